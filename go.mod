@@ -1,0 +1,3 @@
+module github.com/gogears/gogears
+
+go 1.27

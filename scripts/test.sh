@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The whole test suite: formatting, vet, and every package's tests.
+# README.md and .ci/run both call this script.
+set -euo pipefail
+export GOTOOLCHAIN=go1.27.3
+cd "$(dirname "$0")/.."
+
+for tool in redis-server redis-cli python3; do
+  command -v "$tool" >/dev/null || { echo "missing $tool: run .ci/run or apt-get install -y redis-server redis-tools python3" >&2; exit 1; }
+done
+
+echo "== gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
+if [ -n "$unformatted" ]; then
+  echo "gofmt would change:" >&2; echo "$unformatted" >&2; exit 1
+fi
+
+echo "== go vet"
+go vet ./...
+
+if [ -d cmd/gogears ] && grep -q '"gen"' cmd/gogears/*.go 2>/dev/null; then
+  echo "== gogears gen -check"
+  go run ./cmd/gogears gen -check ./examples/...
+fi
+
+echo "== go test"
+go test -count=1 "$@" ./...
