@@ -210,6 +210,11 @@ func (p *printer) with(s *With) {
 		if i > 0 {
 			p.print(", ")
 		}
+		if _, ok := it.Context.(*Tuple); ok {
+			// with (a, b): reads as 3.9 parenthesized context managers to
+			// CPython's 3.7 mode, and a tuple is no context manager anyway.
+			p.errorf(ErrInvalidTree, "with item is a tuple, which is not a context manager")
+		}
 		p.expr(it.Context, PrecLambda)
 		if it.Vars != nil {
 			p.print(" as ")
