@@ -1,6 +1,7 @@
 package pyast
 
 import (
+	"flag"
 	"fmt"
 	"math"
 	"math/big"
@@ -78,13 +79,18 @@ func cpythonCheck(t *testing.T, srcs, dumps []string) []string {
 	return out
 }
 
+var (
+	roundTripSeed  = flag.Uint64("seed", 1, "seed of TestRoundTrip's random trees")
+	roundTripTrees = flag.Int("trees", 4000, "number of TestRoundTrip's random trees")
+)
+
 // TestRoundTrip prints thousands of random trees and has CPython confirm
 // that each parses as Python 3.7 into exactly the tree Dump describes. A
 // precedence bug shows up as a structural difference.
 func TestRoundTrip(t *testing.T) {
-	const trees = 4000
+	trees := *roundTripTrees
 	start := time.Now()
-	g := newGen(1)
+	g := newGen(*roundTripSeed)
 	var srcs, dumps []string
 	var mods []*Module
 	for range trees {
@@ -117,6 +123,9 @@ func TestRoundTrip(t *testing.T) {
 	var total int
 	for _, s := range srcs {
 		total += len(s)
+	}
+	for _, c := range corners {
+		t.Logf("corner %q: %d times", c, g.seen[c])
 	}
 	t.Logf("%d random trees (%d bytes of Python) round-tripped through CPython in %v", trees, total, time.Since(start).Round(time.Millisecond))
 	if !g.coverage(t) {
