@@ -389,9 +389,9 @@ func (g *gen) classify(e Expr) {
 	}
 }
 
-func isUnaryOp(e Expr) bool        { _, ok := e.(*UnaryOp); return ok }
-func isLambda(e Expr) bool         { _, ok := e.(*Lambda); return ok }
-func isLambdaOrIfExp(e Expr) bool  { _, ok := e.(*IfExp); return ok || isLambda(e) }
+func isUnaryOp(e Expr) bool       { _, ok := e.(*UnaryOp); return ok }
+func isLambda(e Expr) bool        { _, ok := e.(*Lambda); return ok }
+func isLambdaOrIfExp(e Expr) bool { _, ok := e.(*IfExp); return ok || isLambda(e) }
 func hasParens(e Expr) bool {
 	s, err := ExprString(e)
 	return err == nil && strings.Contains(s, "(") && !strings.ContainsAny(s, "'\"")

@@ -9,13 +9,15 @@ import (
 )
 
 // Short constructors keep the tables readable.
-func n(id string) *Name                  { return NewName(id) }
-func i(v int64) *Int                     { return NewInt(v) }
-func bin(l Expr, op Op, r Expr) *BinOp   { return &BinOp{Left: l, Op: op, Right: r} }
-func un(op Op, x Expr) *UnaryOp          { return &UnaryOp{Op: op, Operand: x} }
-func cmp(l Expr, op Op, r Expr) *Compare { return &Compare{Left: l, Ops: []Op{op}, Comparators: []Expr{r}} }
-func tuple(es ...Expr) *Tuple            { return &Tuple{Elts: es} }
-func call(f Expr, args ...Expr) *Call    { return &Call{Func: f, Args: args} }
+func n(id string) *Name                { return NewName(id) }
+func i(v int64) *Int                   { return NewInt(v) }
+func bin(l Expr, op Op, r Expr) *BinOp { return &BinOp{Left: l, Op: op, Right: r} }
+func un(op Op, x Expr) *UnaryOp        { return &UnaryOp{Op: op, Operand: x} }
+func cmp(l Expr, op Op, r Expr) *Compare {
+	return &Compare{Left: l, Ops: []Op{op}, Comparators: []Expr{r}}
+}
+func tuple(es ...Expr) *Tuple         { return &Tuple{Elts: es} }
+func call(f Expr, args ...Expr) *Call { return &Call{Func: f, Args: args} }
 func gen1(elt Expr) *GeneratorExp {
 	return &GeneratorExp{Elt: elt, Generators: []Comprehension{{Target: n("x"), Iter: n("y")}}}
 }
