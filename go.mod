@@ -1,3 +1,5 @@
 module github.com/gogears/gogears
 
 go 1.27
+
+require github.com/google/go-cmp v0.7.0

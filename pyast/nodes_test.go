@@ -13,7 +13,7 @@ func n(id string) *Name                { return NewName(id) }
 func i(v int64) *Int                   { return NewInt(v) }
 func bin(l Expr, op Op, r Expr) *BinOp { return &BinOp{Left: l, Op: op, Right: r} }
 func un(op Op, x Expr) *UnaryOp        { return &UnaryOp{Op: op, Operand: x} }
-func cmp(l Expr, op Op, r Expr) *Compare {
+func compare(l Expr, op Op, r Expr) *Compare {
 	return &Compare{Left: l, Ops: []Op{op}, Comparators: []Expr{r}}
 }
 func tuple(es ...Expr) *Tuple         { return &Tuple{Elts: es} }
@@ -42,16 +42,16 @@ var exprTests = []struct {
 	{"pow with negative right", bin(i(2), Pow, i(-1)), "2 ** -1"},
 	{"invert of pow", un(Invert, bin(n("x"), Pow, i(2))), "~x ** 2"},
 	{"pow of attribute", bin(&Attribute{Value: n("a"), Attr: "b"}, Pow, i(2)), "a.b ** 2"},
-	{"compare in compare", cmp(cmp(n("a"), Lt, n("b")), Eq, n("c")), "(a < b) == c"},
-	{"compare right nested", cmp(n("a"), Lt, cmp(n("b"), Eq, n("c"))), "a < (b == c)"},
+	{"compare in compare", compare(compare(n("a"), Lt, n("b")), Eq, n("c")), "(a < b) == c"},
+	{"compare right nested", compare(n("a"), Lt, compare(n("b"), Eq, n("c"))), "a < (b == c)"},
 	{"compare chain", &Compare{Left: n("a"), Ops: []Op{Lt, LtE}, Comparators: []Expr{n("b"), n("c")}}, "a < b <= c"},
 	{"is not, not in", &Compare{Left: n("a"), Ops: []Op{IsNot, NotIn, In, Is}, Comparators: []Expr{n("b"), n("c"), n("d"), &None{}}}, "a is not b not in c in d is None"},
 	{"negative constant", i(-5), "-5"},
 	{"minus negative", bin(n("x"), Sub, i(-1)), "x - -1"},
 	{"negative left operand", bin(i(-1), Add, n("x")), "-1 + x"},
 	{"double negation", un(USub, i(-1)), "--1"},
-	{"not binds looser than compare", un(Not, cmp(n("a"), Eq, n("b"))), "not a == b"},
-	{"not as compare operand", cmp(n("a"), Eq, un(Not, n("b"))), "a == (not b)"},
+	{"not binds looser than compare", un(Not, compare(n("a"), Eq, n("b"))), "not a == b"},
+	{"not as compare operand", compare(n("a"), Eq, un(Not, n("b"))), "a == (not b)"},
 	{"not in arithmetic", bin(un(Not, n("a")), Add, i(1)), "(not a) + 1"},
 	{"minus of not", un(USub, un(Not, n("a"))), "-(not a)"},
 	{"not not", un(Not, un(Not, n("a"))), "not not a"},
