@@ -1,7 +1,9 @@
 package emulator
 
 import (
+	"bufio"
 	"context"
+	"net"
 	"testing"
 	"time"
 
@@ -60,4 +62,49 @@ func eventually(t testing.TB, what string, cond func() bool) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
+}
+
+// rawConn is a bare RESP connection, for byte-exact reply checks.
+type rawConn struct {
+	t  testing.TB
+	sc *storeConn
+}
+
+func dialRaw(t testing.TB, addr string) *rawConn {
+	t.Helper()
+	nc, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { nc.Close() })
+	return &rawConn{t: t, sc: &storeConn{c: nc, r: bufio.NewReader(nc), w: bufio.NewWriter(nc)}}
+}
+
+// do sends args and returns the raw reply text.
+func (r *rawConn) do(args ...string) string {
+	r.t.Helper()
+	bs := make([][]byte, len(args))
+	for i, a := range args {
+		bs[i] = []byte(a)
+	}
+	r.sc.c.SetDeadline(time.Now().Add(20 * time.Second))
+	raw, err := r.sc.do(bs)
+	if err != nil {
+		r.t.Fatalf("%q: %v", args, err)
+	}
+	return string(raw)
+}
+
+// forEachStore runs f against an emulator over the embedded store and one
+// over a real redis-server.
+func forEachStore(t *testing.T, f func(t *testing.T, e *Emulator)) {
+	t.Run("embedded", func(t *testing.T) {
+		e := RunT(t)
+		f(t, e)
+	})
+	t.Run("redis", func(t *testing.T) {
+		s := redistest.Start(t)
+		e := RunT(t, Options{RedisURL: "redis://" + s.Addr})
+		f(t, e)
+	})
 }

@@ -184,7 +184,7 @@ func (e *Emulator) fire(evs []keyEvent, cmd [][]byte) []byte {
 		e.mu.Lock()
 		for _, id := range e.regOrder {
 			r := e.regs[id]
-			if r.status == "PAUSED" || !prefixMatch(r.Prefix, ev.key) {
+			if !prefixMatch(r.Prefix, ev.key) {
 				continue
 			}
 			switch r.Reader {
@@ -215,7 +215,11 @@ func (e *Emulator) fire(evs []keyEvent, cmd [][]byte) []byte {
 				in["command"] = cmdStrs
 			}
 			ex := e.trigger(r, in)
-			if ex != nil && (r.Mode == "sync" || linked) {
+			if r.Mode == "sync" {
+				// Sync registrations run one at a time, in event order.
+				<-ex.done
+			}
+			if r.Mode == "sync" || linked {
 				wait = append(wait, ex)
 			}
 		}
