@@ -172,7 +172,13 @@ func TestStreamReaderRegister(t *testing.T) {
 		r.do("RG.PYEXECUTE", "GB('StreamReader').foreach(lambda x: execute('RPUSH', 'got', x['key'] + ' ' + x['id'] + ' ' + x['value']['a'])).register(prefix='s:*', batch=2)")
 		r.do("XADD", "s:old", "1-2", "a", "2")
 		r.do("XADD", "s:new", "2-1", "a", "3")
-		eventually(t, "stream batch", func() bool { return len(lrange(t, r, "got")) == 2 })
+		eventually(t, "stream batch", func() bool {
+			ok := len(lrange(t, r, "got")) == 2
+			if !ok {
+				t.Logf("got %q regs %q execs %q", lrange(t, r, "got"), r.do("RG.DUMPREGISTRATIONS"), r.do("RG.DUMPEXECUTIONS"))
+			}
+			return ok
+		})
 		if got, want := lrange(t, r, "got"), []string{"s:old 1-1 1", "s:old 1-2 2"}; !cmp.Equal(got, want) {
 			t.Errorf("records = %q, want %q", got, want)
 		}

@@ -74,7 +74,7 @@ func (e *Emulator) addRegistration(d regDesc, session string) *registration {
 	e.refreshFlagsLocked()
 	e.mu.Unlock()
 	if d.Reader == "StreamReader" {
-		go e.scanStreams(r)
+		e.scanStreams(r)
 	}
 	return r
 }
