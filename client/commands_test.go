@@ -6,9 +6,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/gogears/gogears/internal/redistest"
 	"github.com/google/go-cmp/cmp"
 	"github.com/redis/go-redis/v9"
+	"github.com/tidwall/redcon"
 )
 
 // capture is a go-redis hook that records each command's arguments and
@@ -268,4 +271,135 @@ func TestPyExecuteInvalidArguments(t *testing.T) {
 	if n := len(h.commands()); n != 0 {
 		t.Errorf("sent %d commands for invalid options, want 0", n)
 	}
+}
+
+// allCalls calls every command method once; used to feed each one odd replies.
+func allCalls(ctx context.Context) map[string]func(c *Client) error {
+	two := func(_ any, err error) error { return err }
+	return map[string]func(c *Client) error{
+		"PyExecute":               func(c *Client) error { return two(c.PyExecute(ctx, "s", nil)) },
+		"GetResults":              func(c *Client) error { return two(c.GetResults(ctx, "a-1")) },
+		"GetResultsBlocking":      func(c *Client) error { return two(c.GetResultsBlocking(ctx, "a-1")) },
+		"GetExecution":            func(c *Client) error { return two(c.GetExecution(ctx, "a-1", ScopeDefault)) },
+		"DumpExecutions":          func(c *Client) error { return two(c.DumpExecutions(ctx)) },
+		"DumpRegistrations":       func(c *Client) error { return two(c.DumpRegistrations(ctx)) },
+		"Unregister":              func(c *Client) error { return c.Unregister(ctx, "r", nil) },
+		"Trigger":                 func(c *Client) error { return two(c.Trigger(ctx, "t")) },
+		"TriggerOnKey":            func(c *Client) error { return two(c.TriggerOnKey(ctx, "t", "k")) },
+		"AbortExecution":          func(c *Client) error { return c.AbortExecution(ctx, "a-1") },
+		"DropExecution":           func(c *Client) error { return c.DropExecution(ctx, "a-1") },
+		"InfoCluster":             func(c *Client) error { return two(c.InfoCluster(ctx)) },
+		"RefreshCluster":          func(c *Client) error { return c.RefreshCluster(ctx) },
+		"PyStats":                 func(c *Client) error { return two(c.PyStats(ctx)) },
+		"PyDumpReqs":              func(c *Client) error { return two(c.PyDumpReqs(ctx)) },
+		"PyExportReq":             func(c *Client) error { return two(c.PyExportReq(ctx, "n")) },
+		"PyImportReq":             func(c *Client) error { return c.PyImportReq(ctx, "c") },
+		"PyDumpSessions":          func(c *Client) error { return two(c.PyDumpSessions(ctx, nil)) },
+		"PyProfileStats":          func(c *Client) error { return two(c.PyProfileStats(ctx, "s")) },
+		"PyProfileReset":          func(c *Client) error { return c.PyProfileReset(ctx, "s") },
+		"ConfigGet":               func(c *Client) error { return two(c.ConfigGet(ctx, "a")) },
+		"ConfigSet":               func(c *Client) error { return two(c.ConfigSet(ctx, map[string]string{"a": "1"})) },
+		"ClearRegistrationsStats": func(c *Client) error { return c.ClearRegistrationsStats(ctx) },
+		"PauseRegistrations":      func(c *Client) error { return c.PauseRegistrations(ctx, "r") },
+		"UnpauseRegistrations":    func(c *Client) error { return c.UnpauseRegistrations(ctx, "r") },
+		"DumpPlugins":             func(c *Client) error { return two(c.DumpPlugins(ctx)) },
+	}
+}
+
+// TestOddReplies feeds every method replies of the wrong shape: each must
+// return nil or a typed error, never panic.
+func TestOddReplies(t *testing.T) {
+	odd := []any{nil, "x", int64(7), []any{}, []any{nil}, []any{int64(1), "a"}, []any{[]any{"k"}}, []any{"a", []any{int64(1)}},
+		[]any{[]any{"id", []any{}, "RegistrationData", "x", "execution_plan", int64(1)}}, map[any]any{"a": int64(1)}}
+	for name, call := range allCalls(context.Background()) {
+		for _, reply := range odd {
+			c, _ := newCaptured(t, 10213, func([]any) (any, error) { return reply, nil })
+			func() {
+				defer func() {
+					if r := recover(); r != nil {
+						t.Errorf("%s with reply %#v panicked: %v", name, reply, r)
+					}
+				}()
+				err := call(c)
+				var e *Error
+				var ge *GearError
+				if err != nil && !errors.As(err, &e) && !errors.As(err, &ge) {
+					t.Errorf("%s with reply %#v = %T %v, want *Error", name, reply, err, err)
+				}
+			}()
+		}
+	}
+}
+
+// TestTransportFailures checks timeouts, cancellation and a server going
+// away mid-call: each gives a typed error and none hangs. The go-redis
+// client has no read timeout, so only the client's own context handling
+// can end the calls that the stub never answers.
+func TestTransportFailures(t *testing.T) {
+	stub := startStub(t, "")
+	release := make(chan struct{})
+	defer close(release)
+	stub.handle("MODULE", moduleListReply)
+	stub.handle("RG.GETRESULTSBLOCKING", func(redcon.Conn, []string) any {
+		<-release // never answers while the test runs
+		return resultsReply()
+	})
+	stub.handle("RG.GETRESULTS", func(conn redcon.Conn, _ []string) any {
+		conn.NetConn().Close() // the server goes away mid-call
+		return nil
+	})
+	newClient := func(o *redis.Options) *Client {
+		o.Addr = stub.Addr
+		rdb := redis.NewClient(o)
+		t.Cleanup(func() { rdb.Close() })
+		return New(rdb)
+	}
+
+	t.Run("context deadline", func(t *testing.T) {
+		c := newClient(&redis.Options{ReadTimeout: -1})
+		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+		defer cancel()
+		_, err := c.GetResultsBlocking(ctx, "a-1")
+		if !errors.Is(err, ErrTimeout) || !errors.Is(err, context.DeadlineExceeded) {
+			t.Errorf("GetResultsBlocking past the deadline = %v, want ErrTimeout and context.DeadlineExceeded", err)
+		}
+	})
+	t.Run("context canceled", func(t *testing.T) {
+		c := newClient(&redis.Options{ReadTimeout: -1})
+		ctx, cancel := context.WithCancel(context.Background())
+		time.AfterFunc(50*time.Millisecond, cancel)
+		_, err := c.GetResultsBlocking(ctx, "a-1")
+		if !errors.Is(err, ErrCanceled) || !errors.Is(err, context.Canceled) {
+			t.Errorf("GetResultsBlocking canceled = %v, want ErrCanceled and context.Canceled", err)
+		}
+		// Already canceled: nothing is sent.
+		n := stub.count("RG.TRIGGER")
+		if _, err := c.Trigger(ctx, "t"); !errors.Is(err, ErrCanceled) || stub.count("RG.TRIGGER") != n {
+			t.Errorf("Trigger with a canceled context = %v, want ErrCanceled and nothing sent", err)
+		}
+	})
+	t.Run("read timeout", func(t *testing.T) {
+		c := newClient(&redis.Options{ReadTimeout: 100 * time.Millisecond, MaxRetries: -1})
+		_, err := c.GetResultsBlocking(context.Background(), "a-1")
+		if !errors.Is(err, ErrTimeout) {
+			t.Errorf("GetResultsBlocking past ReadTimeout = %v, want ErrTimeout", err)
+		}
+	})
+	t.Run("server goes away", func(t *testing.T) {
+		c := newClient(&redis.Options{})
+		_, err := c.GetResults(context.Background(), "a-1")
+		if !errors.Is(err, ErrConnection) {
+			t.Errorf("GetResults on a dropped connection = %v, want ErrConnection", err)
+		}
+	})
+	t.Run("server down", func(t *testing.T) {
+		srv := redistest.Start(t)
+		rdb := redis.NewClient(&redis.Options{Addr: srv.Addr, MaxRetries: -1})
+		defer rdb.Close()
+		srv.Stop()
+		_, err := New(rdb).Version(context.Background())
+		if !errors.Is(err, ErrConnection) {
+			t.Errorf("Version on a stopped redis-server = %v, want ErrConnection", err)
+		}
+	})
 }
