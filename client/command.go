@@ -424,15 +424,19 @@ func toFloat(v any) (float64, bool) {
 }
 
 // convertValue turns nested error replies into ResultError and RESP3 maps
-// into map[string]any, recursively.
+// into map[string]any, recursively. Arrays are converted in place: replies
+// belong to the command that read them.
 func convertValue(v any) any {
 	switch v := v.(type) {
 	case []any:
-		out := make([]any, len(v))
 		for i, e := range v {
-			out[i] = convertValue(e)
+			switch e.(type) {
+			case string, int64, nil:
+			default:
+				v[i] = convertValue(e)
+			}
 		}
-		return out
+		return v
 	case redis.Error:
 		return ResultError(v.Error())
 	case map[any]any:

@@ -134,8 +134,8 @@ func (c *Client) GetResults(ctx context.Context, id string) (*Results, error) {
 // GetResultsBlocking waits until an execution finishes and returns its
 // results with `RG.GETRESULTSBLOCKING id`, on the shard that owns the id.
 // The wait is bounded by go-redis's ReadTimeout (or by ctx's deadline when
-// the go-redis client has ContextTimeoutEnabled) and always ends when ctx
-// is canceled; for long executions use Execution.Wait, which polls. An
+// the go-redis client has ContextTimeoutEnabled) and also ends as soon as
+// ctx is canceled; for long executions use Execution.Wait, which polls. An
 // unknown id gives ErrExecutionNotFound.
 //
 //	res, err := c.GetResultsBlocking(ctx, id)
@@ -150,7 +150,13 @@ func (c *Client) results(ctx context.Context, command, id string) (*Results, err
 	if err != nil {
 		return nil, err
 	}
-	v, err := c.do(ctx, p, redis.NewCmd(ctx, command, id))
+	cmd := redis.NewCmd(ctx, command, id)
+	var v any
+	if command == "RG.GETRESULTSBLOCKING" {
+		v, err = c.doWatched(ctx, p, cmd)
+	} else {
+		v, err = c.do(ctx, p, cmd)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -179,12 +185,11 @@ var sessionIDRE = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 //
 // See https://oss.redis.com/redisgears/1.2/commands.html#rgpyexecute
 func (c *Client) PyExecute(ctx context.Context, script string, opts *PyExecuteOptions) (*ExecuteReply, error) {
-	const command = "RG.PYEXECUTE"
 	args, err := c.pyExecuteArgs(ctx, script, opts)
 	if err != nil {
 		return nil, err
 	}
-	v, err := c.call(ctx, args...)
+	v, err := c.doWatched(ctx, c.rdb, redis.NewCmd(ctx, args...))
 	if err != nil {
 		var ge *GearError
 		if errors.As(err, &ge) {
