@@ -36,14 +36,9 @@ func (a adminCommand) command() *command {
 				if a.nargs >= 0 && len(args) != a.nargs {
 					return errUsage
 				}
-				ctx, cancel := conn.withTimeout(ctx)
-				defer cancel()
-				c, closeConn, err := conn.dial(ctx, e)
-				if err != nil {
-					return err
-				}
-				defer closeConn()
-				return a.do(ctx, c, e.stdout, args)
+				return conn.with(ctx, e, func(ctx context.Context, c *client.Client) error {
+					return a.do(ctx, c, e.stdout, args)
+				})
 			}
 		},
 	}

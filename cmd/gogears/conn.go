@@ -58,10 +58,19 @@ func (c *connFlags) dial(ctx context.Context, e *env) (*client.Client, func(), e
 	return client.New(rdb), func() { rdb.Close() }, nil
 }
 
-// withTimeout bounds ctx by the -timeout flag.
-func (c *connFlags) withTimeout(ctx context.Context) (context.Context, context.CancelFunc) {
+// with connects, calls f within the -timeout bound, and disconnects.
+func (c *connFlags) with(ctx context.Context, e *env, f func(ctx context.Context, c *client.Client) error) error {
+	var cancel context.CancelFunc
 	if c.timeout > 0 {
-		return context.WithTimeout(ctx, c.timeout)
+		ctx, cancel = context.WithTimeout(ctx, c.timeout)
+	} else {
+		ctx, cancel = context.WithCancel(ctx)
 	}
-	return context.WithCancel(ctx)
+	defer cancel()
+	gc, closeConn, err := c.dial(ctx, e)
+	if err != nil {
+		return err
+	}
+	defer closeConn()
+	return f(ctx, gc)
 }

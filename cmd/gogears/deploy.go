@@ -33,21 +33,16 @@ comes from its gear; a hand-written one's from its file name.`,
 					}
 					scripts[i] = s
 				}
-				ctx, cancel := conn.withTimeout(ctx)
-				defer cancel()
-				c, closeConn, err := conn.dial(ctx, e)
-				if err != nil {
-					return err
-				}
-				defer closeConn()
-				for i, s := range scripts {
-					d, err := c.DeployScript(ctx, s)
-					if err != nil {
-						return fmt.Errorf("%s: %w", args[i], err)
+				return conn.with(ctx, e, func(ctx context.Context, c *client.Client) error {
+					for i, s := range scripts {
+						d, err := c.DeployScript(ctx, s)
+						if err != nil {
+							return fmt.Errorf("%s: %w", args[i], err)
+						}
+						fmt.Fprintf(e.stdout, "%s: %s\n", s.ID, deployVerb(d))
 					}
-					fmt.Fprintf(e.stdout, "%s: %s\n", s.ID, deployVerb(d))
-				}
-				return nil
+					return nil
+				})
 			}
 		},
 	})

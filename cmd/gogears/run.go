@@ -30,27 +30,26 @@ with 'gogears results <id>'.`,
 				if err != nil {
 					return err
 				}
-				ctx, cancel := conn.withTimeout(ctx)
-				defer cancel()
-				c, closeConn, err := conn.dial(ctx, e)
-				if err != nil {
-					return err
-				}
-				defer closeConn()
-				if *unblocking {
-					x, err := c.StartScript(ctx, script)
-					if err != nil {
-						return err
-					}
-					fmt.Fprintln(e.stdout, x.ID)
-					return nil
-				}
-				res, err := c.RunScript(ctx, script)
-				if res == nil {
-					return err
-				}
-				return printResults(e.stdout, res.Values, err)
+				return conn.with(ctx, e, func(ctx context.Context, c *client.Client) error {
+					return runScript(ctx, c, e, script, *unblocking)
+				})
 			}
 		},
 	})
+}
+
+func runScript(ctx context.Context, c *client.Client, e *env, script client.Script, unblocking bool) error {
+	if unblocking {
+		x, err := c.StartScript(ctx, script)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stdout, x.ID)
+		return nil
+	}
+	res, err := c.RunScript(ctx, script)
+	if res == nil {
+		return err
+	}
+	return printResults(e.stdout, res.Values, err)
 }

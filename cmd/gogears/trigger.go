@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"flag"
+
+	"github.com/gogears/gogears/client"
 )
 
 func init() {
@@ -22,20 +24,16 @@ gears written in Go, the Go function it came from, and exits 1.`,
 				if len(args) == 0 {
 					return errUsage
 				}
-				ctx, cancel := conn.withTimeout(ctx)
-				defer cancel()
-				c, closeConn, err := conn.dial(ctx, e)
-				if err != nil {
-					return err
-				}
-				defer closeConn()
-				var res []any
-				if *key != "" {
-					res, err = c.TriggerOnKey(ctx, args[0], *key, strArgs(args[1:])...)
-				} else {
-					res, err = c.Trigger(ctx, args[0], strArgs(args[1:])...)
-				}
-				return printResults(e.stdout, res, err)
+				return conn.with(ctx, e, func(ctx context.Context, c *client.Client) error {
+					var res []any
+					var err error
+					if *key != "" {
+						res, err = c.TriggerOnKey(ctx, args[0], *key, strArgs(args[1:])...)
+					} else {
+						res, err = c.Trigger(ctx, args[0], strArgs(args[1:])...)
+					}
+					return printResults(e.stdout, res, err)
+				})
 			}
 		},
 	})
