@@ -181,6 +181,9 @@ func (p *printer) whileStmt(s *While) {
 
 // ifStmt prints s after kw, "if" or "elif"; an Else of one If is an elif.
 func (p *printer) ifStmt(s *If, kw string) {
+	if kw == "elif" && p.cfg.Lines != nil {
+		p.cfg.Lines(s, p.line)
+	}
 	p.print(kw, " ")
 	p.expr(s.Test, PrecLambda)
 	p.block(s.Body)

@@ -235,3 +235,29 @@ func TestInvalidTree(t *testing.T) {
 		}
 	}
 }
+
+// TestHugeInt checks that an int too long for CPython's default
+// int-to-decimal limit prints in hex and still reads back as the value.
+func TestHugeInt(t *testing.T) {
+	sizes := []int64{4300, 4301, 20000}
+	var srcs, dumps []string
+	for _, digits := range sizes {
+		v := new(big.Int).Exp(big.NewInt(10), big.NewInt(digits-1), nil) // digits digits
+		e := &Int{Value: v.Neg(v)}
+		got, err := ExprString(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if hex := strings.HasPrefix(got, "-0x"); hex != (digits > maxDecimalDigits) {
+			t.Errorf("ExprString(-10**%d) = %.20s..., hex %v, want hex only beyond %d digits", digits-1, got, hex, maxDecimalDigits)
+		}
+		m := &Module{Body: []Stmt{&ExprStmt{Value: e}}}
+		src, _ := Print(m)
+		srcs, dumps = append(srcs, string(src)), append(dumps, Dump(m))
+	}
+	for k, r := range cpythonCheck(t, srcs, dumps) {
+		if r != "" {
+			t.Errorf("-10**%d: %.200s", sizes[k]-1, r)
+		}
+	}
+}
