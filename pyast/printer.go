@@ -91,7 +91,7 @@ type printer struct {
 // apart from a valid one without touching it.
 func (p *printer) recoverNil(err *error) {
 	if r := recover(); r != nil {
-		*err = fmt.Errorf("pyast: line %d: nil node (%v): %w", p.line, r, ErrInvalidTree)
+		*err = fmt.Errorf("pyast: line %d: nil node or internal error (%v): %w", p.line, r, ErrInvalidTree)
 	}
 }
 
