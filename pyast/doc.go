@@ -31,7 +31,9 @@
 // [IsIdentifier], [IsKeyword], [IsSoftKeyword], [IsBuiltin] and
 // [IsReserved] classify names, and [SafeName] derives one that shadows
 // nothing Python defines. The printer refuses a keyword or non-identifier
-// where a name goes, with [ErrInvalidIdentifier]. [Comment] statements,
+// where a name goes, with [ErrInvalidIdentifier], and a builtin where a
+// name is bound (def, parameter, target, except, import), with
+// [ErrShadowsBuiltin]: reading len is fine, assigning it is an accident. [Comment] statements,
 // the Comments of a [FunctionDef] (printed directly above its def line)
 // and the header Comments of a [Module] must each be one line; split
 // arbitrary text with [CommentLines].
@@ -39,8 +41,8 @@
 // # Errors
 //
 // Printing a tree that cannot be printed faithfully returns an error
-// wrapping [ErrInvalidTree], [ErrInvalidIdentifier], [ErrInvalidComment]
-// or [ErrInvalidUTF8], with the output line reached and the offending
+// wrapping [ErrInvalidTree], [ErrInvalidIdentifier], [ErrShadowsBuiltin],
+// [ErrInvalidComment] or [ErrInvalidUTF8], with the output line reached and the offending
 // node; it never panics and writes nothing.
 //
 // # Checking output

@@ -187,7 +187,12 @@ var genNames = []string{"a", "b", "c", "x", "y", "f", "self", "len", "value_1"}
 
 func (g *gen) name() *Name { return NewName(genNames[g.n(len(genNames))]) }
 
-func (g *gen) ident() string { return genNames[g.n(len(genNames))] }
+// bindNames are genNames minus builtins, for names the tree binds.
+var bindNames = []string{"a", "b", "c", "x", "y", "f", "self", "value_1", "_"}
+
+func (g *gen) ident() string { return bindNames[g.n(len(bindNames))] }
+
+func (g *gen) bindName() *Name { return NewName(g.ident()) }
 
 var genStrings = []string{"", "a", "it's", `say "hi"`, "back\\slash", "nul\x00", "crlf\r\n", "tab\t", "\u2028", "café", "😀", "\x7f\x1b", "{x}", "\u200b\ufeff"}
 
@@ -535,7 +540,7 @@ func (g *gen) target(d int, multi bool) Expr {
 			return &Tuple{Elts: elts}
 		}
 	}
-	return g.name()
+	return g.bindName()
 }
 
 func (g *gen) body(d int) []Stmt {
@@ -572,7 +577,7 @@ func (g *gen) stmt(d int) Stmt {
 		}
 		return r
 	case 5:
-		return &Delete{Targets: []Expr{g.target(2, false), &Tuple{Elts: []Expr{g.name(), g.target(1, false)}}}[:1+g.n(2)]}
+		return &Delete{Targets: []Expr{g.target(2, false), &Tuple{Elts: []Expr{g.bindName(), g.target(1, false)}}}[:1+g.n(2)]}
 	case 6, 7:
 		s := &If{Test: g.expr(ed), Body: g.body(d - 1)}
 		switch g.n(3) {
@@ -613,7 +618,7 @@ func (g *gen) stmt(d int) Stmt {
 		for range 1 + g.n(2) {
 			it := WithItem{Context: g.expr(ed)}
 			if _, ok := it.Context.(*Tuple); ok {
-				it.Context = g.name()
+				it.Context = g.bindName()
 			}
 			if g.chance(60) {
 				it.Vars = g.target(2, true)

@@ -70,7 +70,7 @@ func (p *printer) functionDef(s *FunctionDef) {
 	if p.cfg.Lines != nil {
 		p.cfg.Lines(s, p.line)
 	}
-	p.print("def ", p.ident(s.Name, "def name"), "(")
+	p.print("def ", p.binding(s.Name, "def name"), "(")
 	p.arguments(&s.Args, PrecLambda)
 	p.print(")")
 	p.block(s.Body)
@@ -88,7 +88,7 @@ func (p *printer) arguments(a *Arguments, ctx int) {
 			p.errorf(ErrInvalidTree, "duplicate parameter %q", name)
 		}
 		seen[name] = true
-		p.print(prefix, p.ident(name, "parameter"))
+		p.print(prefix, p.binding(name, "parameter"))
 	}
 	first := len(a.Args) - len(a.Defaults)
 	sep := ""
@@ -248,7 +248,7 @@ func (p *printer) try(s *Try) {
 			p.print(" ")
 			p.expr(h.Type, PrecLambda)
 			if h.Name != "" {
-				p.print(" as ", p.ident(h.Name, "except name"))
+				p.print(" as ", p.binding(h.Name, "except name"))
 			}
 		} else {
 			if i != len(s.Handlers)-1 {
@@ -306,7 +306,11 @@ func (p *printer) importFrom(s *ImportFrom) {
 			p.print("*")
 			return
 		}
-		p.print(p.ident(a.Name, "imported name"))
+		if a.AsName == "" {
+			p.print(p.binding(a.Name, "imported name"))
+		} else {
+			p.print(p.ident(a.Name, "imported name"))
+		}
 		p.asName(a)
 	})
 	p.print(newline)
@@ -314,7 +318,7 @@ func (p *printer) importFrom(s *ImportFrom) {
 
 func (p *printer) asName(a Alias) {
 	if a.AsName != "" {
-		p.print(" as ", p.ident(a.AsName, "import alias"))
+		p.print(" as ", p.binding(a.AsName, "import alias"))
 	}
 }
 
@@ -342,6 +346,17 @@ func (p *printer) ident(name, what string) string {
 	return name
 }
 
+// binding returns name, recording an error unless name may be bound by
+// generated code: an identifier that is neither a keyword nor a builtin.
+// Shadowing a builtin is the accident SafeName exists to prevent.
+func (p *printer) binding(name, what string) string {
+	p.ident(name, what)
+	if IsBuiltin(name) && !IsKeyword(name) {
+		p.errorf(ErrShadowsBuiltin, "%s %q", what, name)
+	}
+	return name
+}
+
 // dotted returns a dotted module path after checking each part.
 func (p *printer) dotted(path, what string) string {
 	for part := range strings.SplitSeq(path, ".") {
@@ -355,7 +370,9 @@ func (p *printer) dotted(path, what string) string {
 // list target.
 func (p *printer) checkTarget(e Expr, del, starOK bool) {
 	switch t := e.(type) {
-	case *Name, *Attribute, *Subscript:
+	case *Name:
+		p.binding(t.ID, "target")
+	case *Attribute, *Subscript:
 	case *Tuple:
 		p.checkTargets(t.Elts, del)
 	case *List:
