@@ -108,6 +108,7 @@ var exprTests = []struct {
 }
 
 func TestExprString(t *testing.T) {
+	t.Parallel()
 	var srcs, dumps []string
 	for _, tt := range exprTests {
 		got, err := ExprString(tt.e)
@@ -159,6 +160,7 @@ var stmtTests = []struct {
 }
 
 func TestStmt(t *testing.T) {
+	t.Parallel()
 	var srcs, dumps []string
 	for _, tt := range stmtTests {
 		m := &Module{Body: []Stmt{tt.s}}
@@ -249,6 +251,7 @@ func TestInvalidTree(t *testing.T) {
 // TestHugeInt checks that an int too long for CPython's default
 // int-to-decimal limit prints in hex and still reads back as the value.
 func TestHugeInt(t *testing.T) {
+	t.Parallel()
 	sizes := []int64{4300, 4301, 20000}
 	var srcs, dumps []string
 	for _, digits := range sizes {
