@@ -108,6 +108,7 @@ var exprTests = []struct {
 }
 
 func TestExprString(t *testing.T) {
+	t.Parallel()
 	var srcs, dumps []string
 	for _, tt := range exprTests {
 		got, err := ExprString(tt.e)
@@ -159,6 +160,7 @@ var stmtTests = []struct {
 }
 
 func TestStmt(t *testing.T) {
+	t.Parallel()
 	var srcs, dumps []string
 	for _, tt := range stmtTests {
 		m := &Module{Body: []Stmt{tt.s}}
@@ -199,6 +201,16 @@ func TestInvalidTree(t *testing.T) {
 		{"CR in comment", &Comment{Text: "a\rb"}, ErrInvalidComment},
 		{"NUL in comment", &Comment{Text: "a\x00"}, ErrInvalidComment},
 		{"U+2028 in def comment", &FunctionDef{Name: "f", Comments: []string{"a\u2028b"}}, ErrInvalidComment},
+		{"def shadows builtin", &FunctionDef{Name: "len"}, ErrShadowsBuiltin},
+		{"parameter shadows builtin", &FunctionDef{Name: "f", Args: Arguments{Args: []string{"list"}}}, ErrShadowsBuiltin},
+		{"lambda vararg shadows builtin", &ExprStmt{Value: &Lambda{Args: Arguments{Vararg: "args"}, Body: &Lambda{Args: Arguments{Kwarg: "dict"}, Body: n("x")}}}, ErrShadowsBuiltin},
+		{"assignment shadows builtin", &Assign{Targets: []Expr{tuple(n("a"), &Starred{Value: n("str")})}, Value: n("b")}, ErrShadowsBuiltin},
+		{"for shadows builtin", &For{Target: n("id"), Iter: n("b")}, ErrShadowsBuiltin},
+		{"comprehension shadows builtin", &ExprStmt{Value: &ListComp{Elt: n("x"), Generators: []Comprehension{{Target: n("max"), Iter: n("y")}}}}, ErrShadowsBuiltin},
+		{"except shadows builtin", &Try{Body: []Stmt{&Pass{}}, Handlers: []ExceptHandler{{Type: n("E"), Name: "type"}}}, ErrShadowsBuiltin},
+		{"import shadows builtin", &ImportFrom{Module: "m", Names: []Alias{{Name: "open"}}}, ErrShadowsBuiltin},
+		{"import alias shadows builtin", &Import{Names: []Alias{{Name: "m", AsName: "map"}}}, ErrShadowsBuiltin},
+		{"assignment to __debug__", &Assign{Targets: []Expr{n("__debug__")}, Value: i(1)}, ErrShadowsBuiltin},
 		{"nil Int", &ExprStmt{Value: &Int{}}, ErrInvalidTree},
 		{"missing value", &Return{Value: &BinOp{Left: n("a"), Op: Add}}, ErrInvalidTree},
 		{"unset op", &ExprStmt{Value: &BinOp{Left: n("a"), Right: n("b")}}, ErrInvalidTree},
@@ -232,6 +244,33 @@ func TestInvalidTree(t *testing.T) {
 		got, err := Print(m)
 		if !errors.Is(err, tt.want) {
 			t.Errorf("%s: Print(%s) = %q, %v; want error wrapping %q", tt.name, Dump(m), got, err, tt.want)
+		}
+	}
+}
+
+// TestHugeInt checks that an int too long for CPython's default
+// int-to-decimal limit prints in hex and still reads back as the value.
+func TestHugeInt(t *testing.T) {
+	t.Parallel()
+	sizes := []int64{4300, 4301, 20000}
+	var srcs, dumps []string
+	for _, digits := range sizes {
+		v := new(big.Int).Exp(big.NewInt(10), big.NewInt(digits-1), nil) // digits digits
+		e := &Int{Value: v.Neg(v)}
+		got, err := ExprString(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if hex := strings.HasPrefix(got, "-0x"); hex != (digits > maxDecimalDigits) {
+			t.Errorf("ExprString(-10**%d) = %.20s..., hex %v, want hex only beyond %d digits", digits-1, got, hex, maxDecimalDigits)
+		}
+		m := &Module{Body: []Stmt{&ExprStmt{Value: e}}}
+		src, _ := Print(m)
+		srcs, dumps = append(srcs, string(src)), append(dumps, Dump(m))
+	}
+	for k, r := range cpythonCheck(t, srcs, dumps) {
+		if r != "" {
+			t.Errorf("-10**%d: %.200s", sizes[k]-1, r)
 		}
 	}
 }

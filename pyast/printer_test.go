@@ -31,6 +31,7 @@ var goldenTests = []struct {
 // printer's output is a function of the tree, equal dumps also mean that
 // re-printing the parsed text would change nothing.
 func TestGolden(t *testing.T) {
+	t.Parallel()
 	var srcs, dumps []string
 	for _, tt := range goldenTests {
 		m := tt.m()
