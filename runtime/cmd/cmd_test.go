@@ -88,7 +88,9 @@ func TestCommands(t *testing.T) {
 		{"DBSize Ping Echo", func() any { return []any{cmd.DBSize() > 0, cmd.Ping(), cmd.Echo("hi")} }, []any{true, "PONG", "hi"}},
 
 		// hashes
-		{"HSet HGet", func() any { return []any{cmd.HSet("h", "a", "1", "b", "2"), p(cmd.HGet("h", "a")), p(cmd.HGet("h", "z"))} },
+		{"HSet HGet", func() any {
+			return []any{cmd.HSet("h", "a", "1", "b", "2"), p(cmd.HGet("h", "a")), p(cmd.HGet("h", "z"))}
+		},
 			[]any{int64(2), p("1", true), p("", false)}},
 		{"HSetNX HExists", func() any { return []bool{cmd.HSetNX("h", "a", "x"), cmd.HSetNX("h", "c", "3"), cmd.HExists("h", "c")} }, []bool{false, true, true}},
 		{"HGetAll", func() any { return cmd.HGetAll("h") }, map[string]string{"a": "1", "b": "2", "c": "3"}},
@@ -111,14 +113,21 @@ func TestCommands(t *testing.T) {
 			[]any{p("0", true), p("d", true), p("", false)}},
 		{"LIndex LSet", func() any { cmd.LSet("l", 0, "A"); return []any{p(cmd.LIndex("l", 0)), p(cmd.LIndex("l", 9))} },
 			[]any{p("A", true), p("", false)}},
-		{"LInsert", func() any { return []int64{cmd.LInsertBefore("l", "b", "x"), cmd.LInsertAfter("l", "b", "x"), cmd.LInsertAfter("l", "q", "x")} },
+		{"LInsert", func() any {
+			return []int64{cmd.LInsertBefore("l", "b", "x"), cmd.LInsertAfter("l", "b", "x"), cmd.LInsertAfter("l", "q", "x")}
+		},
 			[]int64{4, 5, -1}},
 		{"LRem LPos", func() any { return []any{cmd.LRem("l", 0, "x"), p(cmd.LPos("l", "c")), p(cmd.LPos("l", "zz"))} },
 			[]any{int64(2), p(int64(2), true), p(int64(0), false)}},
 		{"LTrim", func() any { cmd.LTrim("l", 0, 1); return cmd.LRange("l", 0, -1) }, []string{"A", "b"}},
-		{"LMove RPopLPush", func() any { return []any{p(cmd.LMove("l", "l2", "LEFT", "RIGHT")), p(cmd.RPopLPush("l", "l2")), cmd.LRange("l2", 0, -1)} },
+		{"LMove RPopLPush", func() any {
+			return []any{p(cmd.LMove("l", "l2", "LEFT", "RIGHT")), p(cmd.RPopLPush("l", "l2")), cmd.LRange("l2", 0, -1)}
+		},
 			[]any{p("A", true), p("b", true), []string{"b", "A"}}},
-		{"LPopCount RPopCount", func() any { cmd.RPush("l3", "1", "2", "3", "4"); return [][]string{cmd.LPopCount("l3", 2), cmd.RPopCount("l3", 1)} },
+		{"LPopCount RPopCount", func() any {
+			cmd.RPush("l3", "1", "2", "3", "4")
+			return [][]string{cmd.LPopCount("l3", 2), cmd.RPopCount("l3", 1)}
+		},
 			[][]string{{"1", "2"}, {"4"}}},
 
 		// sets
@@ -145,7 +154,9 @@ func TestCommands(t *testing.T) {
 		}, []int64{1, 1, 1, 0, 0}},
 		{"ZScore ZIncrBy", func() any { return []any{p(cmd.ZScore("z", "a")), cmd.ZIncrBy("z", 0.5, "a"), p(cmd.ZScore("z", "q"))} },
 			[]any{p(1.5, true), 2.0, p(0.0, false)}},
-		{"ZRank ZRevRank ZCard", func() any { return []any{p(cmd.ZRank("z", "c")), p(cmd.ZRevRank("z", "c")), p(cmd.ZRank("z", "q")), cmd.ZCard("z")} },
+		{"ZRank ZRevRank ZCard", func() any {
+			return []any{p(cmd.ZRank("z", "c")), p(cmd.ZRevRank("z", "c")), p(cmd.ZRank("z", "q")), cmd.ZCard("z")}
+		},
 			[]any{p(int64(2), true), p(int64(0), true), p(int64(0), false), int64(3)}},
 		{"ZCount ZLexCount", func() any { return []int64{cmd.ZCount("z", "(2", "+inf"), cmd.ZLexCount("z", "-", "+")} }, []int64{1, 3}},
 		{"ZRange family", func() any {
