@@ -51,6 +51,8 @@ func TestInvalidGears(t *testing.T) {
 			"Run on a CommandReader gear: RedisGears can only register it (reader do not support run); use Register(dsl.Trigger(name)) or Register(dsl.Hook(command))"},
 		{"run with Sync", dsl.Keys("*").Run(dsl.Mode(dsl.Sync)),
 			"dsl.Mode(dsl.Sync) is not accepted by Run (RedisGears: unknown execution mode): use dsl.Async or dsl.AsyncLocal"},
+		{"mode on KeysOnly", dsl.KeysOnly("*").Run(dsl.Mode(dsl.AsyncLocal)),
+			"dsl.Mode(dsl.AsyncLocal) on a KeysOnlyReader gear: its run() forwards keywords to the reader, which rejects mode (TypeError); drop the option"},
 		{"unknown mode", dsl.Keys("*").Register(dsl.Mode("fast")), `dsl.Mode("fast"): use one of dsl.Async, dsl.AsyncLocal, dsl.Sync`},
 		{"sync with retry", dsl.Stream("s").Register(dsl.Mode(dsl.Sync), dsl.OnFailed(dsl.Retry)),
 			"dsl.OnFailed(dsl.Retry) with dsl.Mode(dsl.Sync): sync registrations accept only dsl.Continue; use dsl.AsyncLocal to retry or abort"},
