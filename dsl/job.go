@@ -75,6 +75,10 @@ func (g Gear[T]) Run(opts ...RunOption) Job[T] {
 			return j
 		}
 	}
+	if r == KeysOnlyReader && j.cfg.Mode != Async {
+		j.err = fmt.Errorf("dsl.Mode(dsl.AsyncLocal) on a KeysOnlyReader gear: its run() forwards keywords to the reader, which rejects mode (TypeError); drop the option")
+		return j
+	}
 	if g.p.src.KeyType != "" && !j.cfg.ReadValue {
 		j.err = fmt.Errorf("dsl.ReadValue(false) on a typed keys reader: it filters on the key type, which needs the value read; use dsl.Keys(pattern) instead")
 	}
