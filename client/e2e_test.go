@@ -1,5 +1,3 @@
-//go:build gogears_e2e_pending
-
 package client
 
 // End-to-end tests: every method against the emulator (RedisGears 1.2
