@@ -272,7 +272,7 @@ func TestE2EAdmin(t *testing.T) {
 	if _, err := c.PyExportReq(ctx, "nope"); !errors.Is(err, ErrRequirementNotFound) {
 		t.Errorf("PyExportReq(nope) = %v, want ErrRequirementNotFound", err)
 	}
-	_, err = c.PyExecute(ctx, "GB().run()", &PyExecuteOptions{Requirements: []string{"gogears-no-such-package==0.0.1"}})
+	_, err = c.PyExecute(ctx, "GB().run()", &PyExecuteOptions{Requirements: []string{"==invalid"}})
 	if !errors.Is(err, ErrRequirements) {
 		t.Errorf("PyExecute with an unknown requirement = %v, want ErrRequirements", err)
 	}
