@@ -33,6 +33,9 @@ var (
 	// ErrNotRegistered is returned by Unregister, PauseRegistrations and
 	// UnpauseRegistrations for an unknown registration id.
 	ErrNotRegistered = errors.New("registration not found")
+	// ErrRequirementNotFound is returned by PyExportReq for a requirement
+	// the server does not have: `requirement does not exists`.
+	ErrRequirementNotFound = errors.New("requirement not found")
 	// ErrRequirements is returned when the server could not install the
 	// REQUIREMENTS of a script; the server log has the pip output.
 	ErrRequirements = errors.New("requirements could not be installed")
@@ -113,6 +116,7 @@ var serverMessages = []struct {
 }{
 	{"RG.UNREGISTER RG.PAUSEREGISTRATIONS RG.UNPAUSEREGISTRATIONS", "does not exist", ErrNotRegistered},
 	{"RG.UNREGISTER RG.PAUSEREGISTRATIONS RG.UNPAUSEREGISTRATIONS", "not found", ErrNotRegistered},
+	{"RG.PYEXPORTREQ", "does not exist", ErrRequirementNotFound},
 	{"", "execution plan does not exist", ErrExecutionNotFound},
 	{"", "execution does not exist", ErrExecutionNotFound},
 	{"", "execution is still running", ErrExecutionRunning},

@@ -42,6 +42,7 @@ func TestServerErrors(t *testing.T) {
 		{"unregister unknown", "execution is not registered", func(c *Client) error { return c.Unregister(ctx, "r-1", nil) }, ErrNotRegistered},
 		{"pause unknown", "Execution does not exist", func(c *Client) error { return c.PauseRegistrations(ctx, "r-1") }, ErrNotRegistered},
 		{"profile unknown", "session does not exists", func(c *Client) error { _, err := c.PyProfileStats(ctx, "s"); return err }, ErrSessionNotFound},
+		{"export unknown", "requirement does not exists", func(c *Client) error { _, err := c.PyExportReq(ctx, "x"); return err }, ErrRequirementNotFound},
 		{"no gears", "ERR unknown command 'RG.DUMPEXECUTIONS', with args beginning with: ", func(c *Client) error { _, err := c.DumpExecutions(ctx); return err }, ErrNoGears},
 		{"script error", "['Traceback (most recent call last):\\n', '  File \"<string>\", line 1, in <module>\\n', \"NameError: name 'x' is not defined\\n\"]",
 			func(c *Client) error { _, err := c.PyExecute(ctx, "x", nil); return err }, ErrGear},

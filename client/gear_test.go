@@ -91,3 +91,17 @@ func TestDecodeRecords(t *testing.T) {
 		}
 	}
 }
+
+// checkPython37 fails t unless every source parses as Python 3.7.
+func checkPython37(t *testing.T, sources ...string) {
+	t.Helper()
+	errs, err := python.Check37(sources)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, e := range errs {
+		if e != nil {
+			t.Errorf("source %d does not parse as Python 3.7: %v\n%s", i, e, sources[i])
+		}
+	}
+}

@@ -33,7 +33,7 @@ func (c *Client) PyDumpReqs(ctx context.Context) ([]Requirement, error) {
 
 // PyExportReq serializes an installed requirement with `RG.PYEXPORTREQ
 // name`, for installing it on a server without network access via
-// PyImportReq. An unknown name fails (`requirement does not exists`).
+// PyImportReq. An unknown name gives ErrRequirementNotFound.
 //
 //	exp, err := c.PyExportReq(ctx, "numpy")
 //	err = other.PyImportReq(ctx, exp.Chunks...)
