@@ -19,3 +19,5 @@ require (
 	golang.org/x/sys v0.48.0 // indirect
 	golang.org/x/tools v0.26.0 // indirect
 )
+
+tool github.com/gogears/gogears/cmd/gogears
