@@ -6,6 +6,8 @@ import (
 	"math/big"
 	"strings"
 	"testing"
+
+	"github.com/gogears/gogears/internal/python"
 )
 
 // Short constructors keep the tables readable.
@@ -273,4 +275,59 @@ func TestHugeInt(t *testing.T) {
 			t.Errorf("-10**%d: %.200s", sizes[k]-1, r)
 		}
 	}
+}
+
+// necessaryProgram reads [source, dump] pairs and prints, per pair,
+// whether source parses (as a Python 3.7 expression) into dump.
+const necessaryProgram = `
+import ast, json, sys
+out = []
+for src, want in json.load(sys.stdin):
+    try:
+        out.append(ast.dump(ast.parse(src, mode="eval", feature_version=(3, 7))) == want)
+    except SyntaxError:
+        out.append(False)
+json.dump(out, sys.stdout)
+`
+
+// TestFewestParens proves that the printer adds no parentheses it could
+// leave out: for random expressions, dropping any one pair the precedence
+// rules added must make CPython (3.7 grammar) reject the text or read a
+// different tree.
+func TestFewestParens(t *testing.T) {
+	t.Parallel()
+	g := newGen(*roundTripSeed + 10)
+	type variant struct{ full, src, dump string }
+	var vs []variant
+	for len(vs) < 3000 {
+		e := g.expr(3)
+		var parens [][2]int
+		p := &printer{cfg: &Config{}, line: 1, bol: true, parens: &parens}
+		p.expr(e, PrecLambda)
+		if p.err != nil {
+			t.Fatalf("ExprString(%s) = %v", Dump(e), p.err)
+		}
+		full := p.buf.String()
+		for _, pr := range parens {
+			src := full[:pr[0]] + full[pr[0]+1:pr[1]] + full[pr[1]+1:]
+			vs = append(vs, variant{full, src, "Expression(body=" + Dump(e) + ")"})
+		}
+	}
+	in := make([][2]string, len(vs))
+	for k, v := range vs {
+		in[k] = [2]string{v.src, v.dump}
+	}
+	var same []bool
+	if err := python.RunJSON(necessaryProgram, in, &same); err != nil {
+		t.Fatal(err)
+	}
+	failed := 0
+	for k, s := range same {
+		if s {
+			if failed++; failed <= 5 {
+				t.Errorf("unneeded parentheses: %s\nreads the same as %s", vs[k].full, vs[k].src)
+			}
+		}
+	}
+	t.Logf("%d parenthesis pairs checked, %d unneeded", len(vs), failed)
 }
