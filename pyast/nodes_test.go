@@ -277,45 +277,60 @@ func TestHugeInt(t *testing.T) {
 	}
 }
 
-// necessaryProgram reads [source, dump] pairs and prints, per pair,
-// whether source parses (as a Python 3.7 expression) into dump.
+// necessaryProgram reads [source, dump, mode] triples and prints, per
+// triple, whether source parses (as a Python 3.7 module or expression, by
+// mode) into dump.
 const necessaryProgram = `
 import ast, json, sys
 out = []
-for src, want in json.load(sys.stdin):
+for src, want, mode in json.load(sys.stdin):
     try:
-        out.append(ast.dump(ast.parse(src, mode="eval", feature_version=(3, 7))) == want)
+        out.append(ast.dump(ast.parse(src, mode=mode, feature_version=(3, 7))) == want)
     except SyntaxError:
         out.append(False)
 json.dump(out, sys.stdout)
 `
 
 // TestFewestParens proves that the printer adds no parentheses it could
-// leave out: for random expressions, dropping any one pair the precedence
-// rules added must make CPython (3.7 grammar) reject the text or read a
-// different tree.
+// leave out: in random expressions and modules, dropping any one pair the
+// precedence rules added must make CPython (3.7 grammar) reject the text
+// or read a different tree.
 func TestFewestParens(t *testing.T) {
 	t.Parallel()
 	g := newGen(*roundTripSeed + 10)
-	type variant struct{ full, src, dump string }
+	type variant struct{ full, src, dump, mode string }
 	var vs []variant
-	for len(vs) < 3000 {
-		e := g.expr(3)
+	// add prints n (an Expr or a *Module) and records one variant per pair
+	// of parentheses, at most max of them.
+	add := func(n Node, max int) {
 		var parens [][2]int
 		p := &printer{cfg: &Config{}, line: 1, bol: true, parens: &parens}
-		p.expr(e, PrecLambda)
+		mode, dump := "exec", Dump(n)
+		if e, ok := n.(Expr); ok {
+			p.expr(e, PrecLambda)
+			mode, dump = "eval", "Expression(body="+dump+")"
+		} else {
+			p.module(n.(*Module))
+		}
 		if p.err != nil {
-			t.Fatalf("ExprString(%s) = %v", Dump(e), p.err)
+			t.Fatalf("printing %s: %v", dump, p.err)
 		}
 		full := p.buf.String()
-		for _, pr := range parens {
+		g.r.Shuffle(len(parens), func(i, j int) { parens[i], parens[j] = parens[j], parens[i] })
+		for _, pr := range parens[:min(max, len(parens))] {
 			src := full[:pr[0]] + full[pr[0]+1:pr[1]] + full[pr[1]+1:]
-			vs = append(vs, variant{full, src, "Expression(body=" + Dump(e) + ")"})
+			vs = append(vs, variant{full, src, dump, mode})
 		}
 	}
-	in := make([][2]string, len(vs))
+	for len(vs) < 2000 {
+		add(g.expr(3), 100)
+	}
+	for len(vs) < 4000 {
+		add(g.module(), 3)
+	}
+	in := make([][3]string, len(vs))
 	for k, v := range vs {
-		in[k] = [2]string{v.src, v.dump}
+		in[k] = [3]string{v.src, v.dump, v.mode}
 	}
 	var same []bool
 	if err := python.RunJSON(necessaryProgram, in, &same); err != nil {
