@@ -181,7 +181,7 @@ type (
 
 	// A Tuple node represents a tuple display, or a tuple of targets. It
 	// prints without parentheses where the grammar allows; a one-element
-	// tuple always prints as (x,).
+	// tuple prints as (x,), or a[x,] as an index.
 	Tuple struct {
 		Tag
 		Elts []Expr

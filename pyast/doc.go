@@ -17,7 +17,8 @@
 // a lambda or conditional expression inside an operator is parenthesized.
 // Tuples print bare where the grammar allows (a, b = b, a; return a, b),
 // with one exception for readability: a one-element tuple always prints
-// as (x,), since a bare trailing comma is easy to miss.
+// as (x,) (a[x,] as an index), since a bare trailing comma is easy to
+// miss.
 //
 // # Literals
 //
