@@ -9,14 +9,18 @@ import (
 	"fmt"
 	"os/exec"
 	"strings"
+	"sync"
 )
 
 // InstallHint tells a developer how to get python3 on Debian.
 const InstallHint = "python3 not found on PATH: install it with `apt-get install -y python3` (or run .ci/run, which does); GoGears needs Python 3.8 or newer to check scripts against the 3.7 grammar"
 
 // Path returns the python3 binary, or an error naming the install command.
-// It also rejects interpreters too old to parse with feature_version.
-func Path() (string, error) {
+// It also rejects interpreters too old to parse with feature_version. The
+// answer is computed once per process: it costs a python3 start.
+func Path() (string, error) { return findPath() }
+
+var findPath = sync.OnceValues(func() (string, error) {
 	p, err := exec.LookPath("python3")
 	if err != nil {
 		return "", fmt.Errorf("%s", InstallHint)
@@ -31,7 +35,7 @@ func Path() (string, error) {
 		return "", fmt.Errorf("python3 at %s is %d.%d; %s", p, v/100, v%100, InstallHint)
 	}
 	return p, nil
-}
+})
 
 // checkProgram reads a JSON list of sources on stdin and prints a JSON list
 // of error strings, "" for each source that parses as Python 3.7.
