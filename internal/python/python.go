@@ -25,12 +25,18 @@ var findPath = sync.OnceValues(func() (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("%s", InstallHint)
 	}
-	out, err := exec.Command(p, "-c", "import sys; print(sys.version_info[0] * 100 + sys.version_info[1])").Output()
+	// Ask for the real interpreter: python3 on PATH may be a shim script
+	// (pyenv) that costs a bash start on every call.
+	out, err := exec.Command(p, "-c", "import sys; print(sys.version_info[0] * 100 + sys.version_info[1], sys.executable)").Output()
 	if err != nil {
 		return "", fmt.Errorf("python3 at %s does not run: %v; %s", p, err, InstallHint)
 	}
 	var v int
-	fmt.Sscan(strings.TrimSpace(string(out)), &v)
+	var exe string
+	fmt.Sscan(strings.TrimSpace(string(out)), &v, &exe)
+	if exe != "" {
+		p = exe
+	}
 	if v < 308 {
 		return "", fmt.Errorf("python3 at %s is %d.%d; %s", p, v/100, v%100, InstallHint)
 	}
