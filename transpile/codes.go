@@ -249,6 +249,15 @@ const (
 	//	var f func(int) int; f = func(n int) int { return f(n-1) }
 	Recursion Code = 403
 
+	// LoopCapture reports a closure created in a loop that captures a
+	// per-iteration variable which is reassigned: Python closures share one
+	// variable across iterations, so only read-only captures are bound.
+	//
+	// Example:
+	//
+	//	for i := range n { x := i; fs = append(fs, func() { x++ }) }
+	LoopCapture Code = 404
+
 	// GearShape reports a gear variable whose initializer is not one DSL
 	// builder chain ending in Run or Register.
 	//
@@ -284,7 +293,7 @@ var codeNames = map[Code]string{
 	AliasingAppend: "AliasingAppend", SliceAlias: "SliceAlias", TypeAssert: "TypeAssert",
 	ValueCopy: "ValueCopy", PackageCall: "PackageCall", BlockingCommand: "BlockingCommand",
 	DynamicCall: "DynamicCall", MethodValue: "MethodValue", Cgo: "Cgo", Reflection: "Reflection",
-	CapturedVar: "CapturedVar", GlobalWrite: "GlobalWrite", Recursion: "Recursion",
+	CapturedVar: "CapturedVar", GlobalWrite: "GlobalWrite", Recursion: "Recursion", LoopCapture: "LoopCapture",
 	GearShape: "GearShape", StepArg: "StepArg", OptionArg: "OptionArg",
 }
 

@@ -297,3 +297,200 @@ class _GgF32(object):
 
     def __init__(self, value):
         self.value = value
+
+
+class _GgStruct(object):
+    # Base of the classes that represent Go struct types. Instances are
+    # mutable; the translator copies them where Go copies a struct value.
+    __slots__ = ()
+
+    def __init__(self, *args):
+        if not args:
+            args = self._gg_zerof()
+        for n, v in zip(self.__slots__, args):
+            object.__setattr__(self, n, v)
+
+    def __eq__(self, o):
+        return type(o) is type(self) and all(getattr(self, n) == getattr(o, n) for n in self.__slots__)
+
+    def __ne__(self, o):
+        return not self.__eq__(o)
+
+    def __hash__(self):
+        return hash(tuple(getattr(self, n) for n in self.__slots__))
+
+    def _gg_copy(self):
+        c = object.__new__(type(self))
+        vals = self._gg_vals
+        for n in self.__slots__:
+            v = getattr(self, n)
+            if n in vals and v is not None:
+                v = v._gg_copy()
+            object.__setattr__(c, n, v)
+        return c
+
+    def _gg_zero(self):
+        return type(self)()
+
+
+def _gg_struct(name, gonames, attrs, zero, vals, jsonspec, jtypes):
+    # Builds the class for a Go struct type: gonames are the Go field names,
+    # attrs the Python attributes, zero a function returning the zero field
+    # values, vals the attributes holding struct values (copied with the
+    # struct), jsonspec the encoding/json fields (name, attr, omitempty,
+    # kind) and jtypes a function returning Unmarshal type descriptors.
+    cls = type(name, (_GgStruct,), {"__slots__": attrs})
+    cls._gg_zerof = staticmethod(zero)
+    cls._gg_vals = vals
+    cls._gg_fields = tuple(zip(gonames, attrs))
+    cls._gg_json = jsonspec
+    cls._gg_jtypesf = staticmethod(jtypes)
+    cls._gg_jtypes = None
+    return cls
+
+
+def _gg_cp(v):
+    # Copies a struct value (None stays None).
+    return None if v is None else v._gg_copy()
+
+
+def _gg_mget(m, k, zero):
+    if m is None:
+        return zero
+    return m.get(k, zero)
+
+
+def _gg_mget2(m, k, zero):
+    if m is not None and k in m:
+        return (m[k], True)
+    return (zero, False)
+
+
+def _gg_keys(m):
+    return [] if m is None else list(m)
+
+
+def _gg_push(s, *xs):
+    # In-place append for an unaliased local slice variable.
+    if s is None:
+        return list(xs) if xs else None
+    s.extend(xs)
+    return s
+
+
+def _gg_pushv(s, xs):
+    if not xs:
+        return s
+    if s is None:
+        return list(xs)
+    s.extend(xs)
+    return s
+
+
+def _gg_deref(p):
+    if p is None:
+        _gg_rtpanic("invalid memory address or nil pointer dereference")
+    return p
+
+
+def _gg_assert(v, test, tname):
+    if not test(v):
+        _gg_panic(_GgError(b"interface conversion: interface {} is " + _gg_gotypename(v) + b", not " + tname))
+    return v
+
+
+def _gg_assert2(v, test, zero):
+    if test(v):
+        return (v, True)
+    return (zero, False)
+
+
+def _gg_gotypename(v):
+    if v is None:
+        return b"nil"
+    if isinstance(v, bool):
+        return b"bool"
+    if isinstance(v, int):
+        return b"int"
+    if isinstance(v, float):
+        return b"float64"
+    if isinstance(v, bytes):
+        return b"string"
+    return type(v).__name__.encode()
+
+
+def _gg_make(n, zero):
+    if n < 0:
+        _gg_rtpanic("makeslice: len out of range")
+    return [zero] * n
+
+
+def _gg_makef(n, zerof):
+    if n < 0:
+        _gg_rtpanic("makeslice: len out of range")
+    return [zerof() for _ in range(n)]
+
+
+def _gg_in(v):
+    # A value from RedisGears (str, bytearray, int, list, dict, None) in
+    # the Go representation: strings become bytes.
+    if isinstance(v, str):
+        return v.encode("utf-8", "surrogateescape")
+    if isinstance(v, (bytes, bytearray)):
+        return bytes(v)
+    if isinstance(v, list):
+        return [_gg_in(x) for x in v]
+    if isinstance(v, dict):
+        return {_gg_in(k): _gg_in(x) for k, x in v.items()}
+    return v
+
+
+def _gg_str(b):
+    # A Go string as a Python str for RedisGears APIs that need one.
+    if isinstance(b, (bytes, bytearray)):
+        return bytes(b).decode("utf-8", "surrogateescape")
+    return b
+
+
+class _GgBuilder(object):
+    # strings.Builder.
+    __slots__ = ("parts", "n")
+
+    def __init__(self):
+        self.parts = []
+        self.n = 0
+
+    def WriteString(self, s):
+        self.parts.append(s)
+        self.n += len(s)
+        return (len(s), None)
+
+    def WriteByte(self, c):
+        self.parts.append(bytes((c,)))
+        self.n += 1
+        return None
+
+    def WriteRune(self, r):
+        b = _gg_runestr(r)
+        self.parts.append(b)
+        self.n += len(b)
+        return (len(b), None)
+
+    def String(self):
+        s = b"".join(self.parts)
+        self.parts = [s]
+        return s
+
+    def Len(self):
+        return self.n
+
+    def Reset(self):
+        self.parts = []
+        self.n = 0
+
+    def Grow(self, n):
+        if n < 0:
+            _gg_panic(b"strings.Builder.Grow: negative count")
+
+    def _gg_copy(self):
+        return self

@@ -181,6 +181,8 @@ def _gg_json_conv(x, d):
                         match = kk
             if match is None:
                 continue
+            if cls._gg_jtypes is None:
+                cls._gg_jtypes = cls._gg_jtypesf()
             v, err = _gg_json_conv(x[match], cls._gg_jtypes[attr])
             if err is not None:
                 return (None, err)

@@ -104,3 +104,14 @@ def _gg_binsearch(s, v):
         else:
             hi = m
     return (lo, lo < _gg_len(s) and _gg_cmp(s[lo], v) == 0)
+
+
+def _gg_nonempty(s, msg):
+    if not s:
+        _gg_panic(msg)
+    return s
+
+
+def _gg_nilempty(s):
+    # Iterator collections (slices.Collect, slices.Sorted) are nil when empty.
+    return s if s else None

@@ -7,12 +7,12 @@ def _gg_goerr(e):
     return ("\ufffd", e.start + 1)
 
 
-codecs.register_error("gogears", _gg_goerr)
+_gg_codec = codecs.register_error("gogears", _gg_goerr) or "gogears"
 
 
 def _gg_dec(s):
     # bytes -> str, one U+FFFD per invalid byte as Go's range does.
-    return s.decode("utf-8", "gogears")
+    return s.decode("utf-8", _gg_codec)
 
 
 def _gg_enc(u):
