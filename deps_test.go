@@ -14,7 +14,7 @@ var importPolicy = []struct {
 	forbidden []string
 }{
 	{"./dsl", []string{"github.com/redis/go-redis", "golang.org/x/tools", "github.com/gogears/gogears/client", "github.com/gogears/gogears/transpile", "github.com/gogears/gogears/emulator"}},
-	{"./runtime", []string{"github.com/redis/go-redis", "golang.org/x/tools", "github.com/gogears/gogears/client", "github.com/gogears/gogears/transpile", "github.com/gogears/gogears/emulator"}},
+	{"./runtime/...", []string{"github.com/redis/go-redis", "golang.org/x/tools", "github.com/gogears/gogears/client", "github.com/gogears/gogears/transpile", "github.com/gogears/gogears/emulator"}},
 	{"./pyast", []string{"go/", "github.com/gogears/gogears/transpile", "github.com/gogears/gogears/dsl"}},
 	{"./transpile", []string{"github.com/gogears/gogears/client", "github.com/gogears/gogears/emulator"}},
 	{"./client", []string{"github.com/gogears/gogears/transpile", "golang.org/x/tools"}},

@@ -10,7 +10,9 @@ for tool in redis-server redis-cli python3; do
 done
 
 echo "== gofmt"
-unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
+# The gofmt on PATH may predate Go 1.27 generic methods; use the toolchain's.
+gofmt="$(go env GOROOT)/bin/gofmt"
+unformatted=$("$gofmt" -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))
 if [ -n "$unformatted" ]; then
   echo "gofmt would change:" >&2; echo "$unformatted" >&2; exit 1
 fi

@@ -1,0 +1,139 @@
+package emulator
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"strings"
+)
+
+// This file answers the worker's calls: the Redis commands gears send with
+// execute() (which fire registrations like client writes), id allocation,
+// configGet, call_next and log().
+
+func (e *Emulator) handleCall(f *frame) *frame {
+	switch f.Kind {
+	case "execute":
+		v, err := e.gearCommand(argsFromWire(f.Args))
+		if err != nil {
+			return &frame{Fatal: err.Error()}
+		}
+		return &frame{Value: v}
+	case "batch":
+		cmds := make([][][]byte, len(f.Cmds))
+		for i, c := range f.Cmds {
+			cmds[i] = argsFromWire(c)
+		}
+		vs, err := e.gearBatch(cmds)
+		if err != nil {
+			return &frame{Fatal: err.Error()}
+		}
+		return &frame{Value: vs}
+	case "newid":
+		return &frame{Value: e.nextID()}
+	case "newexec":
+		return &frame{Value: e.newExecution(nil, f.Reader, f.Steps).id}
+	case "register":
+		var d regDesc
+		if err := jsonUnmarshal(f.Reg, &d); err != nil {
+			return &frame{Fatal: err.Error()}
+		}
+		e.addRegistration(d, "")
+		return &frame{}
+	case "configget":
+		if v, ok := e.config.getExtra(f.Key); ok {
+			return &frame{Value: v}
+		}
+		return &frame{}
+	case "call_next":
+		// call_next gets the arguments; the command is the hooked one.
+		ex := e.execution(f.Exec)
+		if ex == nil || ex.reg == nil || ex.reg.Hook == nil {
+			return &frame{Fatal: "Can not get CommandHook ctx"}
+		}
+		args := append([][]byte{[]byte(*ex.reg.Hook)}, argsFromWire(f.Args)...)
+		raw, err := e.store.do(args)
+		if err != nil {
+			return &frame{Fatal: err.Error()}
+		}
+		v, _, err := parseReply(raw)
+		if err != nil {
+			return &frame{Fatal: err.Error()}
+		}
+		if evs := eventsFor(args, raw); len(evs) > 0 {
+			e.fire(evs, args)
+		}
+		return &frame{Value: toWire(v)}
+	case "atomic":
+		return &frame{}
+	}
+	return &frame{Fatal: "unknown call " + f.Kind}
+}
+
+// gearCommand runs one command for a gear and fires the events it causes.
+func (e *Emulator) gearCommand(args [][]byte) (any, error) {
+	if len(args) == 0 {
+		return []any{}, nil
+	}
+	raw, err := e.store.do(args)
+	if err != nil {
+		return nil, err
+	}
+	if evs := eventsFor(args, raw); len(evs) > 0 {
+		e.fire(evs, args)
+	}
+	v, _, err := parseReply(raw)
+	if err != nil {
+		return nil, err
+	}
+	return toWire(v), nil
+}
+
+// gearBatch runs commands in one pipeline (the readers' bulk reads).
+func (e *Emulator) gearBatch(cmds [][][]byte) ([]any, error) {
+	c, err := e.store.get()
+	if err != nil {
+		return nil, err
+	}
+	raws, err := c.pipeline(cmds)
+	if err != nil {
+		c.c.Close()
+		return nil, err
+	}
+	e.store.put(c)
+	out := make([]any, len(raws))
+	for i, raw := range raws {
+		if evs := eventsFor(cmds[i], raw); len(evs) > 0 {
+			e.fire(evs, cmds[i])
+		}
+		v, _, err := parseReply(raw)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = toWire(v)
+	}
+	return out, nil
+}
+
+// gearLog writes a gear's log() line, "GEARS: msg", at its level.
+func (e *Emulator) gearLog(level, msg string) {
+	switch level {
+	case "warning":
+		e.log.Warn("GEARS: " + msg)
+	case "debug", "verbose":
+		e.log.Debug("GEARS: " + msg)
+	default:
+		e.log.Info("GEARS: " + msg)
+	}
+}
+
+// sendConfig pushes the settings the worker needs.
+func (e *Emulator) sendConfig() {
+	tb := e.config.int("PythonAttemptTraceback") != 0
+	e.worker.send(&frame{Op: "config", Traceback: &tb})
+}
+
+func randomHex(n int) string {
+	b := make([]byte, (n+1)/2)
+	rand.Read(b)
+	return strings.ToLower(hex.EncodeToString(b))[:n]
+}

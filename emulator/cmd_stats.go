@@ -1,0 +1,173 @@
+package emulator
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/tidwall/redcon"
+)
+
+// commandsStats is the table of Python runtime and introspection commands.
+func commandsStats(e *Emulator) map[string]redcon.HandlerFunc {
+	return map[string]redcon.HandlerFunc{
+		"rg.pystats":        e.cmdPyStats,
+		"rg.pydumpreqs":     e.cmdPyDumpReqs,
+		"rg.pydumpsessions": e.cmdPyDumpSessions,
+		"rg.dumpplugins":    e.cmdDumpPlugins,
+		"rg.pyprofile":      e.cmdPyProfile,
+		"rg.pyexportreq":    e.cmdPyExportReq,
+	}
+}
+
+func (e *Emulator) cmdPyStats(conn redcon.Conn, cmd redcon.Command) {
+	// The worker's allocator is CPython's own; report zeros, as RedisGears
+	// does with OverridePythonAllocators 0.
+	b := redcon.AppendArray(nil, 6)
+	for _, k := range []string{"TotalAllocated", "PeakAllocated", "CurrAllocated"} {
+		b = redcon.AppendBulkString(b, k)
+		b = redcon.AppendInt(b, 0)
+	}
+	conn.WriteRaw(b)
+}
+
+func (e *Emulator) cmdPyDumpReqs(conn redcon.Conn, cmd redcon.Command) {
+	e.mu.Lock()
+	names := make([]string, 0, len(e.reqs))
+	for r := range e.reqs {
+		names = append(names, r)
+	}
+	e.mu.Unlock()
+	sort.Strings(names)
+	b := redcon.AppendArray(nil, len(names))
+	for _, n := range names {
+		b = redcon.AppendArray(b, 18)
+		b = redcon.AppendBulkString(b, "GearReqVersion")
+		b = redcon.AppendInt(b, 1)
+		b = redcon.AppendBulkString(b, "Name")
+		b = redcon.AppendBulkString(b, n)
+		b = redcon.AppendBulkString(b, "IsDownloaded")
+		b = redcon.AppendBulkString(b, "yes")
+		b = redcon.AppendBulkString(b, "IsInstalled")
+		b = redcon.AppendBulkString(b, "yes")
+		b = redcon.AppendBulkString(b, "CompiledOs")
+		b = redcon.AppendBulkString(b, "linux")
+		b = redcon.AppendBulkString(b, "Wheels")
+		b = redcon.AppendArray(b, 0)
+		b = redcon.AppendBulkString(b, "Path")
+		b = redcon.AppendBulkString(b, "site")
+		b = redcon.AppendBulkString(b, "RefCount")
+		b = redcon.AppendInt(b, 1)
+		b = redcon.AppendBulkString(b, "IsInReqDictionary")
+		b = redcon.AppendBulkString(b, "yes")
+	}
+	conn.WriteRaw(b)
+}
+
+func (e *Emulator) cmdPyDumpSessions(conn redcon.Conn, cmd redcon.Command) {
+	verbose := false
+	var names []string
+	for i := 1; i < len(cmd.Args); i++ {
+		switch strings.ToUpper(string(cmd.Args[i])) {
+		case "VERBOSE":
+			verbose = true
+		case "DEAD":
+		case "SESSIONS":
+			names = stringsOf(cmd.Args[i+1:])
+			if len(names) == 0 {
+				names = []string{}
+			}
+			i = len(cmd.Args)
+		default:
+			writeError(conn, fmt.Sprintf(msgUnknownArgs, cmd.Args[i]))
+			return
+		}
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if names == nil {
+		for id := range e.sessions {
+			names = append(names, id)
+		}
+		sort.Strings(names)
+	}
+	b := redcon.AppendArray(nil, len(names))
+	for _, id := range names {
+		s := e.sessions[id]
+		if s == nil {
+			b = redcon.AppendBulkString(b, fmt.Sprintf(msgSessionNotExists, id))
+			continue
+		}
+		b = redcon.AppendArray(b, 16)
+		b = redcon.AppendBulkString(b, "ID")
+		b = redcon.AppendBulkString(b, s.id)
+		b = redcon.AppendBulkString(b, "sessionDescription")
+		if s.desc == "" {
+			b = redcon.AppendNull(b)
+		} else {
+			b = redcon.AppendBulkString(b, s.desc)
+		}
+		b = redcon.AppendBulkString(b, "refCount")
+		b = redcon.AppendInt(b, int64(len(s.regs)+1))
+		b = redcon.AppendBulkString(b, "linked")
+		b = redcon.AppendBulkString(b, "primary")
+		b = redcon.AppendBulkString(b, "dead")
+		b = redcon.AppendBulkString(b, "false")
+		b = redcon.AppendBulkString(b, "requirementInstallationNeeded")
+		b = redcon.AppendInt(b, 0)
+		b = redcon.AppendBulkString(b, "requirements")
+		b = appendStrings(b, append([]string{}, s.requirements...))
+		b = redcon.AppendBulkString(b, "registrations")
+		b = redcon.AppendArray(b, len(s.regs))
+		for _, rid := range s.regs {
+			if r := e.regs[rid]; verbose && r != nil {
+				b = e.appendRegistration(b, r, false)
+			} else {
+				b = redcon.AppendBulkString(b, rid)
+			}
+		}
+	}
+	conn.WriteRaw(b)
+}
+
+func (e *Emulator) cmdDumpPlugins(conn redcon.Conn, cmd redcon.Command) {
+	b := redcon.AppendArray(nil, 1)
+	b = redcon.AppendArray(b, 2)
+	b = redcon.AppendBulkString(b, "GearsPythonPlugin")
+	b = redcon.AppendInt(b, 10213)
+	conn.WriteRaw(b)
+}
+
+func (e *Emulator) cmdPyProfile(conn redcon.Conn, cmd redcon.Command) {
+	if len(cmd.Args) < 3 {
+		wrongArity(conn, cmd)
+		return
+	}
+	e.mu.Lock()
+	s := e.sessions[string(cmd.Args[2])]
+	e.mu.Unlock()
+	switch strings.ToUpper(string(cmd.Args[1])) {
+	case "STATS":
+		if s == nil {
+			conn.WriteError(msgSessionDoesNotExist)
+			return
+		}
+		conn.WriteBulkString("")
+	case "RESET":
+		if s == nil {
+			conn.WriteError(msgSessionDoesNotExist)
+			return
+		}
+		conn.WriteString("OK")
+	default:
+		conn.WriteError(msgProfileSubcommand)
+	}
+}
+
+func (e *Emulator) cmdPyExportReq(conn redcon.Conn, cmd redcon.Command) {
+	if len(cmd.Args) != 2 {
+		wrongArity(conn, cmd)
+		return
+	}
+	conn.WriteError(msgRequirementNotExists)
+}

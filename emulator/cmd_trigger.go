@@ -1,0 +1,108 @@
+package emulator
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tidwall/redcon"
+)
+
+// commandsTrigger is the table of CommandReader commands. Command hooks
+// (register(hook=...)) are served from here too, before the proxy.
+func commandsTrigger(e *Emulator) map[string]redcon.HandlerFunc {
+	return map[string]redcon.HandlerFunc{
+		"rg.trigger":      e.cmdTrigger,
+		"rg.triggeronkey": e.cmdTriggerOnKey,
+	}
+}
+
+func (e *Emulator) cmdTrigger(conn redcon.Conn, cmd redcon.Command) {
+	if len(cmd.Args) < 2 {
+		wrongArity(conn, cmd)
+		return
+	}
+	e.runTrigger(conn, cmd.Args[1:])
+}
+
+func (e *Emulator) cmdTriggerOnKey(conn redcon.Conn, cmd redcon.Command) {
+	if len(cmd.Args) < 3 {
+		wrongArity(conn, cmd)
+		return
+	}
+	e.runTrigger(conn, cmd.Args[1:])
+}
+
+// runTrigger runs the CommandReader registration named args[0] with the
+// record args and replies with its results, or its first error.
+func (e *Emulator) runTrigger(conn redcon.Conn, args [][]byte) {
+	name := string(args[0])
+	e.mu.Lock()
+	var r *registration
+	for _, id := range e.regOrder {
+		x := e.regs[id]
+		if x.Reader == "CommandReader" && x.Trigger != nil && *x.Trigger == name {
+			r = x
+			break
+		}
+	}
+	e.mu.Unlock()
+	if r == nil {
+		conn.WriteError(msgTriggerNotFound)
+		return
+	}
+	ex := e.trigger(r, map[string]any{"args": stringsOf(args)})
+	<-ex.done
+	if len(ex.errors) > 0 {
+		writeError(conn, ex.errors[0])
+		return
+	}
+	b := redcon.AppendArray(nil, ex.nResults)
+	conn.WriteRaw(append(b, ex.results...))
+}
+
+func stringsOf(args [][]byte) []string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		out[i] = string(a)
+	}
+	return out
+}
+
+// hookFor returns the hook registration for command name, if its keyprefix
+// (when set) matches one of the command's arguments.
+func (e *Emulator) hookFor(name string, args [][]byte) *registration {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	// The last registered hook runs first; call_next reaches the command.
+	for i := len(e.regOrder) - 1; i >= 0; i-- {
+		r := e.regs[e.regOrder[i]]
+		if r.Hook == nil || !strings.EqualFold(*r.Hook, name) {
+			continue
+		}
+		if r.KeyPrefix == nil {
+			return r
+		}
+		for _, a := range args[1:] {
+			if strings.HasPrefix(string(a), *r.KeyPrefix) {
+				return r
+			}
+		}
+	}
+	return nil
+}
+
+// runHook runs a hook registration in place of the client's command.
+func (e *Emulator) runHook(conn redcon.Conn, r *registration, args [][]byte) {
+	ex := e.trigger(r, map[string]any{"args": stringsOf(args), "hook": true})
+	<-ex.done
+	switch {
+	case len(ex.errors) > 0:
+		writeError(conn, ex.errors[0])
+	case ex.nResults != 1:
+		conn.WriteError(msgHookOneResult)
+	default:
+		conn.WriteRaw(ex.results)
+	}
+}
+
+var _ = fmt.Sprintf

@@ -1,0 +1,195 @@
+package emulator
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/tidwall/redcon"
+)
+
+// Options configures an emulator. The zero value listens on a free loopback
+// port with an embedded store.
+type Options struct {
+	// Addr is the host:port to listen on; "" means 127.0.0.1:0 (a free port).
+	Addr string
+	// RedisURL, redis://[user:password@]host:port[/db], is where the data
+	// lives; "" means the store chosen by Store.
+	RedisURL string
+	// Store picks the store when RedisURL is empty: embedded miniredis
+	// (default) or a redis-server child process.
+	Store StoreKind
+	// RequirePass makes clients AUTH with this password first; "" means no
+	// password.
+	RequirePass string
+	// Python is the python3 binary; "" means python3 from PATH.
+	Python string
+	// Logger receives the ready line, gear log() output and faults; or nil
+	// to discard them.
+	Logger *slog.Logger
+	// Ready, if not nil, is closed once the emulator accepts connections.
+	Ready chan<- struct{}
+}
+
+// Emulator is a running RedisGears 1.2 emulator: a RESP server in front of a
+// store, with a python3 worker running gear scripts.
+type Emulator struct {
+	opts   Options
+	log    *slog.Logger
+	ln     net.Listener
+	srv    *redcon.Server
+	mux    *redcon.ServeMux
+	rgCmds map[string]bool
+	store  *store
+	worker *workerPool
+
+	shardID string
+	seq     atomic.Int64
+
+	mu        sync.Mutex
+	execs     map[string]*execution
+	execOrder []string
+	regs      map[string]*registration
+	regOrder  []string
+	sessions  map[string]*session
+	reqs      map[string]bool // installed pip specs
+	config    *config
+
+	hasKeyRegs atomic.Bool
+	hasHooks   atomic.Bool
+	watch      *ttlWatch
+
+	closeOnce sync.Once
+	closed    chan struct{}
+	served    chan struct{}
+	wg        sync.WaitGroup
+}
+
+// ErrClosed is returned by operations on an emulator after Close.
+var ErrClosed = errors.New("emulator: closed")
+
+// Run starts an emulator and returns once it accepts connections. Close
+// stops it.
+func Run(opts Options) (*Emulator, error) {
+	if opts.Addr == "" {
+		opts.Addr = "127.0.0.1:0"
+	}
+	lg := opts.Logger
+	if lg == nil {
+		lg = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	e := &Emulator{
+		opts:     opts,
+		log:      lg,
+		shardID:  "0000000000000000000000000000000000000000",
+		execs:    map[string]*execution{},
+		regs:     map[string]*registration{},
+		sessions: map[string]*session{},
+		reqs:     map[string]bool{},
+		config:   newConfig(),
+		closed:   make(chan struct{}),
+		served:   make(chan struct{}),
+	}
+	st, err := openStore(&opts)
+	if err != nil {
+		return nil, fmt.Errorf("emulator: %w", err)
+	}
+	e.store = st
+	e.watch = newTTLWatch(e)
+	w, err := startWorkerPool(e)
+	if err != nil {
+		st.close()
+		return nil, fmt.Errorf("emulator: %w", err)
+	}
+	e.worker = w
+	ln, err := net.Listen("tcp", opts.Addr)
+	if err != nil {
+		w.close()
+		st.close()
+		return nil, fmt.Errorf("emulator: listen on %s: %w", opts.Addr, err)
+	}
+	e.ln = ln
+	e.mux = e.buildMux()
+	e.srv = redcon.NewServerNetwork("tcp", ln.Addr().String(), e.serve, e.accept, e.onClose)
+	go func() {
+		defer close(e.served)
+		e.srv.Serve(ln)
+	}()
+	e.wg.Add(1)
+	go e.watch.loop()
+	storeDesc := "embedded store (miniredis)"
+	if opts.RedisURL != "" {
+		storeDesc = "redis at " + st.addr
+	} else if opts.Store == StoreRedisServer {
+		storeDesc = "redis-server at " + st.addr
+	}
+	lg.Info("ready", "addr", e.Addr(), "store", storeDesc, "python", w.python)
+	if opts.Ready != nil {
+		close(opts.Ready)
+	}
+	return e, nil
+}
+
+// RunT starts an emulator for a test and closes it in t.Cleanup. It fails
+// the test, never skips it, when python3 or the store is missing.
+func RunT(t testing.TB, opts ...Options) *Emulator {
+	t.Helper()
+	var o Options
+	if len(opts) > 0 {
+		o = opts[0]
+	}
+	e, err := Run(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	return e
+}
+
+// Addr returns the host:port the emulator listens on.
+func (e *Emulator) Addr() string { return e.ln.Addr().String() }
+
+// StoreAddr returns the host:port of the store behind the emulator.
+func (e *Emulator) StoreAddr() string { return e.store.addr }
+
+// Close stops accepting clients, stops the python worker and the store (when
+// the emulator started it) and waits for its goroutines. It is safe to call
+// more than once.
+func (e *Emulator) Close() error {
+	e.closeOnce.Do(func() {
+		close(e.closed)
+		e.srv.Close()
+		<-e.served
+		e.worker.close()
+		e.wg.Wait()
+		e.store.close()
+	})
+	return nil
+}
+
+// Wait blocks until ctx is done or the emulator is closed.
+func (e *Emulator) Wait(ctx context.Context) error {
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-e.closed:
+		return nil
+	}
+}
+
+// nextID returns a new execution or registration id, <shard id>-<n>.
+func (e *Emulator) nextID() string {
+	return fmt.Sprintf("%s-%d", e.shardID, e.seq.Add(1))
+}
+
+func nowMS() int64 { return time.Now().UnixMilli() }
+
+var _ = os.Getpid

@@ -1,0 +1,166 @@
+# The emulator's python3 worker. It reads length-prefixed JSON frames from
+# stdin and writes them to stdout; gear code runs in threads, and every
+# Redis command a gear sends goes back to the emulator as a "call" frame, so
+# gear writes fire registrations exactly like client writes.
+
+import base64
+import json
+import os
+import struct
+import sys
+import threading
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gears_runtime as rt  # noqa: E402
+
+_out = sys.stdout.buffer
+_in = sys.stdin.buffer
+_wlock = threading.Lock()
+
+
+def send(msg):
+    data = json.dumps(msg, separators=(',', ':')).encode()
+    with _wlock:
+        _out.write(struct.pack('>I', len(data)) + data)
+        _out.flush()
+
+
+def recv():
+    h = _in.read(4)
+    if len(h) < 4:
+        return None
+    n = struct.unpack('>I', h)[0]
+    return json.loads(_in.read(n))
+
+
+class ReplyError(str):
+    """An error reply from Redis, as a value (batch calls)."""
+
+
+def decode(v):
+    if isinstance(v, dict):
+        if 'e' in v:
+            return ReplyError(v['e'])
+        return bytearray(base64.b64decode(v['b']))
+    if isinstance(v, list):
+        return [decode(x) for x in v]
+    return v
+
+
+def encode_arg(a):
+    if isinstance(a, bytes):
+        try:
+            return a.decode('utf-8')
+        except UnicodeDecodeError:
+            return {'b': base64.b64encode(a).decode()}
+    return a
+
+
+class Host(object):
+    ReplyError = ReplyError
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.next = 0
+        self.waiting = {}
+        self.traceback = True
+
+    def call(self, kind, **kw):
+        if 'args' in kw:
+            kw['args'] = [encode_arg(a) for a in kw['args']]
+        if 'cmds' in kw:
+            kw['cmds'] = [[encode_arg(a) for a in c] for c in kw['cmds']]
+        ev = threading.Event()
+        with self.lock:
+            self.next += 1
+            cid = self.next
+            self.waiting[cid] = [ev, None]
+        kw['op'] = 'call'
+        kw['id'] = cid
+        kw['kind'] = kind
+        send(kw)
+        # Wait in slices so RG.ABORTEXECUTION can interrupt this thread.
+        while not ev.wait(0.05):
+            pass
+        with self.lock:
+            _, msg = self.waiting.pop(cid)
+        if msg.get('fatal'):
+            raise rt.error(msg['fatal'])
+        return decode(msg.get('value'))
+
+    def answer(self, msg):
+        with self.lock:
+            w = self.waiting.get(msg['id'])
+            if w is None:
+                return
+            w[1] = msg
+        w[0].set()
+
+    def log(self, level, msg):
+        send({'op': 'log', 'level': level, 'msg': msg})
+
+    def attempt_traceback(self):
+        return self.traceback
+
+    def exec_done(self, ex):
+        out = []
+        for r in ex.results:
+            rt.to_resp(r, out)
+        msg = {'op': 'exec_done', 'exec': ex.id, 'n': len(ex.results),
+               'results': base64.b64encode(b''.join(out)).decode(),
+               'errors': ex.errors, 'aborted': ex.aborted}
+        if ex.override is not None:
+            o = []
+            rt.to_resp(ex.override[0], o)
+            msg['override'] = base64.b64encode(b''.join(o)).decode()
+        if 'ids' in ex.extra:
+            msg['stream_ids'] = ex.extra['ids']
+        send(msg)
+
+    def exec_done_error(self, eid, err):
+        send({'op': 'exec_done', 'exec': eid, 'n': 0, 'results': '', 'errors': [err], 'aborted': False})
+
+
+host = Host()
+rt.host = host
+
+
+def do_script(msg):
+    err, regs, ex, eid = rt.run_script(msg['script'], msg.get('reload'))
+    send({'op': 'reply', 'id': msg['id'], 'error': err, 'regs': regs, 'exec': eid})
+    if ex is not None:
+        rt._start(ex)
+
+
+def handle(msg):
+    op = msg['op']
+    if op == 'reply':
+        host.answer(msg)
+    elif op == 'script':
+        threading.Thread(target=do_script, args=(msg,), daemon=True).start()
+    elif op == 'trigger':
+        rt.trigger(msg['reg'], msg['exec'], msg['input'])
+    elif op == 'abort':
+        rt.abort(msg['exec'])
+    elif op == 'unregister':
+        rt.unregister(msg['regs'])
+    elif op == 'config':
+        host.traceback = bool(msg.get('traceback', True))
+    elif op == 'ping':
+        send({'op': 'reply', 'id': msg['id']})
+
+
+def main():
+    send({'op': 'ready', 'pid': os.getpid()})
+    while True:
+        msg = recv()
+        if msg is None:
+            os._exit(0)
+        try:
+            handle(msg)
+        except Exception as e:  # never let one bad frame kill the worker
+            sys.stderr.write('gogears worker: %r\n' % (e,))
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,292 @@
+package emulator
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/tidwall/redcon"
+)
+
+// This file is the RESP front end: a redcon ServeMux for the RG.* commands
+// and MODULE, and a proxy that sends every other command to the store on
+// the client's own store connection, passing Redis's reply through as raw
+// RESP. The proxy path never waits on Python unless a sync registration or
+// a command hook asks for it.
+
+// client is the per-connection state.
+type client struct {
+	store   *storeConn // this client's own store connection; or nil
+	authed  bool
+	inMulti bool
+	queued  [][][]byte // write commands queued in MULTI, for their events
+}
+
+func (e *Emulator) accept(conn redcon.Conn) bool {
+	conn.SetContext(&client{authed: e.opts.RequirePass == ""})
+	return true
+}
+
+func (e *Emulator) onClose(conn redcon.Conn, err error) {
+	if c, ok := conn.Context().(*client); ok && c.store != nil {
+		c.store.c.Close()
+		c.store = nil
+	}
+}
+
+// buildMux registers every command group's table.
+func (e *Emulator) buildMux() *redcon.ServeMux {
+	mux := redcon.NewServeMux()
+	e.rgCmds = map[string]bool{}
+	for _, group := range []map[string]redcon.HandlerFunc{
+		commandsExecution(e), commandsRegistration(e), commandsTrigger(e),
+		commandsConfig(e), commandsStats(e), commandsCluster(e), commandsServer(e),
+	} {
+		for name, h := range group {
+			mux.HandleFunc(name, h)
+			e.rgCmds[name] = true
+		}
+	}
+	return mux
+}
+
+// serve handles one client command.
+func (e *Emulator) serve(conn redcon.Conn, cmd redcon.Command) {
+	c := conn.Context().(*client)
+	name := strings.ToLower(string(cmd.Args[0]))
+	if !c.authed {
+		switch name {
+		case "auth", "hello", "quit":
+		default:
+			conn.WriteError(msgNoAuth)
+			return
+		}
+	}
+	switch name {
+	case "auth":
+		e.auth(conn, c, cmd.Args)
+		return
+	case "hello":
+		if !e.helloAuth(conn, c, cmd) {
+			return
+		}
+	case "quit":
+		conn.WriteString("OK")
+		conn.Close()
+		return
+	}
+	if e.rgCmds[name] {
+		if c.inMulti {
+			conn.WriteError(msgMultiExec)
+			return
+		}
+		e.mux.ServeRESP(conn, cmd)
+		return
+	}
+	if e.hasHooks.Load() && !c.inMulti {
+		if r := e.hookFor(name, cmd.Args); r != nil {
+			e.runHook(conn, r, cmd.Args)
+			return
+		}
+	}
+	e.proxy(conn, c, name, cmd.Args)
+}
+
+// proxy sends args to the store on the client's connection and writes the
+// store's reply back unchanged, after firing the registrations it caused.
+func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte) {
+	if c.store == nil {
+		sc, err := e.store.dial()
+		if err != nil {
+			conn.WriteError(fmt.Sprintf(msgStoreDown, err))
+			return
+		}
+		c.store = sc
+	}
+	raw, err := c.store.do(args)
+	if err != nil {
+		c.store.c.Close()
+		c.store = nil
+		conn.WriteError(fmt.Sprintf(msgStoreDown, err))
+		return
+	}
+	switch name {
+	case "subscribe", "psubscribe", "ssubscribe", "monitor":
+		if raw[0] != '-' {
+			conn.WriteRaw(raw)
+			e.pump(conn, c)
+			return
+		}
+	case "multi":
+		if raw[0] == '+' {
+			c.inMulti, c.queued = true, nil
+		}
+	case "discard":
+		c.inMulti, c.queued = false, nil
+	case "exec":
+		queued := c.queued
+		c.inMulti, c.queued = false, nil
+		if raw[0] == '*' && len(queued) > 0 {
+			e.fireExec(queued, raw)
+		}
+		conn.WriteRaw(raw)
+		return
+	}
+	if c.inMulti {
+		if _, ok := evRules[name]; ok && raw[0] == '+' {
+			c.queued = append(c.queued, cloneArgs(args))
+		}
+		conn.WriteRaw(raw)
+		return
+	}
+	if _, ok := evRules[name]; ok {
+		if evs := eventsFor(args, raw); len(evs) > 0 {
+			raw = append([]byte(nil), raw...)
+			if override := e.fire(evs, args); override != nil {
+				raw = override
+			}
+		}
+	}
+	conn.WriteRaw(raw)
+}
+
+// fireExec fires the events of the commands a MULTI/EXEC ran.
+func (e *Emulator) fireExec(queued [][][]byte, raw []byte) {
+	v, _, err := parseReply(raw)
+	arr, _ := v.([]any)
+	if err != nil || len(arr) != len(queued) {
+		return
+	}
+	for i, args := range queued {
+		if evs := eventsFor(args, encodeValue(nil, arr[i])); len(evs) > 0 {
+			e.fire(evs, args)
+		}
+	}
+}
+
+// encodeValue re-encodes a decoded RESP2 value (only the parts eventsFor
+// looks at need to be exact).
+func encodeValue(b []byte, v any) []byte {
+	switch v := v.(type) {
+	case nil:
+		return append(b, "$-1\r\n"...)
+	case int64:
+		return redcon.AppendInt(b, v)
+	case []byte:
+		return redcon.AppendBulk(b, v)
+	case replyError:
+		return redcon.AppendError(b, string(v))
+	case []any:
+		b = redcon.AppendArray(b, len(v))
+		for _, x := range v {
+			b = encodeValue(b, x)
+		}
+	}
+	return b
+}
+
+func cloneArgs(args [][]byte) [][]byte {
+	out := make([][]byte, len(args))
+	for i, a := range args {
+		out[i] = append([]byte(nil), a...)
+	}
+	return out
+}
+
+// pump switches a subscribed client to streaming: store replies are copied
+// to the client as they arrive, and client commands go to the store.
+func (e *Emulator) pump(conn redcon.Conn, c *client) {
+	dc := conn.Detach()
+	sc := c.store
+	c.store = nil
+	go func() {
+		defer dc.Close()
+		defer sc.c.Close()
+		if err := dc.Flush(); err != nil {
+			return
+		}
+		go func() {
+			for {
+				raw, err := readRaw(sc.r, nil)
+				if err != nil {
+					dc.Close()
+					return
+				}
+				dc.WriteRaw(raw)
+				if sc.r.Buffered() == 0 {
+					if dc.Flush() != nil {
+						return
+					}
+				}
+			}
+		}()
+		for {
+			cmd, err := dc.ReadCommand()
+			if err != nil {
+				return
+			}
+			buf := appendCommand(nil, cmd.Args)
+			if _, err := sc.c.Write(buf); err != nil {
+				return
+			}
+		}
+	}()
+}
+
+func (e *Emulator) auth(conn redcon.Conn, c *client, args [][]byte) {
+	if len(args) < 2 || len(args) > 3 {
+		conn.WriteError(fmt.Sprintf(msgWrongArity, strings.ToLower(string(args[0]))))
+		return
+	}
+	if e.opts.RequirePass == "" {
+		conn.WriteError(msgAuthNotConfigured)
+		return
+	}
+	pass := string(args[len(args)-1])
+	user := "default"
+	if len(args) == 3 {
+		user = string(args[1])
+	}
+	if user != "default" || pass != e.opts.RequirePass {
+		conn.WriteError(msgWrongPass)
+		return
+	}
+	c.authed = true
+	conn.WriteString("OK")
+}
+
+// helloAuth handles HELLO's AUTH option; it reports whether HELLO should go
+// on to the store (stripped of AUTH, which the store does not need).
+func (e *Emulator) helloAuth(conn redcon.Conn, c *client, cmd redcon.Command) bool {
+	args := cmd.Args
+	for i := 1; i < len(args); i++ {
+		if strings.EqualFold(string(args[i]), "AUTH") && i+2 < len(args) {
+			if e.opts.RequirePass == "" || string(args[i+1]) != "default" || string(args[i+2]) != e.opts.RequirePass {
+				if e.opts.RequirePass == "" {
+					conn.WriteError(msgAuthNotConfigured)
+				} else {
+					conn.WriteError(msgWrongPass)
+				}
+				return false
+			}
+			c.authed = true
+			cmd.Args = append(args[:i:i], args[i+3:]...)
+			break
+		}
+	}
+	if !c.authed {
+		conn.WriteError(msgNoAuth)
+		return false
+	}
+	e.proxy(conn, c, "hello", cmd.Args)
+	return false
+}
+
+func wrongArity(conn redcon.Conn, cmd redcon.Command) {
+	conn.WriteError(fmt.Sprintf(msgWrongArity, string(cmd.Args[0])))
+}
+
+// writeError writes an error reply; newlines would break RESP, so they
+// become spaces as in Redis.
+func writeError(conn redcon.Conn, msg string) {
+	conn.WriteError(strings.NewReplacer("\r", " ", "\n", " ").Replace(msg))
+}

@@ -1,0 +1,224 @@
+// Package engine runs GoGears gears natively, in process, against a real
+// Redis: every dsl.Job and dsl.Registration, with RedisGears 1.2's
+// single-shard semantics. Users `go test` their gear logic with it, and the
+// transpiler's differential tests use it as the oracle for generated
+// Python.
+//
+//	ex := engine.NewRedisExecutor(redis.NewClient(&redis.Options{Addr: addr}))
+//	res, err := engine.Run(ctx, ex, gears.CountByStatus)
+//	// res.Records is a []dsl.Group[string, int]
+//
+// Registrations run when events are fed to them (Engine.Notify for key and
+// stream events, Trigger for triggers, Engine.Call for hooked commands and
+// dsl.Commands registrations) or from real keyspace notifications
+// (Engine.Listen).
+//
+// # Semantics and differences from a server
+//
+// Readers, operations and options behave as on one RedisGears shard (see
+// package dsl). A step that panics (a Redis error reply from a cmd call, a
+// runtime.FlatError, any Go panic) turns its record into an error; the other
+// records go on, and the errors come back in Result.Errors or a
+// registration's Stats, as RedisGears reports them.
+//
+// The engine runs one execution at a time in the whole process (the runtime
+// functions reach it through one package-level hook; see runtime.Host), and
+// every execution finishes before the call that started it returns, whatever
+// its mode: Async, AsyncLocal and Sync differ only on a server. So
+// runtime.Atomic serialises with other gear executions but not with other
+// Redis clients, and HashTag returns "06S", slot 0's tag on a single shard.
+package engine
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"maps"
+	"sync"
+
+	"github.com/gogears/gogears/dsl"
+	"github.com/gogears/gogears/runtime"
+)
+
+// ErrNoExecutor is returned when an engine has no Executor.
+var ErrNoExecutor = errors.New("engine: nil Executor: pass engine.NewRedisExecutor(client)")
+
+// Engine runs gears natively over an Executor and holds registrations.
+type Engine struct {
+	ex     Executor
+	logf   func(level runtime.Level, msg string)
+	config map[string]string
+
+	mu     sync.Mutex // guards regs and nextID
+	regs   []*registration
+	nextID int
+}
+
+// Option configures an Engine.
+type Option func(*Engine)
+
+// WithLog sends runtime.Log and LogAt output to f instead of the standard
+// logger.
+func WithLog(f func(level runtime.Level, msg string)) Option {
+	return func(e *Engine) { e.logf = f }
+}
+
+// WithConfig sets the user configuration read by runtime.ConfigGet and
+// GearsConfigGet (RG.CONFIGSET values on a server).
+func WithConfig(cfg map[string]string) Option {
+	return func(e *Engine) { e.config = maps.Clone(cfg) }
+}
+
+// New returns an engine over ex.
+func New(ex Executor, opts ...Option) *Engine {
+	e := &Engine{ex: ex, config: map[string]string{}}
+	e.logf = func(level runtime.Level, msg string) { log.Printf("GEARS: %s", msg) }
+	for _, o := range opts {
+		o(e)
+	}
+	return e
+}
+
+// execMu serialises executions process-wide: the runtime hook is global.
+var execMu sync.Mutex
+
+// installOnce installs the dispatcher as the runtime host.
+var installOnce sync.Once
+
+// active is the execution whose steps are running; guarded by execMu.
+var active *execution
+
+// execution is the per-execution state the runtime functions reach.
+type execution struct {
+	e       *Engine
+	ctx     context.Context
+	params  map[string][]byte
+	command []string // the triggering command (dsl.Commands, Hook); or nil
+	// override holds runtime.OverrideReply's value; only with command.
+	override    any
+	overridden  bool
+	canOverride bool
+	// next calls the next hook or the original command; Hook only.
+	next func(args []string) (any, error)
+}
+
+// dispatcher is the runtime.Host that forwards to the active execution.
+type dispatcher struct{}
+
+func (dispatcher) x() *execution {
+	if active == nil {
+		panic(runtime.ErrNoEngine)
+	}
+	return active
+}
+
+func (d dispatcher) Execute(args []string) (any, error) {
+	x := d.x()
+	return x.e.ex.Do(x.ctx, args...)
+}
+
+func (d dispatcher) Log(level runtime.Level, msg string) { d.x().e.logf(level, msg) }
+
+func (d dispatcher) ConfigGet(key string) (string, bool) {
+	v, ok := d.x().e.config[key]
+	return v, ok
+}
+
+func (d dispatcher) Atomic(f func()) { d.x(); f() }
+
+func (d dispatcher) HashTag() string { d.x(); return "06S" }
+
+func (d dispatcher) OverrideReply(reply any) error {
+	x := d.x()
+	if !x.canOverride {
+		return &runtime.Error{Msg: "Can not get command ctx"}
+	}
+	x.override, x.overridden = reply, true
+	return nil
+}
+
+func (d dispatcher) CallNext(args []string) (any, error) {
+	x := d.x()
+	if x.next == nil {
+		return nil, &runtime.Error{Msg: "Can not get CommandHook ctx"}
+	}
+	return x.next(args)
+}
+
+func (d dispatcher) Command() ([]string, error) {
+	x := d.x()
+	if x.command == nil {
+		return nil, &runtime.Error{Msg: "Can not get command ctx"}
+	}
+	return append([]string(nil), x.command...), nil
+}
+
+func (d dispatcher) Param(name string) ([]byte, bool) {
+	if active == nil {
+		return nil, false
+	}
+	v, ok := active.params[name]
+	return v, ok
+}
+
+// begin makes x the active execution; end must be called after.
+func begin(x *execution) {
+	installOnce.Do(func() { runtime.SetHost(dispatcher{}) })
+	execMu.Lock()
+	active = x
+}
+
+func end() {
+	active = nil
+	execMu.Unlock()
+}
+
+// Exec runs f as a step of an execution on e, so runtime and cmd calls in
+// it work: use it to unit-test a step function directly. A panic in f is
+// returned as an error.
+func (e *Engine) Exec(ctx context.Context, f func(), params ...dsl.ParamValue) error {
+	ps, err := encodeParams(params)
+	if err != nil {
+		return err
+	}
+	begin(&execution{e: e, ctx: ctx, params: ps})
+	defer end()
+	return protect(f)
+}
+
+// protect calls f and returns its panic as an error.
+func protect(f func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = panicError(r)
+		}
+	}()
+	f()
+	return nil
+}
+
+// panicError converts a step's panic value to the error RedisGears would
+// record.
+func panicError(r any) error {
+	switch v := r.(type) {
+	case *runtime.Error:
+		return v
+	case error:
+		return v
+	default:
+		return fmt.Errorf("%v", v)
+	}
+}
+
+func encodeParams(params []dsl.ParamValue) (map[string][]byte, error) {
+	m := make(map[string][]byte, len(params))
+	if _, err := dsl.EncodeParams(params...); err != nil {
+		return nil, fmt.Errorf("engine: %w", err)
+	}
+	for _, p := range params {
+		b, _ := jsonMarshal(p.Value)
+		m[p.Name] = b
+	}
+	return m, nil
+}

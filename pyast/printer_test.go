@@ -1,0 +1,266 @@
+package pyast
+
+import (
+	"bytes"
+	"flag"
+	"math"
+	"math/big"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden from the printer's output")
+
+// goldenTests are whole modules printed into testdata/<name>.golden.
+var goldenTests = []struct {
+	name string
+	m    func() *Module
+}{
+	{"gear", gearModule},
+	{"layout", layoutModule},
+	{"statements", statementsModule},
+	{"literals", literalsModule},
+}
+
+// TestGolden prints each module, compares it with its golden file, checks
+// that printing is deterministic, and has CPython confirm that the text
+// parses as Python 3.7 into exactly the tree Dump describes. Since the
+// printer's output is a function of the tree, equal dumps also mean that
+// re-printing the parsed text would change nothing.
+func TestGolden(t *testing.T) {
+	t.Parallel()
+	var srcs, dumps []string
+	for _, tt := range goldenTests {
+		m := tt.m()
+		got, err := Print(m)
+		if err != nil {
+			t.Fatalf("%s: Print = %v", tt.name, err)
+		}
+		if again, _ := Print(tt.m()); !bytes.Equal(again, got) {
+			t.Errorf("%s: Print is not deterministic", tt.name)
+		}
+		path := filepath.Join("testdata", tt.name+".golden")
+		if *update {
+			if err := os.WriteFile(path, got, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run go test ./pyast -run TestGolden -update to create it)", err)
+		}
+		if diff := cmp.Diff(string(want), string(got)); diff != "" {
+			t.Errorf("%s: Print mismatch with %s (-want +got):\n%s", tt.name, path, diff)
+		}
+		checkLayout(t, tt.name, got)
+		srcs = append(srcs, string(got))
+		dumps = append(dumps, Dump(m))
+	}
+	for k, r := range cpythonCheck(t, srcs, dumps) {
+		if r != "" {
+			t.Errorf("%s: %s", goldenTests[k].name, r)
+		}
+	}
+}
+
+// checkLayout asserts the layout rules that hold for every output: one
+// trailing newline, no trailing blanks, no tabs, no more than two blank
+// lines in a row.
+func checkLayout(t *testing.T, name string, src []byte) {
+	t.Helper()
+	if len(src) == 0 {
+		return
+	}
+	if !bytes.HasSuffix(src, []byte("\n")) || bytes.HasSuffix(src, []byte("\n\n")) {
+		t.Errorf("%s: output does not end in exactly one newline", name)
+	}
+	for i, line := range bytes.Split(src, []byte("\n")) {
+		if len(bytes.TrimRight(line, " \t")) != len(line) {
+			t.Errorf("%s: line %d has trailing blanks: %q", name, i+1, line)
+		}
+		if bytes.ContainsRune(line, '\t') {
+			t.Errorf("%s: line %d holds a tab: %q", name, i+1, line)
+		}
+	}
+	if bytes.Contains(src, []byte("\n\n\n\n")) {
+		t.Errorf("%s: more than two blank lines in a row", name)
+	}
+}
+
+func TestPrintEmpty(t *testing.T) {
+	tests := []struct {
+		name string
+		m    *Module
+		want string
+	}{
+		{"empty module", &Module{}, ""},
+		{"header only", &Module{Comments: []string{"a", ""}}, "# a\n#\n"},
+		{"comment only", &Module{Body: []Stmt{&Comment{Text: "x  "}}}, "# x\n"},
+	}
+	for _, tt := range tests {
+		got, err := Print(tt.m)
+		if err != nil || string(got) != tt.want {
+			t.Errorf("%s: Print = %q, %v; want %q", tt.name, got, err, tt.want)
+		}
+	}
+}
+
+// TestConfigLines checks that Lines reports the output line of each
+// statement, a def's being its def line below its comments.
+func TestConfigLines(t *testing.T) {
+	m := layoutModule()
+	var buf bytes.Buffer
+	got := map[int]string{}
+	cfg := &Config{Lines: func(s Stmt, line int) {
+		if d, ok := s.(*FunctionDef); ok {
+			got[line] = "def " + d.Name
+		}
+	}}
+	if err := cfg.Fprint(&buf, m); err != nil {
+		t.Fatal(err)
+	}
+	lines := bytes.Split(buf.Bytes(), []byte("\n"))
+	if len(got) == 0 {
+		t.Fatal("Lines reported no def")
+	}
+	for line, what := range got {
+		text := string(bytes.TrimSpace(lines[line-1]))
+		if len(text) < len(what) || text[:len(what)] != what {
+			t.Errorf("Lines reported %s on line %d, which is %q", what, line, text)
+		}
+	}
+}
+
+// gearModule is a gear script as the transpiler would build it.
+func gearModule() *Module {
+	rec := n("record")
+	step := func(name, origin string, body ...Stmt) *FunctionDef {
+		return &FunctionDef{Comments: []string{"go: " + origin}, Name: name, Args: Arguments{Args: []string{"record"}}, Body: body}
+	}
+	dumps := func(v Expr) Expr {
+		return &Call{Func: &Attribute{Value: n("json"), Attr: "dumps"}, Args: []Expr{v}, Keywords: []Keyword{
+			{Arg: "separators", Value: tuple(NewStr(","), NewStr(":"))},
+			{Arg: "ensure_ascii", Value: &Bool{}},
+			{Arg: "sort_keys", Value: &Bool{Value: true}},
+		}}
+	}
+	pipeline := Expr(call(n("GB"), NewStr("KeysReader")))
+	for _, s := range []struct{ method, fn string }{{"map", "step_1"}, {"filter", "step_2"}, {"map", "result"}} {
+		pipeline = call(&Attribute{Value: pipeline, Attr: s.method}, n(s.fn))
+	}
+	pipeline = &Call{Func: &Attribute{Value: pipeline, Attr: "run"}, Args: []Expr{NewStr("order:*")}}
+	return &Module{
+		Comments: []string{
+			"Code generated by gogears; DO NOT EDIT.",
+			"gogears:gear example.com/shop/gears.CountByStatus",
+			"gogears:hash 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+			"gogears:params minTotal",
+		},
+		Body: []Stmt{
+			&Import{Names: []Alias{{Name: "json"}}},
+			&Assign{Targets: []Expr{n("GG_PARAMS")}, Value: &Dict{}},
+			step("step_1", "example.com/shop/gears.CountByStatus step 1 (gears.go)",
+				&Assign{Targets: []Expr{n("v")}, Value: &Subscript{Value: rec, Index: NewStr("value")}},
+				&Return{Value: tuple(call(&Attribute{Value: n("v"), Attr: "get"}, NewStr("status"), NewStr("")),
+					call(n("int"), call(&Attribute{Value: n("v"), Attr: "get"}, NewStr("total"), NewStr("0"))))},
+			),
+			step("step_2", "example.com/shop/gears.CountByStatus step 2 (gears.go)",
+				&Return{Value: compare(&Subscript{Value: rec, Index: i(1)}, GtE, &Subscript{Value: n("GG_PARAMS"), Index: NewStr("minTotal")})},
+			),
+			&FunctionDef{Name: "result", Args: Arguments{Args: []string{"v"}}, Body: []Stmt{
+				&Assign{Targets: []Expr{n("s")}, Value: dumps(n("v"))},
+				&If{Test: call(&Attribute{Value: n("s"), Attr: "startswith"}, NewStr("-")), Body: []Stmt{
+					&Comment{Text: "RedisGears turns a reply starting with - into an error"},
+					&Return{Value: bin(NewStr(" "), Add, n("s"))},
+				}},
+				&Return{Value: n("s")},
+			}},
+			&ExprStmt{Value: pipeline},
+		},
+	}
+}
+
+// layoutModule exercises blank lines, comments and indentation.
+func layoutModule() *Module {
+	def := func(name string, body ...Stmt) *FunctionDef { return &FunctionDef{Name: name, Body: body} }
+	return &Module{
+		Comments: []string{"header line 1", "header line 2"},
+		Body: []Stmt{
+			&Comment{Text: "comment above a def stays attached"},
+			&Comment{Text: "(two lines of it)"},
+			def("empty"),
+			def("comments_only", &Comment{Text: "nothing here"}),
+			&Assign{Targets: []Expr{n("x")}, Value: i(1)},
+			&Assign{Targets: []Expr{n("y")}, Value: i(2)},
+			def("outer",
+				&Assign{Targets: []Expr{n("total")}, Value: i(0)},
+				def("inner", &Nonlocal{Names: []string{"total"}}, &AugAssign{Target: n("total"), Op: Add, Value: i(1)}),
+				def("inner2"),
+				&ExprStmt{Value: call(n("inner"))},
+				&If{Test: n("x"), Body: []Stmt{
+					def("deep", &Return{}),
+					&Return{Value: call(n("deep"))},
+				}},
+				&Return{Value: n("total")},
+			),
+			&FunctionDef{Comments: []string{"go: a.B (b.go)"}, Name: "last", Body: []Stmt{&Pass{}}},
+		},
+	}
+}
+
+// statementsModule uses every statement kind once.
+func statementsModule() *Module {
+	body := func(s ...Stmt) []Stmt { return s }
+	return &Module{Body: []Stmt{
+		&Import{Names: []Alias{{Name: "json"}, {Name: "os.path", AsName: "osp"}}},
+		&ImportFrom{Module: "collections", Names: []Alias{{Name: "OrderedDict"}, {Name: "deque", AsName: "dq"}}},
+		&ImportFrom{Level: 1, Names: []Alias{{Name: "sibling"}}},
+		&Global{Names: []string{"counter"}},
+		&Assign{Targets: []Expr{tuple(n("a"), &Starred{Value: n("rest")})}, Value: &List{Elts: []Expr{i(1), i(2), i(3)}}},
+		&AugAssign{Target: &Attribute{Value: n("obj"), Attr: "n"}, Op: LShift, Value: i(2)},
+		&Delete{Targets: []Expr{&Subscript{Value: n("m"), Index: NewStr("k")}, n("a")}},
+		&Assert{Test: compare(n("a"), IsNot, &None{}), Msg: NewStr("a is set")},
+		&For{Target: tuple(n("i"), n("v")), Iter: call(n("enumerate"), n("rest")),
+			Body: body(&If{Test: compare(n("v"), Eq, i(2)), Body: body(&Continue{})}, &If{Test: n("v"), Body: body(&Break{})}),
+			Else: body(&ExprStmt{Value: call(n("print"), NewStr("no break"))})},
+		&While{Test: compare(n("a"), Lt, i(10)), Body: body(&AugAssign{Target: n("a"), Op: Add, Value: i(1)}), Else: body(&Pass{})},
+		&If{Test: un(Not, n("a")), Body: body(&Pass{}), Else: body(&If{Test: compare(n("a"), In, n("rest")), Body: body(&Pass{}),
+			Else: body(&If{Test: n("b"), Body: body(&Pass{}), Else: body(&Raise{})})})},
+		&With{Items: []WithItem{{Context: call(n("open"), NewStr("f")), Vars: n("fh")}}, Body: body(&ExprStmt{Value: call(&Attribute{Value: n("fh"), Attr: "read"})})},
+		&Try{Body: body(&Raise{Exc: call(n("ValueError"), NewStr("x")), Cause: &None{}}),
+			Handlers: []ExceptHandler{{Type: n("ValueError"), Name: "e", Body: body(&ExprStmt{Value: call(n("print"), n("e"))})}, {Type: n("Exception")}},
+			Else:     body(&Pass{}), Finally: body(&Pass{})},
+		&FunctionDef{Name: "gen", Args: Arguments{Args: []string{"xs", "n"}, Defaults: []Expr{i(-1)}, Vararg: "args", Kwarg: "kwargs"}, Body: body(
+			&Assign{Targets: []Expr{n("got")}, Value: &Yield{}},
+			&ExprStmt{Value: &Yield{Value: tuple(n("got"), n("n"))}},
+			&ExprStmt{Value: &YieldFrom{Value: n("xs")}},
+			&FunctionDef{Name: "inner", Body: body(&Nonlocal{Names: []string{"n"}}, &Assign{Targets: []Expr{n("n")}, Value: i(0)})},
+			&Return{Value: &ListComp{Elt: call(n("inner")), Generators: []Comprehension{{Target: n("_x"), Iter: call(n("range"), i(2))}}}},
+		)},
+		&ExprStmt{Value: &Lambda{Body: &None{}}},
+	}}
+}
+
+// literalsModule assigns literals of every kind.
+func literalsModule() *Module {
+	big30 := new(big.Int).Exp(big.NewInt(2), big.NewInt(100), nil)
+	lits := []Expr{
+		NewStr(""), NewStr("plain"), NewStr("it's"), NewStr(`"double"`), NewStr(`both ' and "`), NewStr(`back\slash`),
+		NewStr("nul\x00 bell\a esc\x1b del\x7f"), NewStr("crlf\r\n tab\t"), NewStr("line\u2028para\u2029"),
+		NewStr("café ☕ 😀"), NewStr("zero\u200bwidth bom\ufeff nbsp\u00a0"), NewStr("{not} an f-string"),
+		&Bytes{}, &Bytes{Value: []byte("raw\xff\x00'")}, &Bytes{Value: []byte("caf\xc3\xa9")},
+		i(0), i(-7), &Int{Value: big30}, &Int{Value: new(big.Int).Neg(big30)},
+		&Float{Value: 0.5}, &Float{Value: -2.5}, &Float{Value: 1e100}, &Float{Value: 1e-7}, &Float{Value: 100},
+		&Float{Value: math.Inf(1)}, &Float{Value: math.Inf(-1)}, &Float{Value: math.NaN()}, &Float{Value: math.Copysign(0, -1)},
+		&Bool{Value: true}, &Bool{}, &None{},
+		&Dict{Keys: []Expr{NewStr("a"), i(1)}, Values: []Expr{&List{}, &Set{Elts: []Expr{i(1)}}}},
+	}
+	m := &Module{}
+	for k, l := range lits {
+		m.Body = append(m.Body, &Assign{Targets: []Expr{n("v" + string(rune('a'+k%26)) + string(rune('0'+k/26)))}, Value: l})
+	}
+	return m
+}
