@@ -74,7 +74,7 @@ func loadShims() map[string]*shim {
 		}
 		for _, s := range shimTable {
 			seen := map[string]bool{s.name: true}
-			for _, n := range shimNameRE.FindAllString(s.src, -1) {
+			for _, n := range shimRefs(s.src) {
 				if !seen[n] {
 					seen[n] = true
 					if _, ok := shimTable[n]; ok {
@@ -93,6 +93,25 @@ func loadShims() map[string]*shim {
 		}
 	})
 	return shimTable
+}
+
+// shimRefs returns the shim names src refers to: identifiers outside
+// comments that are neither attributes (x._gg_copy) nor method names.
+func shimRefs(src string) []string {
+	var out []string
+	for _, line := range strings.Split(src, "\n") {
+		if i := strings.Index(line, "#"); i >= 0 {
+			line = line[:i]
+		}
+		for _, m := range shimNameRE.FindAllStringIndex(line, -1) {
+			before := line[:m[0]]
+			if strings.HasSuffix(before, ".") || strings.HasSuffix(strings.TrimRight(before, " "), "def") {
+				continue
+			}
+			out = append(out, line[m[0]:m[1]])
+		}
+	}
+	return out
 }
 
 // isShimName reports whether name is taken by a shim or the shim prefix,

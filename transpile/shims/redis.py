@@ -145,3 +145,46 @@ def _gg_r_xstreams(r, cls, mcls):
 
 def _gg_r_geopos(r, cls):
     return [cls(0.0, 0.0, False) if p is None else cls(_gg_r_float(p[0]), _gg_r_float(p[1]), True) for p in (r or [])]
+
+
+def _gg_keyrec(r, cls, kind):
+    # A KeysReader record dict as a dsl.KeyRecord: 'value' and 'type' are
+    # absent with readValue=False; 'event' is None for run().
+    rec = cls()
+    rec.Key = _gg_in(r["key"])
+    v = r.get("value")
+    if kind == "any":
+        rec.Value = _gg_in(v)
+    elif kind == "hash":
+        rec.Value = _gg_in(v) if isinstance(v, dict) else None
+    elif kind == "string":
+        rec.Value = _gg_in(v) if isinstance(v, (str, bytes, bytearray)) else b""
+    elif kind == "list":
+        rec.Value = _gg_in(v) if isinstance(v, list) else None
+    rec.Type = _gg_in(r.get("type") or "")
+    rec.Event = _gg_in(r.get("event") or "")
+    return rec
+
+
+def _gg_streamrec(r, cls):
+    return cls(_gg_in(r["key"]), _gg_in(r["id"]), _gg_in(r.get("value") or {}))
+
+
+def _gg_group(r, cls):
+    # A {'key', 'value'} record of a grouping operation as a dsl.Group; the
+    # key was made a str by the extractor wrapper.
+    return cls(_gg_in(r["key"]), r["value"])
+
+
+def _gg_seqreader(seq):
+    # dsl.FromSeq: runs the Go iterator function and yields what it yields.
+    def gen():
+        buf = []
+
+        def push(v):
+            buf.append(v)
+            return True
+        seq(push)
+        for v in buf:
+            yield v
+    return gen
