@@ -7,7 +7,9 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"log"
+	"os"
 
 	"github.com/redis/go-redis/v9"
 
@@ -17,12 +19,12 @@ import (
 )
 
 func main() {
-	if err := run(context.Background()); err != nil {
+	if err := run(context.Background(), os.Stdout); err != nil {
 		log.Fatal(err)
 	}
 }
 
-func run(ctx context.Context) error {
+func run(ctx context.Context, w io.Writer) error {
 	em, err := emulator.Run(emulator.Options{})
 	if err != nil {
 		return err
@@ -31,7 +33,7 @@ func run(ctx context.Context) error {
 	rdb := redis.NewClient(&redis.Options{Addr: em.Addr()})
 	defer rdb.Close()
 	c := client.New(rdb)
-	fmt.Println("emulator listening on", em.Addr())
+	fmt.Fprintln(w, "emulator ready")
 
 	for i, status := range []string{"paid", "new", "paid", "shipped"} {
 		if err := rdb.HSet(ctx, fmt.Sprintf("order:%d", i+1), "status", status).Err(); err != nil {
@@ -45,7 +47,7 @@ func run(ctx context.Context) error {
 		return err
 	}
 	for _, g := range counts {
-		fmt.Printf("status %-8s %d\n", g.Key, g.Value)
+		fmt.Fprintf(w, "status %-8s %d\n", g.Key, g.Value)
 	}
 
 	// A sync registration, deployed idempotently: it runs before the
@@ -54,7 +56,7 @@ func run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	fmt.Println("deployed", dep.ID, "changed:", dep.Changed)
+	fmt.Fprintln(w, "deployed Schedule, changed:", dep.Changed)
 	if err := rdb.HSet(ctx, "order:5", "status", "new").Err(); err != nil {
 		return err
 	}
@@ -62,7 +64,7 @@ func run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	fmt.Println("order:5 is now", status)
+	fmt.Fprintln(w, "order:5 is now", status)
 
 	// A command trigger, called like a Go function.
 	if _, err := client.Deploy(ctx, c, orders.Total); err != nil {
@@ -76,6 +78,6 @@ func run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	fmt.Println("total in cents:", cents[0])
+	fmt.Fprintln(w, "total in cents:", cents[0])
 	return nil
 }
