@@ -47,6 +47,9 @@ type Gear struct {
 	Hash   string // hex SHA-256 of the package's Go source
 	// Requirements are the pip specs of the gear; or nil.
 	Requirements []string
+	// Registration is true for a gear closed by Register, false for Run:
+	// deploying a Run script would run the job.
+	Registration bool
 }
 
 // Result is what Generate did.
@@ -120,6 +123,7 @@ func Generate(cfg Config) (res Result, err error) {
 			po.gears = append(po.gears, Gear{
 				ID: p.PkgPath + "." + gd.obj.Name(), Var: gd.obj.Name(), Pkg: p.PkgPath,
 				Script: src, Hash: hash, Requirements: gd.reqs,
+				Registration: gd.action.name == "Register",
 			})
 		}
 		outs = append(outs, po)
