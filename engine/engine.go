@@ -101,6 +101,8 @@ type execution struct {
 	canOverride bool
 	// next calls the next hook or the original command; Hook only.
 	next func(args []string) (any, error)
+	// inAtomic reports whether runtime.Atomic is running.
+	inAtomic bool
 }
 
 // dispatcher is the runtime.Host that forwards to the active execution.
@@ -125,7 +127,15 @@ func (d dispatcher) ConfigGet(key string) (string, bool) {
 	return v, ok
 }
 
-func (d dispatcher) Atomic(f func()) { d.x(); f() }
+func (d dispatcher) Atomic(f func()) {
+	x := d.x()
+	if x.inAtomic {
+		panic(&runtime.Error{Msg: "Already inside an atomic block"})
+	}
+	x.inAtomic = true
+	defer func() { x.inAtomic = false }()
+	f()
+}
 
 func (d dispatcher) HashTag() string { d.x(); return "06S" }
 
