@@ -129,4 +129,3 @@ func TestRegisterStreamOptions(t *testing.T) {
 		h.Unregister()
 	})
 }
-
