@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/redis/go-redis/v9"
 
 	"github.com/gogears/gogears/dsl"
 	"github.com/gogears/gogears/engine"
@@ -48,6 +49,24 @@ func TestRegisterStream(t *testing.T) {
 	}
 }
 
+// streamCase registers reg on a fresh server and adds one entry with
+// fields to stream "s".
+func streamCase(t *testing.T, reg dsl.Registration[dsl.StreamRecord], fields ...any) (*engine.Engine, *engine.Handle, *redis.Client) {
+	t.Helper()
+	ctx := context.Background()
+	ex, c := startRedis(t)
+	e := engine.New(ex)
+	h, err := engine.Register(ctx, e, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustDo(t, c, append([]any{"XADD", "s", "1-1"}, fields...))
+	if err := e.Notify(ctx, "xadd", "s"); err != nil {
+		t.Fatal(err)
+	}
+	return e, h, c
+}
+
 func TestRegisterStreamOptions(t *testing.T) {
 	ctx := context.Background()
 	failing := func(r dsl.StreamRecord) {
@@ -57,23 +76,13 @@ func TestRegisterStreamOptions(t *testing.T) {
 		cmd.RPush("ok", r.ID)
 	}
 	t.Run("TrimStream false keeps entries", func(t *testing.T) {
-		ex, c := startRedis(t)
-		e := engine.New(ex)
-		if _, err := engine.Register(ctx, e, dsl.Stream("s").ForEach(failing).Register(dsl.TrimStream(false))); err != nil {
-			t.Fatal(err)
-		}
-		mustDo(t, c, []any{"XADD", "s", "1-1", "n", "1"})
-		e.Notify(ctx, "xadd", "s")
+		_, _, c := streamCase(t, dsl.Stream("s").ForEach(failing).Register(dsl.TrimStream(false)), "n", "1")
 		if n := c.XLen(ctx, "s").Val(); n != 1 {
 			t.Errorf("XLEN = %d, want 1", n)
 		}
 	})
 	t.Run("Abort", func(t *testing.T) {
-		ex, c := startRedis(t)
-		e := engine.New(ex)
-		h, _ := engine.Register(ctx, e, dsl.Stream("s").ForEach(failing).Register(dsl.OnFailed(dsl.Abort)))
-		mustDo(t, c, []any{"XADD", "s", "1-1", "fail", "yes"})
-		e.Notify(ctx, "xadd", "s")
+		e, h, c := streamCase(t, dsl.Stream("s").ForEach(failing).Register(dsl.OnFailed(dsl.Abort)), "fail", "yes")
 		mustDo(t, c, []any{"XADD", "s", "2-1", "fail", "no"})
 		e.Notify(ctx, "xadd", "s")
 		s := h.Stats()
@@ -85,11 +94,7 @@ func TestRegisterStreamOptions(t *testing.T) {
 		}
 	})
 	t.Run("Continue", func(t *testing.T) {
-		ex, c := startRedis(t)
-		e := engine.New(ex)
-		h, _ := engine.Register(ctx, e, dsl.Stream("s").ForEach(failing).Register())
-		mustDo(t, c, []any{"XADD", "s", "1-1", "fail", "yes"})
-		e.Notify(ctx, "xadd", "s")
+		_, h, c := streamCase(t, dsl.Stream("s").ForEach(failing).Register(), "fail", "yes")
 		if s := h.Stats(); s.Status != "running" || s.NumFailures != 1 {
 			t.Errorf("Stats = %+v, want running with one failure", s)
 		}
@@ -98,12 +103,7 @@ func TestRegisterStreamOptions(t *testing.T) {
 		}
 	})
 	t.Run("Retry", func(t *testing.T) {
-		ex, c := startRedis(t)
-		e := engine.New(ex)
-		h, _ := engine.Register(ctx, e, dsl.Stream("s").ForEach(failing).Register(dsl.OnFailed(dsl.Retry), dsl.RetryInterval(time.Second)))
-		mustDo(t, c, []any{"XADD", "s", "1-1", "fail", "yes"})
-		e.Notify(ctx, "xadd", "s")
-		mustDo(t, c, []any{"HSET", "s-fix", "x", "1"})
+		_, h, _ := streamCase(t, dsl.Stream("s").ForEach(failing).Register(dsl.OnFailed(dsl.Retry), dsl.RetryInterval(time.Second)), "fail", "yes")
 		deadline := time.Now().Add(5 * time.Second)
 		for h.Stats().NumTriggered < 2 && time.Now().Before(deadline) {
 			time.Sleep(20 * time.Millisecond)
@@ -114,11 +114,7 @@ func TestRegisterStreamOptions(t *testing.T) {
 		h.Unregister()
 	})
 	t.Run("Duration", func(t *testing.T) {
-		ex, c := startRedis(t)
-		e := engine.New(ex)
-		h, _ := engine.Register(ctx, e, dsl.Stream("s").ForEach(failing).Register(dsl.Batch(10), dsl.Duration(50*time.Millisecond)))
-		mustDo(t, c, []any{"XADD", "s", "1-1", "n", "1"})
-		e.Notify(ctx, "xadd", "s")
+		_, h, c := streamCase(t, dsl.Stream("s").ForEach(failing).Register(dsl.Batch(10), dsl.Duration(50*time.Millisecond)), "n", "1")
 		deadline := time.Now().Add(5 * time.Second)
 		for c.LLen(ctx, "ok").Val() < 1 && time.Now().Before(deadline) {
 			time.Sleep(10 * time.Millisecond)
@@ -127,5 +123,35 @@ func TestRegisterStreamOptions(t *testing.T) {
 			t.Errorf("ok = %v, want [1-1] after the duration", got)
 		}
 		h.Unregister()
+	})
+	t.Run("FlatError PAUSE pauses until Unpause", func(t *testing.T) {
+		pausing := func(r dsl.StreamRecord) {
+			if v, _ := cmd.Get("paused"); v == "" {
+				cmd.Set("paused", "1")
+				runtime.FlatError("PAUSE for maintenance")
+			}
+			cmd.RPush("ok", r.ID)
+		}
+		e, h, c := streamCase(t, dsl.Stream("s").ForEach(pausing).Register(), "n", "1")
+		if s := h.Stats(); s.Status != "paused" {
+			t.Fatalf("Status = %q, want paused", s.Status)
+		}
+		mustDo(t, c, []any{"XADD", "s", "2-1", "n", "2"})
+		e.Notify(ctx, "xadd", "s")
+		if n := c.LLen(ctx, "ok").Val(); n != 0 {
+			t.Errorf("%d entries processed while paused, want 0", n)
+		}
+		if err := h.Unpause(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got := c.LRange(ctx, "ok", 0, -1).Val(); !cmp.Equal(got, []string{"1-1", "2-1"}) {
+			t.Errorf("ok after Unpause = %v, want [1-1 2-1]", got)
+		}
+	})
+	t.Run("NoCollect", func(t *testing.T) {
+		_, h, c := streamCase(t, dsl.Stream("s").ForEach(failing).Register(dsl.NoCollect(), dsl.Mode(dsl.AsyncLocal)), "n", "1")
+		if s := h.Stats(); s.NumSuccess != 1 || c.LLen(ctx, "ok").Val() != 1 {
+			t.Errorf("Stats = %+v, want one successful execution", s)
+		}
 	})
 }
