@@ -31,6 +31,7 @@ package engine
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log"
@@ -221,14 +222,20 @@ func panicError(r any) error {
 	}
 }
 
+// encodeParams returns each parameter's JSON value by name, as the
+// script's GG_PARAMS holds them.
 func encodeParams(params []dsl.ParamValue) (map[string][]byte, error) {
-	m := make(map[string][]byte, len(params))
-	if _, err := dsl.EncodeParams(params...); err != nil {
+	b, err := dsl.EncodeParams(params...)
+	if err != nil {
 		return nil, fmt.Errorf("engine: %w", err)
 	}
-	for _, p := range params {
-		b, _ := jsonMarshal(p.Value)
-		m[p.Name] = b
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return nil, fmt.Errorf("engine: %w", err)
+	}
+	m := make(map[string][]byte, len(raw))
+	for k, v := range raw {
+		m[k] = v
 	}
 	return m, nil
 }

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 
@@ -373,5 +372,3 @@ func streamRecords(v any) []any {
 	}
 	return recs
 }
-
-func jsonMarshal(v any) ([]byte, error) { return json.Marshal(v) }
