@@ -187,7 +187,8 @@ func end() {
 
 // Exec runs f as a step of an execution on e, so runtime and cmd calls in
 // it work: use it to unit-test a step function directly. A panic in f is
-// returned as an error.
+// returned as an error. Like every step, f must not start another
+// execution (Run, Exec, Notify, Trigger, Call): executions do not nest.
 func (e *Engine) Exec(ctx context.Context, f func(), params ...dsl.ParamValue) error {
 	ps, err := encodeParams(params)
 	if err != nil {
