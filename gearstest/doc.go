@@ -5,7 +5,7 @@
 // stores seeded identically, and reports every difference as a go-cmp diff.
 //
 //	func TestWordCount(t *testing.T) {
-//		gearstest.Compare(t, words.Count, gearstest.Seed(func(ctx context.Context, rdb redis.Cmdable) error {
+//		gearstest.Compare(t, words.Count, gearstest.Seed(func(ctx context.Context, rdb redis.UniversalClient) error {
 //			return rdb.Set(ctx, "doc:1", "to be or not to be", 0).Err()
 //		}))
 //	}

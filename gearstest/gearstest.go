@@ -31,7 +31,7 @@ type T interface {
 type Option func(*config)
 
 type config struct {
-	seeds   []func(context.Context, redis.Cmdable) error
+	seeds   []func(context.Context, redis.UniversalClient) error
 	params  []dsl.ParamValue
 	ordered bool
 	gears   map[string]string
@@ -49,7 +49,7 @@ func newConfig(opts []Option) *config {
 // Seed writes the same initial data into both stores, before anything runs.
 // f is called once per side with a client of that side's Redis; it must be
 // deterministic.
-func Seed(f func(ctx context.Context, rdb redis.Cmdable) error) Option {
+func Seed(f func(ctx context.Context, rdb redis.UniversalClient) error) Option {
 	return func(c *config) { c.seeds = append(c.seeds, f) }
 }
 

@@ -11,7 +11,7 @@ import (
 
 // ledger seeds transactions with non-ASCII accounts and memos, negative
 // and zero amounts, a malformed amount, and keys of other types.
-func ledger(ctx context.Context, rdb redis.Cmdable) error {
+func ledger(ctx context.Context, rdb redis.UniversalClient) error {
 	txns := []map[string]any{
 		{"account": "zoë", "cents": "1500", "memo": "Café au lait"},
 		{"account": "zoë", "cents": "-250", "memo": "refund café"},

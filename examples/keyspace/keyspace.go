@@ -1,0 +1,43 @@
+// Package keyspace processes keyspace notifications: an audit trail of what
+// happens to watched keys, and a per-event counter.
+package keyspace
+
+//go:generate go tool gogears gen
+
+import (
+	"github.com/gogears/gogears/dsl"
+	"github.com/gogears/gogears/runtime/cmd"
+)
+
+// Audit appends "<event> <key>" to the audit list for every change to a
+// watched key, deletions included (the untyped reader sees them).
+var Audit = dsl.Keys("watched:*").
+	ForEach(func(r dsl.KeyRecord[any]) { cmd.RPush("audit", r.Event+" "+r.Key) }).
+	Register(dsl.ReadValue(false))
+
+// EventCounts counts events per name in the hash "events", for hash
+// writes only.
+var EventCounts = dsl.HashKeys("watched:*").
+	ForEach(func(r dsl.KeyRecord[map[string]string]) { cmd.HIncrBy("events", r.Event, 1) }).
+	Register(dsl.OnEvents("hset", "hdel", "hincrby"))
+
+// Sizes mirrors the field count of each watched hash into "sizes" after
+// every write, in the writer's call (Sync).
+var Sizes = dsl.HashKeys("watched:*").
+	ForEach(func(r dsl.KeyRecord[map[string]string]) {
+		cmd.HSet("sizes", r.Key, itoa(len(r.Value)))
+	}).
+	Register(dsl.Mode(dsl.Sync))
+
+// itoa formats a small non-negative int.
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	s := ""
+	for n > 0 {
+		s = string(rune('0'+n%10)) + s
+		n /= 10
+	}
+	return s
+}
