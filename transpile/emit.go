@@ -196,8 +196,25 @@ func (e *gearEmitter) chain() pyast.Expr {
 		}
 		_ = elemIn
 	}
-	op("map", pyName(e.t.shims.use("_gg_result")))
+	op("map", pyName(e.t.shims.use(e.resultShim())))
 	return e.action(x, readerArg)
+}
+
+// resultShim names the last step's shim. A hook's result is the reply of
+// the hooked command, which any Redis client reads, so it goes out as the
+// value itself; every other gear's results are JSON texts (contract 1).
+func (e *gearEmitter) resultShim() string {
+	if e.gd.action.name != "Register" {
+		return "_gg_result"
+	}
+	for _, o := range e.gd.action.call.Args {
+		if c, ok := ast.Unparen(o).(*ast.CallExpr); ok {
+			if fn := typeutil.StaticCallee(e.info, c); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == dslPath && fn.Name() == "Hook" {
+				return "_gg_reply"
+			}
+		}
+	}
+	return "_gg_result"
 }
 
 // groupRecords converts {'key', 'value'} records into dsl.Group values.

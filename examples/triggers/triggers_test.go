@@ -1,0 +1,44 @@
+package triggers
+
+import (
+	"context"
+	"testing"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/gogears/gogears/gearstest"
+)
+
+func balances(ctx context.Context, rdb redis.UniversalClient) error {
+	return rdb.MSet(ctx, "acct:älice", "100", "acct:bob", "-20").Err()
+}
+
+func TestTransfer(t *testing.T) {
+	p := gearstest.New(t, gearstest.Seed(balances), gearstest.Ordered())
+	gearstest.Register(p, Transfer)
+	got := gearstest.Trigger(p, Transfer, "acct:älice", "acct:bob", "30")
+	if len(got) != 1 || got[0][0] != 70 || got[0][1] != 10 {
+		t.Errorf("transfer = %v, want [[70 10]]", got)
+	}
+	gearstest.Trigger(p, Transfer, "acct:bob", "acct:new", "-5")
+	p.CompareStore()
+}
+
+func TestTags(t *testing.T) {
+	p := gearstest.New(t, gearstest.Ordered())
+	gearstest.Register(p, Tags)
+	gearstest.Trigger(p, Tags, "Go Python", "ÉTÉ été")
+	gearstest.Trigger(p, Tags)
+}
+
+func TestHooks(t *testing.T) {
+	p := gearstest.New(t)
+	gearstest.Register(p, Shout)
+	gearstest.Register(p, Counted)
+	p.Do("SET", "loud:greeting", "grüß dich")
+	p.Do("SET", "quiet", "unchanged")
+	p.Do("INCR", "hits:home")
+	p.Do("INCR", "hits:home")
+	p.Do("INCR", "other")
+	p.CompareStore()
+}
