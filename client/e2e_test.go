@@ -19,7 +19,7 @@ import (
 )
 
 // startE2E returns a Client on an emulator over a fresh redis-server.
-func startE2E(t *testing.T) (*Client, *redis.Client) {
+func startE2E(t testing.TB) (*Client, *redis.Client) {
 	t.Helper()
 	srv := redistest.Start(t)
 	e := emulator.RunT(t, emulator.Options{RedisURL: "redis://" + srv.Addr})
