@@ -252,6 +252,14 @@ func TestCluster(t *testing.T) {
 		}
 	})
 
+	t.Run("a failing node is named", func(t *testing.T) {
+		tc.stubs[2].handle("RG.PYSTATS", func(redcon.Conn, []string) any { return redcon.SimpleError(errors.New("ERR out of memory")) })
+		_, err := c.PyStats(ctx)
+		if err == nil || !strings.Contains(err.Error(), "node "+tc.stubs[2].Addr) {
+			t.Errorf("PyStats with a failing node = %v, want an error naming %s", err, tc.stubs[2].Addr)
+		}
+	})
+
 	t.Run("TriggerOnKey runs on the key's shard", func(t *testing.T) {
 		for _, key := range []string{"a", "b", "c", "user:{42}"} {
 			got, err := c.TriggerOnKey(ctx, "T", key)

@@ -365,12 +365,6 @@ func (f *fields) bool(k string) bool {
 	return false
 }
 
-func (f *fields) raw(k string) any {
-	v := f.vals[k]
-	f.used[k] = true
-	return v
-}
-
 func (f *fields) extra() map[string]any {
 	var m map[string]any
 	for _, k := range f.order {
