@@ -210,6 +210,37 @@ func TestCluster(t *testing.T) {
 		}
 	})
 
+	t.Run("raw go-redis would miss the owner", func(t *testing.T) {
+		// An id whose hash slot lives on another master: go-redis routes a
+		// raw RG.GETRESULTS by hashing the id, the typed client by its shard.
+		for i, shard := range tc.ids {
+			var id string
+			for n := 2; id == "" && n < 200; n++ {
+				cand := shard + "-" + strconv.Itoa(n)
+				m, err := rdb.MasterForKey(ctx, cand)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if m.Options().Addr != tc.stubs[i].Addr {
+					id = cand
+				}
+			}
+			tc.mu.Lock()
+			tc.execs[i][id] = []string{"owned by " + strconv.Itoa(i)}
+			tc.mu.Unlock()
+			if err := rdb.Do(ctx, "RG.GETRESULTS", id).Err(); err == nil {
+				t.Errorf("raw Do(RG.GETRESULTS %s) found it on a node that does not own it", id)
+			}
+			res, err := c.GetResults(ctx, id)
+			if err != nil || !cmp.Equal(res.Values, []any{"owned by " + strconv.Itoa(i)}) {
+				t.Errorf("GetResults(%s) = %v, %v; want the owner's results", id, res, err)
+			}
+			tc.mu.Lock()
+			delete(tc.execs[i], id)
+			tc.mu.Unlock()
+		}
+	})
+
 	t.Run("unknown ids", func(t *testing.T) {
 		_, err := c.GetResults(ctx, tc.ids[1]+"-99")
 		if !errors.Is(err, ErrExecutionNotFound) {
