@@ -54,7 +54,7 @@ func startCluster(t *testing.T) *testCluster {
 		srv := redistest.Start(t, redistest.WithArgs("--cluster-enabled", "yes",
 			"--cluster-config-file", "nodes.conf", "--cluster-port", bus,
 			"--cluster-announce-ip", "127.0.0.1", "--cluster-announce-port", sp, "--cluster-announce-bus-port", bus))
-		stub.upstream = srv.Addr
+		stub.setUpstream(srv.Addr)
 		real = append(real, srv.Addr)
 		tc.stubs = append(tc.stubs, stub)
 	}
@@ -126,7 +126,7 @@ func (tc *testCluster) installRG(i int) {
 		}
 		return notFound
 	})
-	s.handle("RG.GETRESULTSBLOCKING", s.handlers["RG.GETRESULTS"])
+	s.handle("RG.GETRESULTSBLOCKING", s.handler("RG.GETRESULTS"))
 	s.handle("RG.GETEXECUTION", func(_ redcon.Conn, args []string) any {
 		if _, ok := lookup(args[1]); ok {
 			return []any{[]any{"shard_id", tc.ids[i], "execution_plan", []any{"status", "done", "results", redcon.SimpleInt(1), "errors", []any{}, "steps", []any{}}}}
