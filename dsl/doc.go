@@ -105,7 +105,9 @@
 // Each result record travels as JSON and decodes into T, so a gear's
 // result type should be plain data: numbers, strings, slices, maps, and
 // structs of those. KeyRecord, StreamRecord and Group carry JSON tags that
-// match the RedisGears record dicts.
+// match the RedisGears record dicts. Keep values valid UTF-8: RedisGears
+// hands other values to Python steps as bytearray, which Go strings do not
+// model.
 //
 // # For engines and the client
 //
@@ -114,4 +116,43 @@
 // A gear's generated zz_gears.go calls V.AttachScript(dsl.Script{...}) in
 // init for each gear variable V; client.Run and client.Deploy read it back
 // with Script.
+//
+// # Python mapping (for the transpiler and the engine)
+//
+// The in-process engine implements exactly this mapping, so it is the
+// oracle for generated scripts.
+//
+//   - Keys(p), KeysOnly(p), Stream(k), FromSeq(f), ShardIDs(), Command():
+//     GB('KeysReader'|'KeysOnlyReader'|'StreamReader'|'PythonReader'|
+//     'ShardsIDReader'|'CommandReader', defaultArg=p). A typed keys reader
+//     adds .filter(lambda r: r['type'] == '<type>') as its first step, and
+//     for Register also keyTypes=['<type>'].
+//   - Records are the reader dicts: r.Key, r.Value, r.Type, r.Event are
+//     r['key'], r['value'], r['type'], r['event'] (use r.get(...) with
+//     ReadValue(false), where 'value' and 'type' are absent; Event is "" for
+//     Run: None in Python). StreamRecord: 'key', 'id', 'value'. Group:
+//     'key', 'value'. Command records are lists of str.
+//   - Accumulate, LocalGroupBy and GroupBy callbacks receive None as the
+//     first accumulator; Go passes the zero value of A, so the script must
+//     substitute it. Aggregate and AggregateBy zeros are JSON literals.
+//   - Sort() is .sort(reverse=True) (ascending, see Sort);
+//     Sort(Descending) is .sort(reverse=False). FlatMap, Count, Avg, CountBy,
+//     Distinct, Limit(length, start) map to the native operations as is.
+//   - Run options: Pattern is run's arg; NoScan noScan=True; ReadValue
+//     readValue; FromID fromId; ScanCount count; Mode mode (never for
+//     KeysOnlyReader); NoCollect collect=False. Scripts pass
+//     convertToStr=False and JSON-encode results themselves (contract 1).
+//   - Register options: the reader pattern or Prefix is prefix; OnEvents
+//     eventTypes; OnKeyTypes keyTypes; ReadValue readValue; Commands
+//     commands; Mode mode; OnRegistered onRegistered; Batch batch; Duration
+//     duration in ms; OnFailed onFailedPolicy; RetryInterval
+//     onFailedRetryInterval in s; TrimStream trimStream; Trigger trigger;
+//     InOrder inorder=True; Hook hook; KeyPrefix keyprefix; NoCollect
+//     collect=False.
+//   - Parameter.Get() is GG_PARAMS.get('<name>', <default as JSON literal>).
+//   - runtime.X calls map to the builtins (Log: log(msg), LogAt: log(msg,
+//     level=...), Atomic(f): with atomic(): f(), ConfigGet: configGet with
+//     a None check, CallNext(args...): call_next(*args), FlatError:
+//     flat_error). cmd.X calls are execute('CMD', ...) wrapped in the reply
+//     kind's helper; package runtime/cmd/spec lists both.
 package dsl

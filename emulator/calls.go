@@ -45,13 +45,22 @@ func (e *Emulator) handleCall(f *frame) *frame {
 		}
 		return &frame{}
 	case "call_next":
-		raw, err := e.store.do(argsFromWire(f.Args))
+		// call_next gets the arguments; the command is the hooked one.
+		ex := e.execution(f.Exec)
+		if ex == nil || ex.reg == nil || ex.reg.Hook == nil {
+			return &frame{Fatal: "Can not get CommandHook ctx"}
+		}
+		args := append([][]byte{[]byte(*ex.reg.Hook)}, argsFromWire(f.Args)...)
+		raw, err := e.store.do(args)
 		if err != nil {
 			return &frame{Fatal: err.Error()}
 		}
 		v, _, err := parseReply(raw)
 		if err != nil {
 			return &frame{Fatal: err.Error()}
+		}
+		if evs := eventsFor(args, raw); len(evs) > 0 {
+			e.fire(evs, args)
 		}
 		return &frame{Value: toWire(v)}
 	case "atomic":

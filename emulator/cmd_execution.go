@@ -150,6 +150,14 @@ func (e *Emulator) pyExecute(p *pyExecuteArgs) ([]byte, *execution) {
 		return errReply(*r.Error), nil
 	}
 	if len(descs) > 0 {
+		if msg := e.checkTriggers(descs, old); msg != "" {
+			ids := make([]string, len(descs))
+			for i, d := range descs {
+				ids[i] = d.ID
+			}
+			e.worker.send(&frame{Op: "unregister", Regs: mustJSON(ids)})
+			return errReply(msg), nil
+		}
 		s := &session{id: sessionID, desc: p.desc, script: p.script, requirements: p.requirements}
 		var oldRegs []string
 		e.mu.Lock()
@@ -369,4 +377,25 @@ func (e *Emulator) cmdDropExecution(conn redcon.Conn, cmd redcon.Command) {
 	}
 	e.dropExecution(ex.id)
 	conn.WriteString("OK")
+}
+
+// checkTriggers rejects a trigger name that another session already uses.
+func (e *Emulator) checkTriggers(descs []regDesc, replacing *session) string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	seen := map[string]bool{}
+	for _, r := range e.regs {
+		if r.Trigger != nil && (replacing == nil || r.session != replacing.id) {
+			seen[*r.Trigger] = true
+		}
+	}
+	for _, d := range descs {
+		if d.Trigger != nil {
+			if seen[*d.Trigger] {
+				return msgTriggerExists
+			}
+			seen[*d.Trigger] = true
+		}
+	}
+	return ""
 }

@@ -22,6 +22,7 @@ const (
 	msgNotRegistered        = "execution is not registered"
 	msgNoPause              = "Reader %s does not support pause"
 	msgTriggerNotFound      = "ERR subcommand not found"
+	msgTriggerExists        = "trigger already registered"
 	msgNoClusterMode        = "no cluster mode"
 	msgUnsupportedConfig    = "Unsupported config parameter: %s"
 	msgExtraConfigSaved     = "OK - value was saved in extra config dictionary"

@@ -14,14 +14,43 @@ import (
 
 // RedisExecutor is the Executor (and Subscriber) over a go-redis client.
 type RedisExecutor struct {
-	c redis.UniversalClient
+	c     redis.UniversalClient
+	owned bool // c was cloned for RESP2 and must be closed by Close
 }
 
-// NewRedisExecutor returns an Executor sending commands through c. Replies
-// are converted to RedisGears' RESP2 shapes whatever protocol c speaks
-// (RESP3 maps become flat arrays, doubles become strings).
+// NewRedisExecutor returns an Executor sending commands through c.
+//
+// RedisGears hands steps RESP2-shaped replies (flat arrays for HGETALL and
+// ZRANGE WITHSCORES, [stream, entries] pairs for XREAD). go-redis speaks
+// RESP3 by default, so for a *redis.Client or *redis.ClusterClient not set
+// to Protocol 2 the executor opens its own RESP2 connection pool with the
+// same options; call Close to release it. Other clients are used as they
+// are, with RESP3 maps flattened and doubles turned into strings.
 func NewRedisExecutor(c redis.UniversalClient) *RedisExecutor {
+	switch v := c.(type) {
+	case *redis.Client:
+		if o := v.Options(); o.Protocol != 2 {
+			o2 := *o
+			o2.Protocol = 2
+			return &RedisExecutor{c: redis.NewClient(&o2), owned: true}
+		}
+	case *redis.ClusterClient:
+		if o := v.Options(); o.Protocol != 2 {
+			o2 := *o
+			o2.Protocol = 2
+			return &RedisExecutor{c: redis.NewClusterClient(&o2), owned: true}
+		}
+	}
 	return &RedisExecutor{c: c}
+}
+
+// Close releases the connection pool NewRedisExecutor opened, if any; the
+// client passed to it stays open.
+func (x *RedisExecutor) Close() error {
+	if x.owned {
+		return x.c.Close()
+	}
+	return nil
 }
 
 var _ Subscriber = (*RedisExecutor)(nil)
@@ -61,6 +90,26 @@ func (x *RedisExecutor) DoMulti(ctx context.Context, cmds [][]string) []Reply {
 	return out
 }
 
+var _ HashReader = (*RedisExecutor)(nil)
+
+// HGetAllMulti runs HGETALL for each key in one pipeline.
+func (x *RedisExecutor) HGetAllMulti(ctx context.Context, keys []string) ([]map[string]string, []error) {
+	p := x.c.Pipeline()
+	cmds := make([]*redis.MapStringStringCmd, len(keys))
+	for i, k := range keys {
+		cmds[i] = p.HGetAll(ctx, k)
+	}
+	_, _ = p.Exec(ctx) // per-command errors are read below
+	ms := make([]map[string]string, len(keys))
+	errs := make([]error, len(keys))
+	for i, c := range cmds {
+		m, err := c.Result()
+		_, errs[i] = convertReply(nil, err)
+		ms[i] = m
+	}
+	return ms, errs
+}
+
 // convertReply maps a go-redis reply to RedisGears execute() shapes.
 func convertReply(v any, err error) (any, error) {
 	if errors.Is(err, redis.Nil) {
@@ -81,11 +130,11 @@ func convertValue(v any) any {
 	case nil, string, int64:
 		return t
 	case []any:
-		out := make([]any, len(t))
+		// go-redis returns a fresh slice per reply: convert in place.
 		for i, e := range t {
-			out[i] = convertValue(e)
+			t[i] = convertValue(e)
 		}
-		return out
+		return t
 	case map[any]any:
 		out := make([]any, 0, 2*len(t))
 		for k, e := range t {

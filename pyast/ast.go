@@ -1,30 +1,3 @@
-// Package pyast is a syntax tree for the part of Python 3.7 that GoGears
-// gear scripts use, and a printer that turns a tree into source text.
-//
-// The transpiler never concatenates Python text: it builds a [Module] and
-// calls [Print] or [Fprint]. The printer adds exactly the parentheses the
-// tree needs under CPython's precedence rules (see [Op.Precedence]), indents
-// with four spaces, and returns an error, never a panic, for a tree it
-// cannot print faithfully: an invalid identifier, a str that is not valid
-// UTF-8, a missing required field, a node in a place the grammar forbids.
-//
-// Node and field names follow CPython's Python.asdl, so [Dump] can render a
-// tree in the format of CPython's ast.dump and tests can compare it with
-// what CPython parses from the printed text.
-//
-// # Literals
-//
-// [Int] holds integers of any size, [Float] any float64 (inf prints as the
-// literal 1e999, nan as float('nan'), negative values as a unary minus).
-// [Str] holds text: it must be valid UTF-8, because a Python str holds code
-// points, not bytes; raw bytes go in a [Bytes] node. [Quote] and
-// [QuoteBytes] render literals outside a tree.
-//
-// # Names
-//
-// [IsIdentifier], [IsKeyword], [IsSoftKeyword] and [IsBuiltin] classify
-// names, and [SafeName] derives a name that can be emitted without
-// shadowing anything Python defines.
 package pyast
 
 import "math/big"
@@ -206,8 +179,9 @@ type (
 		Elts []Expr
 	}
 
-	// A Tuple node represents a tuple display, or a tuple of targets. A
-	// one-element tuple prints with its trailing comma.
+	// A Tuple node represents a tuple display, or a tuple of targets. It
+	// prints without parentheses where the grammar allows; a one-element
+	// tuple prints as (x,), or a[x,] as an index.
 	Tuple struct {
 		Tag
 		Elts []Expr

@@ -35,6 +35,7 @@ func TestCommentLines(t *testing.T) {
 // TestCommentCannotBreakOut prints comments built from hostile text and
 // has CPython confirm the file holds nothing but the comments.
 func TestCommentCannotBreakOut(t *testing.T) {
+	t.Parallel()
 	hostile := "x = 1\r\nimport os\rprint('pwned')\u2028del x\x00\xff"
 	var body []Stmt
 	for _, line := range CommentLines(hostile) {

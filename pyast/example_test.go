@@ -3,6 +3,7 @@ package pyast_test
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/gogears/gogears/pyast"
@@ -52,4 +53,66 @@ func ExampleQuote() {
 	// 'café 😀'
 	// true
 	// b"\xff'"
+}
+
+// ExampleDump shows the CPython ast.dump form of a tree, the form tests
+// compare with what CPython parses from the printed text.
+func ExampleDump() {
+	e := &pyast.BinOp{Left: pyast.NewInt(-1), Op: pyast.Pow, Right: pyast.NewInt(2)}
+	src, _ := pyast.ExprString(e)
+	fmt.Println(src)
+	fmt.Println(pyast.Dump(e))
+	// Output:
+	// (-1) ** 2
+	// BinOp(left=UnaryOp(op=USub(), operand=Constant(value=1)), op=Pow(), right=Constant(value=2))
+}
+
+// ExampleSafeName derives Python names for Go identifiers.
+func ExampleSafeName() {
+	used := map[string]bool{"total": true}
+	taken := func(s string) bool { return used[s] }
+	for _, goName := range []string{"count", "len", "lambda", "total", "naïve"} {
+		fmt.Println(pyast.SafeName(goName, taken))
+	}
+	// Output:
+	// count
+	// len_
+	// lambda_
+	// total_2
+	// na_u00efve
+}
+
+// ExampleInspect lists the names a tree reads.
+func ExampleInspect() {
+	e := &pyast.Call{Func: pyast.NewName("f"), Args: []pyast.Expr{
+		&pyast.BinOp{Left: pyast.NewName("a"), Op: pyast.Add, Right: pyast.NewName("b")},
+	}}
+	pyast.Inspect(e, func(n pyast.Node) bool {
+		if name, ok := n.(*pyast.Name); ok {
+			fmt.Println(name.ID)
+		}
+		return true
+	})
+	// Output:
+	// f
+	// a
+	// b
+}
+
+// ExampleConfig_Fprint records the output line of each statement.
+func ExampleConfig_Fprint() {
+	m := &pyast.Module{Body: []pyast.Stmt{
+		&pyast.Import{Names: []pyast.Alias{{Name: "json"}}},
+		&pyast.FunctionDef{Comments: []string{"go: a.F (a.go)"}, Name: "f", Body: []pyast.Stmt{&pyast.Pass{}}},
+	}}
+	cfg := &pyast.Config{Lines: func(s pyast.Stmt, line int) {
+		fmt.Printf("line %d: %T\n", line, s)
+	}}
+	if err := cfg.Fprint(io.Discard, m); err != nil {
+		fmt.Println(err)
+	}
+	// Output:
+	// line 1: *pyast.Import
+	// line 5: *pyast.FunctionDef
+	// line 6: *pyast.Pass
 }

@@ -10,6 +10,7 @@ import (
 // running CPython: every keyword and builtin it knows must be reserved
 // here, so a newer Python cannot slip one past the transpiler.
 func TestNamesMatchCPython(t *testing.T) {
+	t.Parallel()
 	var got struct{ Keywords, Soft, Builtins []string }
 	const prog = `import builtins, json, keyword, sys
 json.dump({"Keywords": keyword.kwlist, "Soft": getattr(keyword, "softkwlist", []), "Builtins": dir(builtins)}, sys.stdout)`

@@ -70,14 +70,14 @@ func (p *printer) functionDef(s *FunctionDef) {
 	if p.cfg.Lines != nil {
 		p.cfg.Lines(s, p.line)
 	}
-	p.print("def ", p.ident(s.Name, "def name"), "(")
-	p.arguments(&s.Args, PrecLambda)
+	p.print("def ", p.binding(s.Name, "def name"), "(")
+	p.arguments(&s.Args)
 	p.print(")")
 	p.block(s.Body)
 }
 
-// arguments prints parameters; defaults print in context ctx.
-func (p *printer) arguments(a *Arguments, ctx int) {
+// arguments prints parameters.
+func (p *printer) arguments(a *Arguments) {
 	if len(a.Defaults) > len(a.Args) {
 		p.errorf(ErrInvalidTree, "%d defaults for %d parameters", len(a.Defaults), len(a.Args))
 		return
@@ -88,7 +88,7 @@ func (p *printer) arguments(a *Arguments, ctx int) {
 			p.errorf(ErrInvalidTree, "duplicate parameter %q", name)
 		}
 		seen[name] = true
-		p.print(prefix, p.ident(name, "parameter"))
+		p.print(prefix, p.binding(name, "parameter"))
 	}
 	first := len(a.Args) - len(a.Defaults)
 	sep := ""
@@ -96,7 +96,7 @@ func (p *printer) arguments(a *Arguments, ctx int) {
 		param(sep, name)
 		if i >= first {
 			p.print("=")
-			p.expr(a.Defaults[i-first], ctx)
+			p.expr(a.Defaults[i-first], PrecLambda)
 		}
 		sep = ", "
 	}
@@ -119,24 +119,17 @@ func (p *printer) returnStmt(s *Return) {
 }
 
 func (p *printer) deleteStmt(s *Delete) {
-	if len(s.Targets) == 0 {
-		p.errorf(ErrInvalidTree, "del without targets")
-	}
+	p.require(len(s.Targets) > 0, "del without targets")
 	p.print("del ")
-	for i, t := range s.Targets {
-		if i > 0 {
-			p.print(", ")
-		}
-		p.checkTarget(t, true, false)
-		p.expr(t, PrecBitOr)
-	}
+	p.commaList(len(s.Targets), func(i int) {
+		p.checkTarget(s.Targets[i], true, false)
+		p.expr(s.Targets[i], PrecBitOr)
+	})
 	p.print(newline)
 }
 
 func (p *printer) assign(s *Assign) {
-	if len(s.Targets) == 0 {
-		p.errorf(ErrInvalidTree, "assignment without targets")
-	}
+	p.require(len(s.Targets) > 0, "assignment without targets")
 	for _, t := range s.Targets {
 		p.checkTarget(t, false, false)
 		p.topExpr(t, false, true)
@@ -181,6 +174,9 @@ func (p *printer) whileStmt(s *While) {
 
 // ifStmt prints s after kw, "if" or "elif"; an Else of one If is an elif.
 func (p *printer) ifStmt(s *If, kw string) {
+	if kw == "elif" && p.cfg.Lines != nil {
+		p.cfg.Lines(s, p.line)
+	}
 	p.print(kw, " ")
 	p.expr(s.Test, PrecLambda)
 	p.block(s.Body)
@@ -202,14 +198,10 @@ func (p *printer) elseBlock(body []Stmt) {
 }
 
 func (p *printer) with(s *With) {
-	if len(s.Items) == 0 {
-		p.errorf(ErrInvalidTree, "with without items")
-	}
+	p.require(len(s.Items) > 0, "with without items")
 	p.print("with ")
-	for i, it := range s.Items {
-		if i > 0 {
-			p.print(", ")
-		}
+	p.commaList(len(s.Items), func(i int) {
+		it := s.Items[i]
 		if _, ok := it.Context.(*Tuple); ok {
 			// with (a, b): reads as 3.9 parenthesized context managers to
 			// CPython's 3.7 mode, and a tuple is no context manager anyway.
@@ -221,7 +213,7 @@ func (p *printer) with(s *With) {
 			p.checkTarget(it.Vars, false, false)
 			p.expr(it.Vars, PrecBitOr)
 		}
-	}
+	})
 	p.block(s.Body)
 }
 
@@ -256,7 +248,7 @@ func (p *printer) try(s *Try) {
 			p.print(" ")
 			p.expr(h.Type, PrecLambda)
 			if h.Name != "" {
-				p.print(" as ", p.ident(h.Name, "except name"))
+				p.print(" as ", p.binding(h.Name, "except name"))
 			}
 		} else {
 			if i != len(s.Handlers)-1 {
@@ -286,17 +278,12 @@ func (p *printer) assert(s *Assert) {
 }
 
 func (p *printer) importStmt(s *Import) {
-	if len(s.Names) == 0 {
-		p.errorf(ErrInvalidTree, "import without names")
-	}
+	p.require(len(s.Names) > 0, "import without names")
 	p.print("import ")
-	for i, a := range s.Names {
-		if i > 0 {
-			p.print(", ")
-		}
-		p.print(p.dotted(a.Name, "module name"))
-		p.asName(a)
-	}
+	p.commaList(len(s.Names), func(i int) {
+		p.print(p.dotted(s.Names[i].Name, "module name"))
+		p.asName(s.Names[i])
+	})
 	p.print(newline)
 }
 
@@ -304,50 +291,50 @@ func (p *printer) importFrom(s *ImportFrom) {
 	if s.Level < 0 || s.Level == 0 && s.Module == "" {
 		p.errorf(ErrInvalidTree, "from-import of %q at level %d", s.Module, s.Level)
 	}
-	if len(s.Names) == 0 {
-		p.errorf(ErrInvalidTree, "from-import without names")
-	}
+	p.require(len(s.Names) > 0, "from-import without names")
 	p.print("from ", strings.Repeat(".", max(s.Level, 0)))
 	if s.Module != "" {
 		p.print(p.dotted(s.Module, "module name"))
 	}
 	p.print(" import ")
-	for i, a := range s.Names {
-		if i > 0 {
-			p.print(", ")
-		}
+	p.commaList(len(s.Names), func(i int) {
+		a := s.Names[i]
 		if a.Name == "*" {
 			if len(s.Names) != 1 || a.AsName != "" {
 				p.errorf(ErrInvalidTree, "import * with other names")
 			}
 			p.print("*")
-			continue
+			return
 		}
-		p.print(p.ident(a.Name, "imported name"))
+		if a.AsName == "" {
+			p.print(p.binding(a.Name, "imported name"))
+		} else {
+			p.print(p.ident(a.Name, "imported name"))
+		}
 		p.asName(a)
-	}
+	})
 	p.print(newline)
 }
 
 func (p *printer) asName(a Alias) {
 	if a.AsName != "" {
-		p.print(" as ", p.ident(a.AsName, "import alias"))
+		p.print(" as ", p.binding(a.AsName, "import alias"))
 	}
 }
 
 // names prints a global or nonlocal statement.
 func (p *printer) names(kw string, names []string) {
-	if len(names) == 0 {
-		p.errorf(ErrInvalidTree, "%s without names", kw)
-	}
+	p.require(len(names) > 0, "%s without names", kw)
 	p.print(kw, " ")
-	for i, n := range names {
-		if i > 0 {
-			p.print(", ")
-		}
-		p.print(p.ident(n, kw+" name"))
-	}
+	p.commaList(len(names), func(i int) { p.print(p.ident(names[i], kw+" name")) })
 	p.print(newline)
+}
+
+// require records an ErrInvalidTree error described by format unless ok.
+func (p *printer) require(ok bool, format string, args ...any) {
+	if !ok {
+		p.errorf(ErrInvalidTree, format, args...)
+	}
 }
 
 // ident returns name, recording an error unless it is a non-keyword
@@ -355,6 +342,17 @@ func (p *printer) names(kw string, names []string) {
 func (p *printer) ident(name, what string) string {
 	if !IsIdentifier(name) || IsKeyword(name) {
 		p.errorf(ErrInvalidIdentifier, "%s %q", what, name)
+	}
+	return name
+}
+
+// binding returns name, recording an error unless name may be bound by
+// generated code: an identifier that is neither a keyword nor a builtin.
+// Shadowing a builtin is the accident SafeName exists to prevent.
+func (p *printer) binding(name, what string) string {
+	p.ident(name, what)
+	if IsBuiltin(name) && !IsKeyword(name) {
+		p.errorf(ErrShadowsBuiltin, "%s %q", what, name)
 	}
 	return name
 }
@@ -372,7 +370,9 @@ func (p *printer) dotted(path, what string) string {
 // list target.
 func (p *printer) checkTarget(e Expr, del, starOK bool) {
 	switch t := e.(type) {
-	case *Name, *Attribute, *Subscript:
+	case *Name:
+		p.binding(t.ID, "target")
+	case *Attribute, *Subscript:
 	case *Tuple:
 		p.checkTargets(t.Elts, del)
 	case *List:
@@ -388,9 +388,7 @@ func (p *printer) checkTarget(e Expr, del, starOK bool) {
 }
 
 func (p *printer) checkTargets(elts []Expr, del bool) {
-	if len(elts) == 0 {
-		p.errorf(ErrInvalidTree, "empty tuple or list target")
-	}
+	p.require(len(elts) > 0, "empty tuple or list target")
 	stars := 0
 	for _, e := range elts {
 		if _, ok := e.(*Starred); ok {
@@ -466,6 +464,10 @@ func (p *printer) expr(e Expr, ctx int) {
 	paren := precedence(e) < ctx
 	if paren {
 		p.print("(")
+		if p.parens != nil {
+			open := p.buf.Len() - 1
+			defer func() { *p.parens = append(*p.parens, [2]int{open, p.buf.Len() - 1}) }()
+		}
 	}
 	switch e := e.(type) {
 	case *Name:
@@ -504,9 +506,7 @@ func (p *printer) expr(e Expr, ctx int) {
 	case *Subscript:
 		p.subscript(e)
 	case *List:
-		p.print("[")
-		p.elts(e.Elts, PrecLambda)
-		p.print("]")
+		p.display("[", e.Elts, "]")
 	case *Tuple:
 		p.print("(")
 		p.elts(e.Elts, PrecLambda)
@@ -517,33 +517,21 @@ func (p *printer) expr(e Expr, ctx int) {
 	case *Dict:
 		p.dict(e)
 	case *Set:
-		if len(e.Elts) == 0 {
-			p.errorf(ErrInvalidTree, "empty Set (Python has no empty set literal: call set())")
-		}
-		p.print("{")
-		p.elts(e.Elts, PrecLambda)
-		p.print("}")
+		p.require(len(e.Elts) > 0, "empty Set (Python has no empty set literal: call set())")
+		p.display("{", e.Elts, "}")
 	case *ListComp:
-		p.print("[")
-		p.expr(e.Elt, PrecLambda)
-		p.comprehensions(e.Generators)
-		p.print("]")
+		p.comprehension("[", e.Elt, e.Generators, "]")
 	case *SetComp:
-		p.print("{")
-		p.expr(e.Elt, PrecLambda)
-		p.comprehensions(e.Generators)
-		p.print("}")
+		p.comprehension("{", e.Elt, e.Generators, "}")
 	case *DictComp:
 		p.print("{")
-		p.expr(e.Key, PrecIfExp)
+		p.expr(e.Key, PrecLambda)
 		p.print(": ")
 		p.expr(e.Value, PrecLambda)
 		p.comprehensions(e.Generators)
 		p.print("}")
 	case *GeneratorExp:
-		p.print("(")
-		p.generator(e)
-		p.print(")")
+		p.comprehension("(", e.Elt, e.Generators, ")")
 	case *Yield, *YieldFrom:
 		p.print("(")
 		p.yield(e)
@@ -656,7 +644,7 @@ func (p *printer) ifExp(e *IfExp) {
 	p.print(" if ")
 	p.expr(e.Test, PrecOr)
 	p.print(" else ")
-	p.expr(e.Else, PrecIfExp)
+	p.expr(e.Else, PrecLambda)
 }
 
 func (p *printer) lambda(e *Lambda) {
@@ -665,7 +653,7 @@ func (p *printer) lambda(e *Lambda) {
 	if len(a.Args) > 0 || a.Vararg != "" || a.Kwarg != "" {
 		p.print(" ")
 	}
-	p.arguments(a, PrecIfExp)
+	p.arguments(a)
 	p.print(": ")
 	p.expr(e.Body, PrecLambda)
 }
@@ -674,7 +662,7 @@ func (p *printer) call(e *Call) {
 	p.expr(e.Func, PrecPostfix)
 	p.print("(")
 	if g, ok := soleGenerator(e); ok {
-		p.generator(g) // f(x for x in y) needs no second pair of parentheses
+		p.comprehension("", g.Elt, g.Generators, "") // f(x for x in y) needs no second pair
 		p.print(")")
 		return
 	}
@@ -746,16 +734,13 @@ func (p *printer) subscript(e *Subscript) {
 			p.expr(ix, PrecLambda)
 			break
 		}
-		for i, el := range ix.Elts {
-			if i > 0 {
-				p.print(", ")
-			}
-			if s, ok := el.(*Slice); ok {
+		p.commaList(len(ix.Elts), func(i int) {
+			if s, ok := ix.Elts[i].(*Slice); ok {
 				p.slice(s)
 			} else {
-				p.expr(el, PrecLambda)
+				p.expr(ix.Elts[i], PrecLambda)
 			}
-		}
+		})
 		if len(ix.Elts) == 1 {
 			p.print(",")
 		}
@@ -768,7 +753,7 @@ func (p *printer) subscript(e *Subscript) {
 func (p *printer) slice(s *Slice) {
 	part := func(e Expr) {
 		if e != nil {
-			p.expr(e, PrecIfExp)
+			p.expr(e, PrecLambda)
 		}
 	}
 	part(s.Lower)
@@ -783,16 +768,23 @@ func (p *printer) slice(s *Slice) {
 // elts prints a comma-separated list of elements in context ctx; a
 // Starred element prints as *value.
 func (p *printer) elts(elts []Expr, ctx int) {
-	for i, e := range elts {
+	p.commaList(len(elts), func(i int) {
+		if s, ok := elts[i].(*Starred); ok {
+			p.print("*")
+			p.expr(s.Value, PrecBitOr)
+			return
+		}
+		p.expr(elts[i], ctx)
+	})
+}
+
+// commaList prints n items, item i by each(i), separated by ", ".
+func (p *printer) commaList(n int, each func(i int)) {
+	for i := range n {
 		if i > 0 {
 			p.print(", ")
 		}
-		if s, ok := e.(*Starred); ok {
-			p.print("*")
-			p.expr(s.Value, PrecBitOr)
-			continue
-		}
-		p.expr(e, ctx)
+		each(i)
 	}
 }
 
@@ -811,32 +803,37 @@ func (p *printer) dict(e *Dict) {
 		return
 	}
 	p.print("{")
-	for i, k := range e.Keys {
-		if i > 0 {
-			p.print(", ")
-		}
-		if k == nil {
+	p.commaList(len(e.Keys), func(i int) {
+		if e.Keys[i] == nil {
 			p.print("**")
 			p.expr(e.Values[i], PrecBitOr)
-			continue
+			return
 		}
-		p.expr(k, PrecIfExp)
+		p.expr(e.Keys[i], PrecLambda)
 		p.print(": ")
 		p.expr(e.Values[i], PrecLambda)
-	}
+	})
 	p.print("}")
 }
 
-// generator prints a generator expression without its parentheses.
-func (p *printer) generator(g *GeneratorExp) {
-	p.expr(g.Elt, PrecLambda)
-	p.comprehensions(g.Generators)
+// display prints a list or set display.
+func (p *printer) display(open string, elts []Expr, close string) {
+	p.print(open)
+	p.elts(elts, PrecLambda)
+	p.print(close)
+}
+
+// comprehension prints a list, set or generator comprehension between
+// open and close, which may be empty for the sole argument of a call.
+func (p *printer) comprehension(open string, elt Expr, gens []Comprehension, close string) {
+	p.print(open)
+	p.expr(elt, PrecLambda)
+	p.comprehensions(gens)
+	p.print(close)
 }
 
 func (p *printer) comprehensions(gens []Comprehension) {
-	if len(gens) == 0 {
-		p.errorf(ErrInvalidTree, "comprehension without a for clause")
-	}
+	p.require(len(gens) > 0, "comprehension without a for clause")
 	for _, g := range gens {
 		p.print(" for ")
 		p.checkTarget(g.Target, false, false)

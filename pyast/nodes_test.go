@@ -6,6 +6,8 @@ import (
 	"math/big"
 	"strings"
 	"testing"
+
+	"github.com/gogears/gogears/internal/python"
 )
 
 // Short constructors keep the tables readable.
@@ -108,6 +110,7 @@ var exprTests = []struct {
 }
 
 func TestExprString(t *testing.T) {
+	t.Parallel()
 	var srcs, dumps []string
 	for _, tt := range exprTests {
 		got, err := ExprString(tt.e)
@@ -159,6 +162,7 @@ var stmtTests = []struct {
 }
 
 func TestStmt(t *testing.T) {
+	t.Parallel()
 	var srcs, dumps []string
 	for _, tt := range stmtTests {
 		m := &Module{Body: []Stmt{tt.s}}
@@ -199,6 +203,16 @@ func TestInvalidTree(t *testing.T) {
 		{"CR in comment", &Comment{Text: "a\rb"}, ErrInvalidComment},
 		{"NUL in comment", &Comment{Text: "a\x00"}, ErrInvalidComment},
 		{"U+2028 in def comment", &FunctionDef{Name: "f", Comments: []string{"a\u2028b"}}, ErrInvalidComment},
+		{"def shadows builtin", &FunctionDef{Name: "len"}, ErrShadowsBuiltin},
+		{"parameter shadows builtin", &FunctionDef{Name: "f", Args: Arguments{Args: []string{"list"}}}, ErrShadowsBuiltin},
+		{"lambda vararg shadows builtin", &ExprStmt{Value: &Lambda{Args: Arguments{Vararg: "args"}, Body: &Lambda{Args: Arguments{Kwarg: "dict"}, Body: n("x")}}}, ErrShadowsBuiltin},
+		{"assignment shadows builtin", &Assign{Targets: []Expr{tuple(n("a"), &Starred{Value: n("str")})}, Value: n("b")}, ErrShadowsBuiltin},
+		{"for shadows builtin", &For{Target: n("id"), Iter: n("b")}, ErrShadowsBuiltin},
+		{"comprehension shadows builtin", &ExprStmt{Value: &ListComp{Elt: n("x"), Generators: []Comprehension{{Target: n("max"), Iter: n("y")}}}}, ErrShadowsBuiltin},
+		{"except shadows builtin", &Try{Body: []Stmt{&Pass{}}, Handlers: []ExceptHandler{{Type: n("E"), Name: "type"}}}, ErrShadowsBuiltin},
+		{"import shadows builtin", &ImportFrom{Module: "m", Names: []Alias{{Name: "open"}}}, ErrShadowsBuiltin},
+		{"import alias shadows builtin", &Import{Names: []Alias{{Name: "m", AsName: "map"}}}, ErrShadowsBuiltin},
+		{"assignment to __debug__", &Assign{Targets: []Expr{n("__debug__")}, Value: i(1)}, ErrShadowsBuiltin},
 		{"nil Int", &ExprStmt{Value: &Int{}}, ErrInvalidTree},
 		{"missing value", &Return{Value: &BinOp{Left: n("a"), Op: Add}}, ErrInvalidTree},
 		{"unset op", &ExprStmt{Value: &BinOp{Left: n("a"), Right: n("b")}}, ErrInvalidTree},
@@ -234,4 +248,101 @@ func TestInvalidTree(t *testing.T) {
 			t.Errorf("%s: Print(%s) = %q, %v; want error wrapping %q", tt.name, Dump(m), got, err, tt.want)
 		}
 	}
+}
+
+// TestHugeInt checks that an int too long for CPython's default
+// int-to-decimal limit prints in hex and still reads back as the value.
+func TestHugeInt(t *testing.T) {
+	t.Parallel()
+	sizes := []int64{4300, 4301, 20000}
+	var srcs, dumps []string
+	for _, digits := range sizes {
+		v := new(big.Int).Exp(big.NewInt(10), big.NewInt(digits-1), nil) // digits digits
+		e := &Int{Value: v.Neg(v)}
+		got, err := ExprString(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if hex := strings.HasPrefix(got, "-0x"); hex != (digits > maxDecimalDigits) {
+			t.Errorf("ExprString(-10**%d) = %.20s..., hex %v, want hex only beyond %d digits", digits-1, got, hex, maxDecimalDigits)
+		}
+		m := &Module{Body: []Stmt{&ExprStmt{Value: e}}}
+		src, _ := Print(m)
+		srcs, dumps = append(srcs, string(src)), append(dumps, Dump(m))
+	}
+	for k, r := range cpythonCheck(t, srcs, dumps) {
+		if r != "" {
+			t.Errorf("-10**%d: %.200s", sizes[k]-1, r)
+		}
+	}
+}
+
+// necessaryProgram reads [source, dump, mode] triples and prints, per
+// triple, whether source parses (as a Python 3.7 module or expression, by
+// mode) into dump.
+const necessaryProgram = `
+import ast, json, sys
+out = []
+for src, want, mode in json.load(sys.stdin):
+    try:
+        out.append(ast.dump(ast.parse(src, mode=mode, feature_version=(3, 7))) == want)
+    except SyntaxError:
+        out.append(False)
+json.dump(out, sys.stdout)
+`
+
+// TestFewestParens proves that the printer adds no parentheses it could
+// leave out: in random expressions and modules, dropping any one pair the
+// precedence rules added must make CPython (3.7 grammar) reject the text
+// or read a different tree.
+func TestFewestParens(t *testing.T) {
+	t.Parallel()
+	g := newGen(*roundTripSeed + 10)
+	type variant struct{ full, src, dump, mode string }
+	var vs []variant
+	// add prints n (an Expr or a *Module) and records one variant per pair
+	// of parentheses, at most max of them.
+	add := func(n Node, max int) {
+		var parens [][2]int
+		p := &printer{cfg: &Config{}, line: 1, bol: true, parens: &parens}
+		mode, dump := "exec", Dump(n)
+		if e, ok := n.(Expr); ok {
+			p.expr(e, PrecLambda)
+			mode, dump = "eval", "Expression(body="+dump+")"
+		} else {
+			p.module(n.(*Module))
+		}
+		if p.err != nil {
+			t.Fatalf("printing %s: %v", dump, p.err)
+		}
+		full := p.buf.String()
+		g.r.Shuffle(len(parens), func(i, j int) { parens[i], parens[j] = parens[j], parens[i] })
+		for _, pr := range parens[:min(max, len(parens))] {
+			src := full[:pr[0]] + full[pr[0]+1:pr[1]] + full[pr[1]+1:]
+			vs = append(vs, variant{full, src, dump, mode})
+		}
+	}
+	for len(vs) < 2000 {
+		add(g.expr(3), 100)
+	}
+	for len(vs) < 4000 {
+		add(g.module(), 3)
+	}
+	in := make([][3]string, len(vs))
+	for k, v := range vs {
+		in[k] = [3]string{v.src, v.dump, v.mode}
+	}
+	var same []bool
+	if err := python.RunJSON(necessaryProgram, in, &same); err != nil {
+		t.Fatal(err)
+	}
+	failed := 0
+	for k, s := range same {
+		if s {
+			if failed++; failed <= 5 {
+				t.Errorf("unneeded parentheses: %s\nreads the same as %s", vs[k].full, vs[k].src)
+			}
+		}
+	}
+	t.Logf("%d parenthesis pairs checked, %d unneeded", len(vs), failed)
 }

@@ -19,6 +19,12 @@ var ErrInvalidTree = errors.New("invalid tree")
 // with [SafeName].
 var ErrInvalidIdentifier = errors.New("invalid identifier (use SafeName to derive one)")
 
+// ErrShadowsBuiltin is returned when a def, parameter, assignment target,
+// except clause or import would bind the name of a Python builtin, such as
+// len or list, which breaks every later use of the builtin; rename with
+// [SafeName].
+var ErrShadowsBuiltin = errors.New("name shadows a Python builtin (use SafeName to derive another)")
+
 // ErrInvalidComment is returned for comment text that spans lines or holds
 // NUL or invalid UTF-8, any of which would break out of the comment or the
 // file; split text with [CommentLines].
@@ -37,7 +43,8 @@ type Config struct {
 
 // Fprint prints m as Python 3.7 source to w. On an invalid tree it writes
 // nothing and returns an error wrapping [ErrInvalidTree],
-// [ErrInvalidIdentifier], [ErrInvalidComment] or [ErrInvalidUTF8].
+// [ErrInvalidIdentifier], [ErrShadowsBuiltin], [ErrInvalidComment] or
+// [ErrInvalidUTF8].
 func (c *Config) Fprint(w io.Writer, m *Module) (err error) {
 	p := &printer{cfg: c, line: 1, bol: true}
 	defer p.recoverNil(&err)
@@ -84,6 +91,11 @@ type printer struct {
 	line   int   // 1-based line the next byte goes on
 	bol    bool  // at the beginning of a line: indentation pending
 	err    error // first error
+
+	// parens, when not nil, collects the offsets of each pair of
+	// parentheses that precedence added, so tests can prove every pair
+	// necessary.
+	parens *[][2]int
 }
 
 // recoverNil turns the panic of a typed nil node (a (*Name)(nil) in a
@@ -91,7 +103,7 @@ type printer struct {
 // apart from a valid one without touching it.
 func (p *printer) recoverNil(err *error) {
 	if r := recover(); r != nil {
-		*err = fmt.Errorf("pyast: line %d: nil node (%v): %w", p.line, r, ErrInvalidTree)
+		*err = fmt.Errorf("pyast: line %d: nil node or internal error (%v): %w", p.line, r, ErrInvalidTree)
 	}
 }
 

@@ -31,6 +31,7 @@ var goldenTests = []struct {
 // printer's output is a function of the tree, equal dumps also mean that
 // re-printing the parsed text would change nothing.
 func TestGolden(t *testing.T) {
+	t.Parallel()
 	var srcs, dumps []string
 	for _, tt := range goldenTests {
 		m := tt.m()
@@ -262,4 +263,15 @@ func literalsModule() *Module {
 		m.Body = append(m.Body, &Assign{Targets: []Expr{n("v" + string(rune('a'+k%26)) + string(rune('0'+k/26)))}, Value: l})
 	}
 	return m
+}
+
+// BenchmarkPrint prints the gear script of the golden tests.
+func BenchmarkPrint(b *testing.B) {
+	m := gearModule()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Print(m); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

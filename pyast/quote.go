@@ -114,13 +114,14 @@ func writeASCII(b *strings.Builder, c byte) {
 // CPython can parse them.
 const maxDecimalDigits = 4300
 
-// intLiteral renders the absolute value of v.
+// intLiteral renders the absolute value of v: decimal, or hex beyond
+// maxDecimalDigits digits.
 func intLiteral(v *big.Int) string {
 	a := new(big.Int).Abs(v)
-	if a.BitLen() > maxDecimalDigits*3 { // 2**(3*n) < 10**n: at least n digits
-		return "0x" + a.Text(16)
+	if s := a.String(); len(s) <= maxDecimalDigits {
+		return s
 	}
-	return a.String()
+	return "0x" + a.Text(16)
 }
 
 // floatRepr renders a finite non-negative f like Python's repr(float):

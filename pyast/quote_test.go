@@ -37,6 +37,7 @@ var quoteTests = []struct {
 }
 
 func TestQuote(t *testing.T) {
+	t.Parallel()
 	var in []string
 	for _, tt := range quoteTests {
 		got, err := Quote(tt.s)

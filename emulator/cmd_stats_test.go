@@ -1,0 +1,44 @@
+package emulator
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestStatsCommands(t *testing.T) {
+	e, _ := runWithClient(t)
+	r := dialRaw(t, e.Addr())
+	r.do("RG.PYEXECUTE", "GB('CommandReader').register(trigger='t')", "ID", "s", "DESCRIPTION", "d")
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"RG.PYSTATS"}, "*6\r\n$14\r\nTotalAllocated\r\n:0\r\n$13\r\nPeakAllocated\r\n:0\r\n$13\r\nCurrAllocated\r\n:0\r\n"},
+		{[]string{"RG.PYDUMPREQS"}, "*0\r\n"},
+		{[]string{"RG.DUMPPLUGINS"}, "*1\r\n*2\r\n$17\r\nGearsPythonPlugin\r\n:10213\r\n"},
+		{[]string{"RG.PYDUMPSESSIONS"}, "*1\r\n*16\r\n$2\r\nID\r\n$1\r\ns\r\n$18\r\nsessionDescription\r\n$1\r\nd\r\n$8\r\nrefCount\r\n:2\r\n$6\r\nlinked\r\n$7\r\nprimary\r\n$4\r\ndead\r\n$5\r\nfalse\r\n$29\r\nrequirementInstallationNeeded\r\n:0\r\n$12\r\nrequirements\r\n*0\r\n$13\r\nregistrations\r\n*1\r\n$42\r\n" + strings.Repeat("0", 40) + "-1\r\n"},
+		{[]string{"RG.PYPROFILE", "STATS", "nope"}, "-session does not exists\r\n"},
+		{[]string{"RG.PYPROFILE", "RESET", "s"}, "+OK\r\n"},
+		{[]string{"RG.PYPROFILE", "BAD", "s"}, "-Wrong subcommand given to RG.PYPROFILE\r\n"},
+		{[]string{"RG.PYEXPORTREQ", "numpy"}, "-requirement does not exists\r\n"},
+	}
+	for _, tt := range tests {
+		if got := r.do(tt.args...); got != tt.want {
+			t.Errorf("%q = %q, want %q", tt.args, got, tt.want)
+		}
+	}
+	if got := r.do("RG.PYDUMPSESSIONS", "VERBOSE"); !strings.Contains(got, "RegistrationData") {
+		t.Errorf("RG.PYDUMPSESSIONS VERBOSE = %q, want full registration dumps", got)
+	}
+}
+
+// TestRequirementsOffline checks that a requirement pip cannot install fails
+// with the RedisGears error text.
+func TestRequirementsOffline(t *testing.T) {
+	e, _ := runWithClient(t)
+	r := dialRaw(t, e.Addr())
+	got := r.do("RG.PYEXECUTE", "x = 1", "REQUIREMENTS", "/nonexistent/gogears-missing-wheel.whl")
+	if got != "-Could not satisfy requirements, look at the log file for more information.\r\n" {
+		t.Errorf("RG.PYEXECUTE with an impossible requirement = %q", got)
+	}
+}

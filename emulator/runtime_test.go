@@ -1,0 +1,160 @@
+package emulator
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestOperations runs every operation through RG.PYEXECUTE and checks the
+// documented semantics and quirks. Results come back as go-redis values.
+func TestOperations(t *testing.T) {
+	const nums = "GB('PythonReader')"
+	gen := func(xs string) string { return ".run(lambda: (yield from " + xs + "))" }
+	tests := []struct {
+		name   string
+		script string
+		want   any
+	}{
+		{"map", nums + ".map(lambda x: x * 2)" + gen("[1, 2]"), []any{"2", "4"}},
+		{"flatmap reverses lists", nums + ".flatmap(lambda x: [x, x + 10])" + gen("[1]"), []any{"11", "1"}},
+		{"flatmap keeps tuples", nums + ".flatmap(lambda x: (x, x))" + gen("[1]"), []any{"(1, 1)"}},
+		{"filter", nums + ".filter(lambda x: x > 1)" + gen("[1, 2, 3]"), []any{"2", "3"}},
+		{"foreach", nums + ".foreach(lambda x: x + 1)" + gen("[1]"), []any{"1"}},
+		{"accumulate", nums + ".accumulate(lambda a, x: (a or 0) + x)" + gen("[1, 2, 3]"), []any{"6"}},
+		{"accumulate empty", nums + ".accumulate(lambda a, x: x)" + gen("[]"), []any{}},
+		{"localgroupby", nums + ".localgroupby(lambda x: x % 2, lambda k, a, x: (a or 0) + x)" + gen("[1, 2, 3]"),
+			[]any{"{'key': '1', 'value': 4}", "{'key': '0', 'value': 2}"}},
+		{"groupby", nums + ".groupby(lambda x: 'k', lambda k, a, x: (a or []) + [x])" + gen("[1, 2]"),
+			[]any{"{'key': 'k', 'value': [1, 2]}"}},
+		{"batchgroupby", nums + ".batchgroupby(lambda x: x % 2, lambda k, xs: len(xs))" + gen("[1, 2, 3]"),
+			[]any{"{'key': '1', 'value': 2}", "{'key': '0', 'value': 1}"}},
+		{"limit", nums + ".limit(2, 1)" + gen("[1, 2, 3, 4]"), []any{"2", "3"}},
+		{"limit stops the reader", "def g():\n    i = 0\n    while True:\n        i += 1\n        yield i\nGB('PythonReader').limit(3).run(g)", []any{"1", "2", "3"}},
+		{"collect", nums + ".collect()" + gen("[1]"), []any{"1"}},
+		{"repartition", nums + ".repartition(lambda x: str(x))" + gen("[1]"), []any{"1"}},
+		{"aggregate", nums + ".aggregate(0, lambda a, x: a + x, lambda a, x: a + x)" + gen("[1, 2, 3]"), []any{"6"}},
+		{"aggregateby", nums + ".aggregateby(lambda x: 'k', 0, lambda k, a, x: a + x, lambda k, a, x: a + x)" + gen("[1, 2]"),
+			[]any{"{'key': 'k', 'value': 3}"}},
+		{"count", nums + ".count()" + gen("['a', 'b']"), []any{"2"}},
+		{"count empty", nums + ".count()" + gen("[]"), []any{}},
+		{"countby", nums + ".countby()" + gen("['a', 'b', 'a']"), []any{"{'key': 'a', 'value': 2}", "{'key': 'b', 'value': 1}"}},
+		{"countby keys are strings", nums + ".countby(lambda x: x)" + gen("[1]"), []any{"{'key': '1', 'value': 1}"}},
+		{"sort default is ascending", nums + ".sort()" + gen("['y', 'z', 'x']"), []any{"x", "y", "z"}},
+		{"sort reverse False is descending", nums + ".sort(reverse=False)" + gen("[2, 3, 1]"), []any{"3", "2", "1"}},
+		{"distinct", nums + ".distinct().count()" + gen("[1, 1, 2]"), []any{"2"}},
+		{"avg", nums + ".avg()" + gen("['1', '2']"), []any{"1.5"}},
+		{"avg empty", nums + ".avg()" + gen("[]"), []any{}},
+		{"avg float", nums + ".avg(lambda x: x).run(lambda: (yield from [1, 2]), convertToStr=False)", []any{"1.500000"}},
+		{"async step", "async def f(x):\n    return x + 1\nGB('PythonReader').map(f)" + gen("[1]"), []any{"2"}},
+		{"gearsFuture", "import threading\ndef f(x):\n    fu = gearsFuture()\n    threading.Timer(0.01, lambda: fu.continueRun(x * 3)).start()\n    return fu\nGB('PythonReader').map(f)" + gen("[2]"), []any{"6"}},
+		{"flat_error", nums + ".map(lambda x: (_ for _ in ()).throw(flat_error('plain')))" + gen("[1]"), []any{}},
+		{"execute", "GB('ShardsIDReader').map(lambda x: execute('SET', 'k', 'v') + execute('GET', 'k')).run()", []any{"OKv"}},
+		{"execute error raises", "def f(x):\n    try:\n        execute('INCR', 'k')\n    except Exception as e:\n        return type(e).__name__ + ' ' + str(e)\nGB('ShardsIDReader').map(f).run()",
+			[]any{"error ERR value is not an integer or out of range"}},
+		{"atomic", "def f(x):\n    with atomic():\n        execute('SET', 'a', '1')\n        return execute('GET', 'a')\nGB('ShardsIDReader').map(f).run()", []any{"1"}},
+		{"nested atomic", "def f(x):\n    with atomic():\n        with atomic():\n            pass\nGB('ShardsIDReader').map(f).run()", nil},
+		{"hashtag", "GB('ShardsIDReader').map(lambda x: hashtag()).run()", []any{"06S"}},
+		{"log", "GB('ShardsIDReader').map(lambda x: log('hi') or 'logged').run()", []any{"logged"}},
+		{"configGet", "GB('ShardsIDReader').map(lambda x: str(configGet('nope')) + gearsConfigGet('nope', 'd')).run()", []any{"Noned"}},
+		{"await run", "async def f(x):\n    res = await GB('PythonReader').run(lambda: (yield 5))\n    return res\nGB('ShardsIDReader').map(f).run()", []any{"[['5'], []]"}},
+	}
+	_, c := runWithClient(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := mustDo(t, c, "RG.PYEXECUTE", tt.script).([]any)
+			if tt.want == nil {
+				if len(got[1].([]any)) != 1 {
+					t.Errorf("RG.PYEXECUTE %q = %v, want one error", tt.script, got)
+				}
+				return
+			}
+			if diff := cmp.Diff(tt.want, got[0]); diff != "" {
+				t.Errorf("RG.PYEXECUTE %q results mismatch (-want +got):\n%s\nerrors: %v", tt.script, diff, got[1])
+			}
+		})
+	}
+}
+
+// TestReadersRun runs every reader in run form.
+func TestReadersRun(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		r := dialRaw(t, e.Addr())
+		r.do("FLUSHALL")
+		r.do("SET", "s", "1")
+		r.do("HSET", "h", "f", "v")
+		r.do("RPUSH", "l", "a", "b")
+		r.do("SADD", "set", "m")
+		r.do("XADD", "st", "1-1", "f", "v")
+		r.do("XADD", "st", "1-2", "f", "w")
+		tests := []struct {
+			script string
+			want   []string
+		}{
+			{"GB().map(lambda r: (r['key'], r['type'], r['value'])).sort().run()",
+				[]string{"('h', 'hash', {'f': 'v'})", "('l', 'list', ['a', 'b'])", "('s', 'string', '1')", "('set', 'set', None)", "('st', 'unknown', None)"}},
+			{"GB().map(lambda r: str(r)).sort().run('se*', readValue=False)", []string{"{'key': 'set', 'event': None}"}},
+			{"GB().run('nokey', noScan=True)", []string{"{'key': 'nokey', 'value': None, 'type': 'empty', 'event': None}"}},
+			{"GB('KeysOnlyReader').sort().run('s*')", []string{"s", "set", "st"}},
+			{"GB('KeysOnlyReader').run('h', noScan=True)", []string{"h"}},
+			{"GB('StreamReader').map(lambda r: r['id'] + r['value']['f']).run('st')", []string{"1-1v", "1-2w"}},
+			{"GB('StreamReader').map(lambda r: r['id']).run('st', fromId='1-1')", []string{"1-2"}},
+			{"GB('PythonReader').run(lambda: (yield 'p'))", []string{"p"}},
+			{"GB('ShardsIDReader').run()", []string{"1"}},
+		}
+		for _, tt := range tests {
+			got := r.do("RG.PYEXECUTE", tt.script)
+			want := "*2\r\n" + respBulks(tt.want...) + "*0\r\n"
+			if got != want {
+				t.Errorf("RG.PYEXECUTE %q = %q, want %q", tt.script, got, want)
+			}
+		}
+	})
+}
+
+// TestAPIErrors checks the runtime's argument errors.
+func TestAPIErrors(t *testing.T) {
+	tests := []struct {
+		script, want string
+	}{
+		{"GB(1)", "reader argument must be a string"},
+		{"GB('Nope')", "reader does not exists"},
+		{"GB().map(str)", "map argument must be a function"},
+		{"GB().filter(1)", "filter argument must be a function"},
+		{"GB().groupby(1, lambda k, a, r: a)", "groupby extractor argument must be a function"},
+		{"GB().batchgroupby(lambda r: r, 1)", "batchgroupby reducer argument must be a function"},
+		{"GB().limit('1')", "limit argument must be a number"},
+		{"GB().run(mode='sync')", "unknown execution mode"},
+		{"GB().register(mode=1)", "execution mode must be a string"},
+		{"GB().register(prefix=1)", "regex argument must be a string"},
+		{"GB().register(keyTypes=['bogus'])", "unknown key type"},
+		{"GB().run(readValue=1)", "readValue value is not boolean"},
+		{"GB('CommandReader').register()", "no trigger or hook argument was given"},
+		{"GB('CommandReader').register(trigger='a', hook='b')", "trigger argument can not be given with keyprefix or hook"},
+		{"GB('PythonReader').register()", "does not support register"},
+		{"GB('PythonReader').run(1)", "pyreader argument must be a function"},
+		{"GB().register(onRegistered=1)", "OnRegistered argument must be a function"},
+		{"log(1)", "Log message must be a string"},
+		{"call_next('x')", "Can not get CommandHook ctx"},
+		{"b = GB()\nb.run()\nb.map(lambda x: x)", "invalid execution was used, execution was already run/registered"},
+	}
+	e, _ := runWithClient(t)
+	r := dialRaw(t, e.Addr())
+	for _, tt := range tests {
+		got := r.do("RG.PYEXECUTE", tt.script)
+		if !strings.HasPrefix(got, "-") || !strings.Contains(got, tt.want) {
+			t.Errorf("RG.PYEXECUTE %q = %q, want an error containing %q", tt.script, got, tt.want)
+		}
+	}
+}
+
+// respBulks encodes xs as a RESP array of bulk strings.
+func respBulks(xs ...string) string {
+	s := fmt.Sprintf("*%d\r\n", len(xs))
+	for _, x := range xs {
+		s += fmt.Sprintf("$%d\r\n%s\r\n", len(x), x)
+	}
+	return s
+}

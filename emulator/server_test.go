@@ -1,0 +1,217 @@
+package emulator
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net"
+	"os/exec"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gogears/gogears/internal/redistest"
+	"github.com/redis/go-redis/v9"
+)
+
+func TestRedisCLI(t *testing.T) {
+	if _, err := exec.LookPath("redis-cli"); err != nil {
+		t.Fatalf("redis-cli not found on PATH: %s", redistest.InstallHint)
+	}
+	s := redistest.Start(t)
+	e := RunT(t, Options{RedisURL: "redis://" + s.Addr})
+	_, port, _ := net.SplitHostPort(e.Addr())
+	cli := func(args ...string) string {
+		out, err := exec.Command("redis-cli", append([]string{"-p", port}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("redis-cli %q: %v\n%s", args, err, out)
+		}
+		return strings.TrimSpace(string(out))
+	}
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"SET", "a", "1"}, "OK"},
+		{[]string{"INCR", "a"}, "2"},
+		{[]string{"GET", "a"}, "2"},
+		{[]string{"GET", "missing"}, ""},
+		{[]string{"RG.PYEXECUTE", "GB().map(lambda r: r['value']).run()"}, "2"},
+		{[]string{"RG.INFOCLUSTER"}, "no cluster mode"},
+		{[]string{"MODULE", "LIST"}, "name\nrg\nver\n10213"},
+		{[]string{"NOSUCHCMD"}, "ERR unknown command 'NOSUCHCMD', with args beginning with:"},
+		{[]string{"RG.GETRESULTS"}, "ERR wrong number of arguments for 'RG.GETRESULTS' command"},
+	}
+	for _, tt := range tests {
+		if got := cli(tt.args...); got != tt.want {
+			t.Errorf("redis-cli %q = %q, want %q", tt.args, got, tt.want)
+		}
+	}
+	// The data lives in the redis-server behind the emulator.
+	direct := redis.NewClient(&redis.Options{Addr: s.Addr})
+	defer direct.Close()
+	if v, _ := direct.Get(t.Context(), "a").Result(); v != "2" {
+		t.Errorf("GET a on the store = %q, want 2", v)
+	}
+}
+
+func TestProtocolErrors(t *testing.T) {
+	e, _ := runWithClient(t)
+	nc, err := net.Dial("tcp", e.Addr())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer nc.Close()
+	nc.SetDeadline(time.Now().Add(5 * time.Second))
+	fmt.Fprint(nc, "*1\r\n$abc\r\n")
+	buf := make([]byte, 256)
+	n, _ := nc.Read(buf)
+	if got := string(buf[:n]); got != "-ERR Protocol error: invalid bulk length\r\n" {
+		t.Errorf("malformed bulk length reply = %q", got)
+	}
+	// Inline commands work, as in Redis.
+	r := dialRaw(t, e.Addr())
+	r.sc.c.Write([]byte("PING\r\n"))
+	if raw, _ := r.sc.read(); string(raw) != "+PONG\r\n" {
+		t.Errorf("inline PING = %q", raw)
+	}
+}
+
+func TestAuth(t *testing.T) {
+	e := RunT(t, Options{RequirePass: "secret"})
+	r := dialRaw(t, e.Addr())
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"GET", "a"}, "-NOAUTH Authentication required.\r\n"},
+		{[]string{"RG.DUMPREGISTRATIONS"}, "-NOAUTH Authentication required.\r\n"},
+		{[]string{"AUTH", "wrong"}, "-WRONGPASS invalid username-password pair or user is disabled.\r\n"},
+		{[]string{"AUTH", "secret"}, "+OK\r\n"},
+		{[]string{"GET", "a"}, "$-1\r\n"},
+	}
+	for _, tt := range tests {
+		if got := r.do(tt.args...); got != tt.want {
+			t.Errorf("%q = %q, want %q", tt.args, got, tt.want)
+		}
+	}
+	c := redis.NewClient(&redis.Options{Addr: e.Addr(), Password: "secret"})
+	defer c.Close()
+	if err := c.Set(t.Context(), "k", "v", 0).Err(); err != nil {
+		t.Errorf("go-redis (RESP3, HELLO AUTH) SET: %v", err)
+	}
+	if v, err := c.Do(t.Context(), "RG.PYEXECUTE", "GB().map(lambda r: r['key']).run('k')").Result(); err != nil || fmt.Sprint(v) != "[[k] []]" {
+		t.Errorf("go-redis RG.PYEXECUTE = %v, %v", v, err)
+	}
+	noauth := RunT(t)
+	if got := dialRaw(t, noauth.Addr()).do("AUTH", "x"); !strings.HasPrefix(got, "-ERR AUTH <password> called without any password configured") {
+		t.Errorf("AUTH without requirepass = %q", got)
+	}
+}
+
+// TestConcurrentClients runs 50 clients mixing plain commands and gears.
+func TestConcurrentClients(t *testing.T) {
+	_, c := runOverRedis(t)
+	c.Options().PoolSize = 60
+	mustDo(t, c, "RG.PYEXECUTE", "GB().foreach(lambda r: execute('INCR', 'writes')).register(prefix='c:*', mode='async_local')")
+	var wg sync.WaitGroup
+	errs := make(chan error, 50)
+	for i := 0; i < 50; i++ {
+		wg.Add(1)
+		go func(i int) {
+			defer wg.Done()
+			ctx := context.Background()
+			for j := 0; j < 20; j++ {
+				key := fmt.Sprintf("c:%d:%d", i, j)
+				if err := c.Set(ctx, key, j, 0).Err(); err != nil {
+					errs <- err
+					return
+				}
+				if v, err := c.Get(ctx, key).Int(); err != nil || v != j {
+					errs <- fmt.Errorf("GET %s = %d, %v", key, v, err)
+					return
+				}
+				if j%10 == 0 {
+					v, err := c.Do(ctx, "RG.PYEXECUTE", fmt.Sprintf("GB('KeysOnlyReader').count().run('c:%d:*')", i)).Result()
+					if err != nil {
+						errs <- fmt.Errorf("RG.PYEXECUTE: %v", err)
+						return
+					}
+					if got := v.([]any)[0].([]any)[0]; got != fmt.Sprint(j+1) {
+						errs <- fmt.Errorf("client %d count = %v, want %d", i, got, j+1)
+						return
+					}
+				}
+			}
+		}(i)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	eventually(t, "1000 registration runs", func() bool {
+		n, _ := c.Get(context.Background(), "writes").Int()
+		return n == 1000
+	})
+}
+
+func TestHugeValues(t *testing.T) {
+	_, c := runOverRedis(t)
+	big := bytes.Repeat([]byte("x"), 8<<20)
+	if err := c.Set(t.Context(), "big", big, 0).Err(); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := c.Get(t.Context(), "big").Bytes(); err != nil || !bytes.Equal(v, big) {
+		t.Fatalf("GET big: %d bytes, %v", len(v), err)
+	}
+	v := mustDo(t, c, "RG.PYEXECUTE", "GB().map(lambda r: len(r['value'])).run('big')").([]any)
+	if got := v[0].([]any)[0]; got != "8388608" {
+		t.Errorf("len of big value in a gear = %v", got)
+	}
+	v = mustDo(t, c, "RG.PYEXECUTE", "GB('ShardsIDReader').map(lambda x: 'y' * (4 << 20)).run()").([]any)
+	if got := len(v[0].([]any)[0].(string)); got != 4<<20 {
+		t.Errorf("big gear result = %d bytes", got)
+	}
+	// Binary keys and values survive the proxy and the gear path.
+	bin := "\x00\xff\r\n"
+	mustDo(t, c, "SET", bin, bin)
+	v = mustDo(t, c, "RG.PYEXECUTE", "GB().map(lambda r: type(r['value']).__name__).run('\\x00*')").([]any)
+	if got := fmt.Sprint(v[0]); got != "[bytearray]" {
+		t.Errorf("non-UTF-8 value type in a gear = %s, want [bytearray]", got)
+	}
+}
+
+func TestPubSubAndMulti(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		c := redis.NewClient(&redis.Options{Addr: e.Addr()})
+		defer c.Close()
+		ctx := t.Context()
+		sub := c.Subscribe(ctx, "ch")
+		defer sub.Close()
+		if _, err := sub.Receive(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Publish(ctx, "ch", "hello").Err(); err != nil {
+			t.Fatal(err)
+		}
+		msg, err := sub.ReceiveMessage(ctx)
+		if err != nil || msg.Payload != "hello" {
+			t.Errorf("pubsub message = %v, %v", msg, err)
+		}
+		// Writes inside MULTI/EXEC fire registrations after EXEC.
+		mustDo(t, c, "RG.PYEXECUTE", "GB().foreach(lambda r: execute('INCR', 'seen')).register(prefix='m:*', mode='sync')")
+		_, err = c.TxPipelined(ctx, func(p redis.Pipeliner) error {
+			p.Set(ctx, "m:1", "a", 0)
+			p.Set(ctx, "m:2", "b", 0)
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := c.Get(ctx, "seen").Int(); n != 2 {
+			t.Errorf("registration runs after MULTI/EXEC = %d, want 2", n)
+		}
+	})
+}

@@ -1,0 +1,274 @@
+package transpile
+
+// This file builds the Python classes for Go struct types, the type
+// descriptors encoding/json shims decode with, method attachment for
+// interface dispatch, and module-level values (sentinel errors, gear
+// parameters).
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"github.com/gogears/gogears/pyast"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// structClass returns the class of a struct type, creating it on first use.
+func (t *translator) structClass(typ types.Type) (pyast.Expr, bool) {
+	typ = types.Unalias(typ)
+	if named, ok := typ.(*types.Named); ok && named.Obj().Pkg() != nil {
+		key := named.Obj().Pkg().Path() + "." + named.Obj().Name()
+		if z, ok := stdZero[key]; ok {
+			_ = z
+			switch key {
+			case "time.Time":
+				return pyName(t.shims.use("_GgTime")), true
+			case "strings.Builder":
+				return pyName(t.shims.use("_GgBuilder")), true
+			}
+		}
+		if allowedPackages[named.Obj().Pkg().Path()] {
+			return nil, false
+		}
+	}
+	st, ok := typ.Underlying().(*types.Struct)
+	if !ok {
+		return nil, false
+	}
+	key := types.TypeString(typ, nil)
+	if n, ok := t.classes[key]; ok {
+		return pyName(n), true
+	}
+	base := "Struct"
+	if named, ok := typ.(*types.Named); ok {
+		base = named.Obj().Name()
+	}
+	name := t.module.fresh(base)
+	t.classes[key] = name
+	var gonames, attrs, zeros, vals, jspec, jtypesK, jtypesV []pyast.Expr
+	okAll := true
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if f.Embedded() {
+			t.diags.add(Diagnostic{Pos: t.fset.Position(f.Pos()), Code: UnsupportedType, Message: "embedded field " + f.Name(), Hint: "name the field"})
+			okAll = false
+		}
+		attr := attrName(f.Name())
+		gonames = append(gonames, pyast.NewStr(f.Name()))
+		attrs = append(attrs, pyast.NewStr(attr))
+		z, ok := t.zeroValue(f.Type())
+		if !ok {
+			t.diags.add(Diagnostic{Pos: t.fset.Position(f.Pos()), Code: UnsupportedType, Message: "field " + f.Name() + " of type " + types.TypeString(f.Type(), qualifier), Hint: "use a supported field type"})
+			z = pyNone()
+			okAll = false
+		}
+		zeros = append(zeros, z)
+		if isStructValue(f.Type()) {
+			vals = append(vals, pyast.NewStr(attr))
+		}
+		if !f.Exported() {
+			continue
+		}
+		jname, omit, skip := jsonTag(f.Name(), st.Tag(i))
+		if skip {
+			continue
+		}
+		kind := ""
+		if isByteSlice(f.Type()) {
+			kind = "bytes"
+		}
+		jspec = append(jspec, pyTuple(pyast.NewStr(jname), pyast.NewStr(attr), pyBool(omit), pyast.NewStr(kind)))
+		jtypesK = append(jtypesK, pyast.NewStr(attr))
+		jtypesV = append(jtypesV, t.jsonDesc(f.Type()))
+	}
+	t.classDefs = append(t.classDefs, &pyast.Assign{
+		Targets: []pyast.Expr{pyName(name)},
+		Value: t.shimCall("_gg_struct", pyast.NewStr(name), pyTuple(gonames...), pyTuple(attrs...),
+			&pyast.Lambda{Body: pyTuple(zeros...)}, pyTuple(vals...), pyTuple(jspec...),
+			&pyast.Lambda{Body: &pyast.Dict{Keys: jtypesK, Values: jtypesV}}),
+	})
+	return pyName(name), okAll
+}
+
+// jsonTag parses a field's json tag: the name, omitempty, and "-".
+func jsonTag(field, tag string) (name string, omitempty, skip bool) {
+	v, ok := reflect.StructTag(tag).Lookup("json")
+	if !ok {
+		return field, false, false
+	}
+	if v == "-" {
+		return "", false, true
+	}
+	parts := strings.Split(v, ",")
+	name = parts[0]
+	if name == "" {
+		name = field
+	}
+	for _, p := range parts[1:] {
+		if p == "omitempty" {
+			omitempty = true
+		}
+	}
+	return name, omitempty, false
+}
+
+// jsonDesc returns the type descriptor the json shims decode into.
+func (t *translator) jsonDesc(typ types.Type) pyast.Expr {
+	s := func(xs ...pyast.Expr) pyast.Expr { return pyTuple(xs...) }
+	switch u := typ.Underlying().(type) {
+	case *types.Basic:
+		switch {
+		case u.Info()&types.IsBoolean != 0:
+			return s(pyast.NewStr("bool"))
+		case u.Info()&types.IsInteger != 0:
+			bits, signed, _ := intInfo(typ)
+			return s(pyast.NewStr("int"), pyast.NewInt(int64(bits)), pyBool(signed))
+		case u.Info()&types.IsFloat != 0:
+			bits := 64
+			if isFloat32(typ) {
+				bits = 32
+			}
+			return s(pyast.NewStr("float"), pyast.NewInt(int64(bits)))
+		case u.Info()&types.IsString != 0:
+			return s(pyast.NewStr("string"))
+		}
+	case *types.Slice:
+		if isByteSlice(typ) {
+			return s(pyast.NewStr("bytes"))
+		}
+		return s(pyast.NewStr("slice"), t.jsonDesc(u.Elem()))
+	case *types.Map:
+		return s(pyast.NewStr("map"), t.jsonDesc(u.Key()), t.jsonDesc(u.Elem()))
+	case *types.Pointer:
+		return s(pyast.NewStr("ptr"), t.jsonDesc(u.Elem()))
+	case *types.Struct:
+		if cls, ok := t.structClass(typ); ok {
+			return s(pyast.NewStr("struct"), cls)
+		}
+	case *types.Interface:
+		return s(pyast.NewStr("any"))
+	}
+	return s(pyast.NewStr("unsupported"))
+}
+
+// attachMethods makes the methods of a struct type attributes of its
+// class, so calls through interfaces (error, fmt.Stringer, the module's
+// own interfaces) dispatch in Python.
+func (t *translator) attachMethods(named *types.Named) {
+	if t.attached[named] {
+		return
+	}
+	t.attached[named] = true
+	if _, ok := named.Underlying().(*types.Struct); !ok {
+		return
+	}
+	cls, ok := t.structClass(named)
+	if !ok {
+		return
+	}
+	for i := 0; i < named.NumMethods(); i++ {
+		m := named.Method(i)
+		if _, ok := t.decls[m]; !ok {
+			continue
+		}
+		t.attach = append(t.attach, &pyast.Assign{Targets: []pyast.Expr{pyAttr(cls, m.Name())}, Value: pyName(t.funcName(m))})
+	}
+}
+
+// cmdType returns a named type of package runtime/cmd (Z, XMessage...).
+func (t *translator) cmdType(name string) types.Type {
+	p := t.imports[cmdPath]
+	if p == nil {
+		return nil
+	}
+	obj := p.Scope().Lookup(name)
+	if obj == nil {
+		return nil
+	}
+	return obj.Type()
+}
+
+// sentinel translates a package-level error variable initialized with
+// errors.New of a constant into a module-level value, so comparisons
+// with it keep their identity.
+func (t *translator) sentinel(v *types.Var) (string, bool) {
+	if n, ok := t.sentinels[v]; ok {
+		return n, true
+	}
+	init, ok := t.varInits[v]
+	if !ok || !isErrorType(v.Type()) || t.assignedAnywhere(v) {
+		return "", false
+	}
+	call, ok := ast.Unparen(init).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return "", false
+	}
+	pkg := t.varPkgs[v]
+	fn, _ := typeutil.Callee(pkg.TypesInfo, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "errors" || fn.Name() != "New" {
+		return "", false
+	}
+	tv := pkg.TypesInfo.Types[call.Args[0]]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	n := t.module.fresh(v.Name())
+	t.sentinels[v] = n
+	t.preamble = append(t.preamble, &pyast.Assign{Targets: []pyast.Expr{pyName(n)}, Value: t.shimCall("_GgError", pyBytes(constant.StringVal(tv.Value)))})
+	return n, true
+}
+
+// assignedAnywhere reports whether a package-level variable is assigned
+// in any loaded file.
+func (t *translator) assignedAnywhere(v *types.Var) bool {
+	pkg := t.varPkgs[v]
+	if pkg == nil {
+		return true
+	}
+	for _, f := range pkg.Syntax {
+		if assignedIn(pkg.TypesInfo, f, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// A paramInfo is a gear parameter declared with dsl.Param.
+type paramInfo struct {
+	name string
+	def  pyast.Expr
+}
+
+// param reads the declaration var P = dsl.Param("name", default) with
+// constant arguments.
+func (t *translator) param(v *types.Var) (paramInfo, bool) {
+	init, ok := t.varInits[v]
+	if !ok {
+		return paramInfo{}, false
+	}
+	pkg := t.varPkgs[v]
+	call, ok := ast.Unparen(init).(*ast.CallExpr)
+	if !ok || len(call.Args) != 2 {
+		return paramInfo{}, false
+	}
+	fn, _ := typeutil.Callee(pkg.TypesInfo, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != dslPath || fn.Name() != "Param" {
+		return paramInfo{}, false
+	}
+	nv := pkg.TypesInfo.Types[call.Args[0]].Value
+	dv := pkg.TypesInfo.Types[call.Args[1]]
+	if nv == nil || nv.Kind() != constant.String || dv.Value == nil {
+		return paramInfo{}, false
+	}
+	def, ok := t.constExpr(dv.Value, dv.Type)
+	if !ok {
+		return paramInfo{}, false
+	}
+	return paramInfo{constant.StringVal(nv), def}, true
+}
+
+var _ = token.NoPos

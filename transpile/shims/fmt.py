@@ -1,0 +1,519 @@
+# fmt shims: Sprintf/Sprint/Sprintln/Errorf with Go's verbs and flags,
+# and strconv.FormatFloat, which fmt builds on.
+
+
+class _GgBytes(object):
+    # A []byte passed to fmt: %s %q %x print it as a string.
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+
+def _gg_fdigits(x, prec, bits):
+    # Decimal digits of abs(x) > 0: (digits without trailing zeros, dp),
+    # meaning 0.digits * 10**dp. prec < 0 asks for the shortest digits
+    # that round-trip at the given bit size; otherwise prec significant digits.
+    if prec < 0:
+        if bits == 32:
+            for p in range(1, 10):
+                r = "%.*e" % (p - 1, x)
+                if _gg_f32(float(r)) == x:
+                    break
+        else:
+            r = repr(x)
+    else:
+        r = "%.*e" % (prec - 1, x)
+    if "e" in r:
+        m, e = r.split("e")
+        e = int(e)
+    else:
+        m, e = r, 0
+    if "." in m:
+        ip, fp = m.split(".")
+    else:
+        ip, fp = m, ""
+    ds = ip + fp
+    dp = len(ip) + e
+    st = ds.lstrip("0")
+    dp -= len(ds) - len(st)
+    return st.rstrip("0"), dp
+
+
+def _gg_formatfloat(f, fmt, prec, bits):
+    # strconv.FormatFloat for fmt in e E f g G; returns bytes.
+    fmt = chr(fmt) if isinstance(fmt, int) else fmt
+    if bits == 32:
+        f = _gg_f32(f)
+    if f != f:
+        return b"NaN"
+    if f == float("inf"):
+        return b"+Inf"
+    if f == float("-inf"):
+        return b"-Inf"
+    neg = math.copysign(1.0, f) < 0
+    a = abs(f)
+    shortest = prec < 0
+    if a == 0:
+        s, dp = "", 0
+    elif fmt == "f" and not shortest:
+        r = "%.*f" % (prec, a)
+        ip, _, fp = r.partition(".")
+        ds = ip + fp
+        dp = len(ip)
+        st = ds.lstrip("0")
+        dp -= len(ds) - len(st)
+        s = st.rstrip("0")
+        if not s:
+            dp = 0
+    elif fmt in "eE" and not shortest:
+        s, dp = _gg_fdigits(a, prec + 1, bits)
+    else:
+        s, dp = _gg_fdigits(a, max(prec, 1) if prec >= 0 else prec, bits)
+    nd = len(s)
+    if fmt in "gG" and prec == 0:
+        prec = 1
+    if shortest:
+        if fmt in "eE":
+            prec = max(nd - 1, 0)
+        elif fmt == "f":
+            prec = max(nd - dp, 0)
+        elif fmt in "gG":
+            prec = nd
+    if a == 0 and shortest:
+        prec = -1
+    if fmt in "gG":
+        eprec = prec
+        if eprec > nd and nd >= dp:
+            eprec = nd
+        if shortest:
+            eprec = 6
+        exp = dp - 1
+        if exp < -4 or exp >= eprec:
+            if prec > nd:
+                prec = nd
+            prec -= 1
+            fmt = "e" if fmt == "g" else "E"
+        else:
+            if prec > dp:
+                prec = nd
+            prec = max(prec - dp, 0)
+            fmt = "f"
+    out = ["-"] if neg else []
+    if fmt in "eE":
+        out.append(s[0] if nd else "0")
+        if prec > 0:
+            out.append(".")
+            m = min(nd, prec + 1)
+            out.append(s[1:m])
+            out.append("0" * (prec + 1 - max(m, 1)))
+        exp = dp - 1 if nd else 0
+        out.append(fmt)
+        out.append("-" if exp < 0 else "+")
+        exp = abs(exp)
+        out.append("%02d" % exp)
+    elif fmt == "f":
+        if dp > 0:
+            m = min(nd, dp)
+            out.append(s[:m])
+            out.append("0" * (dp - m))
+        else:
+            out.append("0")
+        if prec > 0:
+            out.append(".")
+            lz = min(prec, max(0, -dp))
+            off = dp + lz
+            m = min(prec - lz, max(0, nd - off))
+            out.append("0" * lz)
+            out.append(s[off:off + m])
+            out.append("0" * max(0, prec - lz - m))
+    else:
+        return ("%" + fmt).encode()
+    return "".join(out).encode()
+
+
+class _GgFmtState(object):
+    __slots__ = ("plus", "minus", "sharp", "space", "zero", "wid", "prec")
+
+    def __init__(self):
+        self.plus = self.minus = self.sharp = self.space = self.zero = False
+        self.wid = -1
+        self.prec = -1
+
+
+def _gg_pad(st, b):
+    # Pads bytes b to the width, counting runes as Go does.
+    if st.wid < 0:
+        return b
+    n = _gg_runecount(b)
+    if n >= st.wid:
+        return b
+    fill = st.wid - n
+    if st.minus:
+        return b + b" " * fill
+    if st.zero:
+        return b"0" * fill + b
+    return b" " * fill + b
+
+
+def _gg_typename(v):
+    if v is None:
+        return "<nil>"
+    if isinstance(v, bool):
+        return "bool"
+    if isinstance(v, int):
+        return "int"
+    if isinstance(v, float):
+        return "float64"
+    if isinstance(v, bytes):
+        return "string"
+    if isinstance(v, _GgF32):
+        return "float32"
+    if isinstance(v, (list, _GgBytes)):
+        return "[]"
+    if isinstance(v, dict):
+        return "map"
+    return type(v).__name__
+
+
+def _gg_badverb(verb, v):
+    if v is None:
+        return b"%!" + verb.encode() + b"(<nil>)"
+    return b"%!" + verb.encode() + b"(" + _gg_typename(v).encode() + b"=" + _gg_fmtvalue(_GgFmtState(), "v", v, 0) + b")"
+
+
+def _gg_fmtint(st, verb, v):
+    if verb in "vd":
+        base, digs = 10, None
+    elif verb == "b":
+        base = 2
+    elif verb in "oO":
+        base = 8
+    elif verb == "x":
+        base = 16
+    elif verb == "X":
+        base = 16
+    elif verb == "c":
+        return _gg_pad(st, _gg_runestr(v))
+    elif verb == "q":
+        return _gg_pad(st, _gg_quoterune(v))
+    elif verb == "U":
+        s = ("U+%04X" % v) if v >= 0 else ("U+%04X" % (v & 0xFFFFFFFFFFFFFFFF))
+        if st.sharp and 0 <= v <= 0x10FFFF and _gg_isprint(v):
+            s += " '" + chr(v) + "'"
+        return _gg_pad(st, s.encode())
+    else:
+        return _gg_badverb(verb, v)
+    neg = v < 0
+    a = -v if neg else v
+    if base == 10:
+        ds = str(a)
+    elif base == 2:
+        ds = bin(a)[2:]
+    elif base == 8:
+        ds = oct(a)[2:]
+    else:
+        ds = "%x" % a if verb == "x" else "%X" % a
+    if st.prec >= 0:
+        if st.prec == 0 and a == 0:
+            ds = ""
+        ds = ds.rjust(st.prec, "0")
+    elif st.zero and st.wid > 0 and not st.minus:
+        w = st.wid
+        if neg or st.plus or st.space:
+            w -= 1
+        if st.sharp and base in (2, 16):
+            w -= 2
+        if st.sharp and base == 8 and verb == "o":
+            w -= 1
+        if verb == "O":
+            w -= 2
+        ds = ds.rjust(w, "0")
+    if st.sharp:
+        if base == 2:
+            ds = "0b" + ds
+        elif base == 8 and verb == "o" and not ds.startswith("0"):
+            ds = "0" + ds
+        elif base == 16:
+            ds = ("0x" if verb == "x" else "0X") + ds
+    if verb == "O":
+        ds = "0o" + ds
+    if neg:
+        ds = "-" + ds
+    elif st.plus:
+        ds = "+" + ds
+    elif st.space:
+        ds = " " + ds
+    old = st.zero
+    if st.prec >= 0:
+        st.zero = False
+    r = _gg_pad(st, ds.encode()) if not st.zero else (ds.encode() if len(ds) >= st.wid else _gg_pad(st, ds.encode()))
+    st.zero = old
+    return r
+
+
+def _gg_fmtfloat(st, verb, v, bits):
+    if verb == "v":
+        verb2, prec = "g", -1
+    elif verb in "eEfgG":
+        verb2 = verb
+        prec = 6 if verb in "eEf" else -1
+    elif verb == "F":
+        verb2, prec = "f", 6
+    else:
+        return _gg_badverb(verb, v)
+    if st.prec >= 0:
+        prec = st.prec
+    num = _gg_formatfloat(v, ord(verb2), prec, bits).decode()
+    if num[0] not in "+-":
+        num = "+" + num
+    if st.space and num[0] == "+" and not st.plus:
+        num = " " + num[1:]
+    if num[1] in "IN":
+        if num[1] == "N" and not st.space and not st.plus:
+            num = num[1:]
+        old = st.zero
+        st.zero = False
+        r = _gg_pad(st, num.encode())
+        st.zero = old
+        return r
+    if st.sharp:
+        digits = prec if verb2 in "gG" else 0
+        if verb2 in "gG" and digits == -1:
+            digits = 6
+        tail = ""
+        body = num
+        if "e" in body or "E" in body:
+            i = max(body.find("e"), body.find("E"))
+            tail = body[i:]
+            body = body[:i]
+        saw = False
+        for ch in body[1:]:
+            if ch == ".":
+                continue
+            if ch != "0":
+                saw = True
+            if saw:
+                digits -= 1
+        if "." not in body:
+            if len(body) == 2 and body[1] == "0":
+                digits -= 1
+            body += "."
+        if verb2 in "gG":
+            body += "0" * max(digits, 0)
+        num = body + tail
+    if st.plus or num[0] != "+":
+        if st.zero and not st.minus and st.wid > len(num):
+            return num[0].encode() + b"0" * (st.wid - len(num)) + num[1:].encode()
+        return _gg_pad(st, num.encode())
+    return _gg_pad(st, num[1:].encode())
+
+
+def _gg_fmtstr(st, verb, s):
+    if verb in "vs":
+        if st.prec >= 0:
+            rs = _gg_range_str(s)
+            if st.prec < len(rs):
+                s = s[:rs[st.prec][0]]
+        return _gg_pad(st, s)
+    if verb == "q":
+        if st.sharp and b"`" not in s and _gg_validstr(s) and all((r >= 32 or r == 9) and r not in (0x7F, 0xFEFF) for r in _gg_torunes(s)):
+            return _gg_pad(st, b"`" + s + b"`")
+        return _gg_pad(st, _gg_quoteascii(s) if st.plus else _gg_quote(s))
+    if verb in "xX":
+        if st.prec >= 0:
+            s = s[:st.prec]
+        hx = "0123456789abcdef" if verb == "x" else "0123456789ABCDEF"
+        parts = []
+        for i, c in enumerate(s):
+            p = ""
+            if st.space and i > 0:
+                p += " "
+            if st.sharp and (st.space or i == 0):
+                p += "0x" if verb == "x" else "0X"
+            p += hx[c >> 4] + hx[c & 15]
+            parts.append(p)
+        return _gg_pad(st, "".join(parts).encode())
+    return _gg_badverb(verb, s)
+
+
+def _gg_fmtkey(k):
+    # Sort order of fmt's map printing: numbers, strings, bools as Go.
+    if isinstance(k, float) and k != k:
+        return (0, 0)
+    return (1, k)
+
+
+def _gg_fmtvalue(st, verb, v, depth):
+    if isinstance(v, _GgStringer):
+        if verb in "vsxXq":
+            return _gg_fmtvalue(st, verb, v.method(v.value), depth)
+        v = v.value
+    if v is None:
+        if verb == "v":
+            return _gg_pad(st, b"<nil>")
+        return _gg_badverb(verb, None)
+    if isinstance(v, bool):
+        if verb in "vt":
+            return _gg_pad(st, b"true" if v else b"false")
+        return _gg_badverb(verb, v)
+    if isinstance(v, int):
+        return _gg_fmtint(st, verb, v)
+    if isinstance(v, float):
+        return _gg_fmtfloat(st, verb, v, 64)
+    if isinstance(v, _GgF32):
+        return _gg_fmtfloat(st, verb, v.value, 32)
+    if isinstance(v, bytes):
+        return _gg_fmtstr(st, verb, v)
+    if isinstance(v, _GgBytes):
+        if verb in "sqxX":
+            return _gg_fmtstr(st, verb, bytes(v.value))
+        v = v.value
+    if hasattr(v, "Error") and verb in "vsxXq":
+        return _gg_fmtstr(st, "s" if verb == "v" else verb, v.Error())
+    if hasattr(v, "String") and callable(getattr(v, "String")) and verb in "vsxXq":
+        return _gg_fmtstr(st, "s" if verb == "v" else verb, v.String())
+    if isinstance(v, _GgPtr):
+        if depth == 0:
+            return b"&" + _gg_fmtvalue(st, verb, v.value, depth + 1)
+        v = v.value
+    if isinstance(v, list):
+        return b"[" + b" ".join(_gg_fmtvalue(st, verb, e, depth + 1) for e in v) + b"]"
+    if isinstance(v, dict):
+        items = sorted(v.items(), key=lambda kv: _gg_fmtkey(kv[0]))
+        return b"map[" + b" ".join(_gg_fmtvalue(st, verb, k, depth + 1) + b":" + _gg_fmtvalue(st, verb, x, depth + 1) for k, x in items) + b"]"
+    if isinstance(v, tuple):
+        return b"[" + b" ".join(_gg_fmtvalue(st, verb, e, depth + 1) for e in v) + b"]"
+    fields = getattr(v, "_gg_fields", None)
+    if fields is not None:
+        parts = []
+        for gname, pname in fields:
+            x = _gg_fmtvalue(st, verb, getattr(v, pname), depth + 1)
+            parts.append((gname.encode() + b":" + x) if st.plus and verb == "v" else x)
+        return b"{" + b" ".join(parts) + b"}"
+    return _gg_pad(st, str(v).encode())
+
+
+def _gg_sprintf(fmt, *args):
+    out = []
+    i = 0
+    n = len(fmt)
+    argi = 0
+    while i < n:
+        j = fmt.find(b"%", i)
+        if j < 0:
+            out.append(fmt[i:])
+            break
+        out.append(fmt[i:j])
+        i = j + 1
+        st = _GgFmtState()
+        while i < n:
+            c = fmt[i:i + 1]
+            if c == b"+":
+                st.plus = True
+            elif c == b"-":
+                st.minus = True
+                st.zero = False
+            elif c == b"#":
+                st.sharp = True
+            elif c == b" ":
+                st.space = True
+            elif c == b"0":
+                st.zero = not st.minus
+            else:
+                break
+            i += 1
+        if fmt[i:i + 1] == b"*":
+            i += 1
+            if argi < len(args) and isinstance(args[argi], int) and not isinstance(args[argi], bool):
+                st.wid = args[argi]
+                if st.wid < 0:
+                    st.minus = True
+                    st.zero = False
+                    st.wid = -st.wid
+            else:
+                out.append(b"%!(BADWIDTH)")
+            argi += 1
+        else:
+            k = i
+            while i < n and fmt[i:i + 1].isdigit():
+                i += 1
+            if i > k:
+                st.wid = int(fmt[k:i])
+        if fmt[i:i + 1] == b".":
+            i += 1
+            if fmt[i:i + 1] == b"*":
+                i += 1
+                if argi < len(args) and isinstance(args[argi], int) and not isinstance(args[argi], bool):
+                    st.prec = args[argi]
+                    if st.prec < 0:
+                        st.prec = -1
+                else:
+                    out.append(b"%!(BADPREC)")
+                argi += 1
+            else:
+                k = i
+                while i < n and fmt[i:i + 1].isdigit():
+                    i += 1
+                st.prec = int(fmt[k:i]) if i > k else 0
+        if i >= n:
+            out.append(b"%!(NOVERB)")
+            break
+        r, w = _gg_decoderune(fmt[i:])
+        verb = chr(r)
+        i += w
+        if verb == "%":
+            out.append(b"%")
+            continue
+        if argi >= len(args):
+            out.append(b"%!" + verb.encode() + b"(MISSING)")
+            continue
+        v = args[argi]
+        argi += 1
+        if verb == "v" and st.sharp:
+            out.append(b"%!v(UNSUPPORTED)")
+            continue
+        out.append(_gg_fmtvalue(st, verb, v, 0))
+    if argi < len(args):
+        extra = []
+        for v in args[argi:]:
+            if v is None:
+                extra.append(b"<nil>")
+            else:
+                extra.append(_gg_typename(v).encode() + b"=" + _gg_fmtvalue(_GgFmtState(), "v", v, 0))
+        out.append(b"%!(EXTRA " + b", ".join(extra) + b")")
+    return b"".join(out)
+
+
+def _gg_isstrarg(v):
+    if isinstance(v, _GgStringer):
+        v = v.value
+    return isinstance(v, bytes)
+
+
+def _gg_sprint(*args):
+    out = []
+    prev = False
+    for i, v in enumerate(args):
+        s = _gg_isstrarg(v)
+        if i > 0 and not s and not prev:
+            out.append(b" ")
+        out.append(_gg_fmtvalue(_GgFmtState(), "v", v, 0))
+        prev = s
+    return b"".join(out)
+
+
+def _gg_sprintln(*args):
+    return b" ".join(_gg_fmtvalue(_GgFmtState(), "v", v, 0) for v in args) + b"\n"
+
+
+def _gg_errorf(fmt, *args):
+    # fmt.Errorf: %w formats like %v and records the wrapped error.
+    wrapped = None
+    if b"%w" in fmt:
+        for v in args:
+            if v is not None and hasattr(v, "Error"):
+                wrapped = v
+                break
+        fmt = fmt.replace(b"%w", b"%v")
+    return _GgError(_gg_sprintf(fmt, *args), wrapped)

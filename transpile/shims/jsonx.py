@@ -1,0 +1,250 @@
+# encoding/json shims: Marshal with Go's encoding rules, Unmarshal into a
+# target described by a type descriptor the translator emits:
+# ("bool",) ("int", bits, signed) ("float", bits) ("string",) ("bytes",)
+# ("any",) ("slice", elem) ("map", key, elem) ("ptr", elem) ("struct", cls).
+
+_gg_json_esc = {0x22: b'\\"', 0x5C: b"\\\\", 0x0A: b"\\n", 0x0D: b"\\r", 0x09: b"\\t", 0x08: b"\\b", 0x0C: b"\\f", 0x3C: b"\\u003c", 0x3E: b"\\u003e", 0x26: b"\\u0026"}
+
+
+def _gg_json_str(s):
+    out = [b'"']
+    for off, r in _gg_range_str(s):
+        if r == 0xFFFD and s[off:off + 3] != b"\xef\xbf\xbd":
+            out.append(b"\xef\xbf\xbd")
+        elif r in _gg_json_esc:
+            out.append(_gg_json_esc[r])
+        elif r < 0x20:
+            out.append(("\\u%04x" % r).encode())
+        elif r in (0x2028, 0x2029):
+            out.append(("\\u%04x" % r).encode())
+        else:
+            out.append(chr(r).encode("utf-8"))
+    out.append(b'"')
+    return b"".join(out)
+
+
+def _gg_json_float(f, bits):
+    if f != f or f in (float("inf"), float("-inf")):
+        raise _GgJsonUnsupported(f)
+    a = abs(f)
+    fm = "f"
+    if a != 0 and (a < 1e-6 or a >= 1e21):
+        fm = "e"
+    b = _gg_formatfloat(f, ord(fm), -1, bits)
+    if fm == "e" and len(b) >= 4 and b[-4:-3] == b"e" and b[-3:-2] == b"-" and b[-2:-1] == b"0":
+        b = b[:-2] + b[-1:]
+    return b
+
+
+class _GgJsonUnsupported(Exception):
+    pass
+
+
+def _gg_json_enc(v):
+    if v is None:
+        return b"null"
+    if isinstance(v, bool):
+        return b"true" if v else b"false"
+    if isinstance(v, int):
+        return str(v).encode()
+    if isinstance(v, float):
+        return _gg_json_float(v, 64)
+    if isinstance(v, _GgF32):
+        return _gg_json_float(v.value, 32)
+    if isinstance(v, bytes):
+        return _gg_json_str(v)
+    if isinstance(v, _GgBytes):
+        return b'"' + base64.b64encode(bytes(v.value)) + b'"'
+    if isinstance(v, _GgPtr):
+        return _gg_json_enc(v.value)
+    if isinstance(v, _GgStringer):
+        return _gg_json_enc(v.value)
+    if isinstance(v, (list, tuple)):
+        return b"[" + b",".join(_gg_json_enc(e) for e in v) + b"]"
+    if isinstance(v, dict):
+        items = sorted(((_gg_json_key(k), x) for k, x in v.items()), key=lambda kv: kv[0])
+        return b"{" + b",".join(_gg_json_str(k) + b":" + _gg_json_enc(x) for k, x in items) + b"}"
+    jf = getattr(v, "_gg_json", None)
+    if jf is not None:
+        parts = []
+        for name, attr, omitempty, kind in jf:
+            x = getattr(v, attr)
+            if omitempty and (x is None or x is False or x == 0 and not isinstance(x, bytes) and not isinstance(x, (list, dict)) or (isinstance(x, (bytes, list, dict)) and len(x) == 0)):
+                continue
+            if kind == "bytes" and x is not None:
+                x = _GgBytes(x)
+            parts.append(_gg_json_str(name.encode("utf-8")) + b":" + _gg_json_enc(x))
+        return b"{" + b",".join(parts) + b"}"
+    raise _GgJsonUnsupported(v)
+
+
+def _gg_json_key(k):
+    if isinstance(k, bytes):
+        return k
+    if isinstance(k, bool):
+        raise _GgJsonUnsupported(k)
+    return str(k).encode()
+
+
+def _gg_json_marshal(v):
+    try:
+        return (list(_gg_json_enc(v)), None)
+    except _GgJsonUnsupported as e:
+        x = e.args[0] if e.args else None
+        if isinstance(x, float):
+            return (None, _GgError(b"json: unsupported value: " + _gg_formatfloat(x, ord("g"), -1, 64)))
+        return (None, _GgError(b"json: unsupported type"))
+
+
+def _gg_json_conv(x, d):
+    # Converts a decoded Python JSON value to the Go representation of d,
+    # returning (value, error message or None).
+    k = d[0]
+    if k == "any":
+        if isinstance(x, str):
+            return (x.encode("utf-8", "surrogatepass"), None)
+        if isinstance(x, bool) or x is None:
+            return (x, None)
+        if isinstance(x, (int, float)):
+            return (float(x), None)
+        if isinstance(x, list):
+            return ([_gg_json_conv(e, d)[0] for e in x], None)
+        return ({kk.encode("utf-8", "surrogatepass"): _gg_json_conv(e, d)[0] for kk, e in x.items()}, None)
+    if x is None:
+        return (None, None) if k in ("slice", "map", "ptr", "any", "bytes") else ("keep", None)
+    if k == "bool":
+        if isinstance(x, bool):
+            return (x, None)
+        return (None, _gg_json_tname(x) + " into Go value of type bool")
+    if k == "int":
+        if isinstance(x, bool) or not isinstance(x, (int, float)) or isinstance(x, float) and x != int(x):
+            return (None, _gg_json_tname(x) + " into Go value of type " + ("int" if d[2] else "uint") + ("" if d[1] == 64 else str(d[1])))
+        x = int(x)
+        lo, hi = (-(1 << (d[1] - 1)), (1 << (d[1] - 1)) - 1) if d[2] else (0, (1 << d[1]) - 1)
+        if x < lo or x > hi:
+            return (None, "number " + str(x) + " into Go value of type " + ("int" if d[2] else "uint") + ("" if d[1] == 64 else str(d[1])))
+        return (x, None)
+    if k == "float":
+        if isinstance(x, bool) or not isinstance(x, (int, float)):
+            return (None, _gg_json_tname(x) + " into Go value of type float" + str(d[1]))
+        return (_gg_f32(float(x)) if d[1] == 32 else float(x), None)
+    if k == "string":
+        if isinstance(x, str):
+            return (x.encode("utf-8", "surrogatepass"), None)
+        return (None, _gg_json_tname(x) + " into Go value of type string")
+    if k == "bytes":
+        if isinstance(x, str):
+            try:
+                return (list(base64.b64decode(x.encode(), validate=True)), None)
+            except Exception:
+                return (None, "illegal base64 data")
+        return (None, _gg_json_tname(x) + " into Go value of type []uint8")
+    if k == "slice":
+        if not isinstance(x, list):
+            return (None, _gg_json_tname(x) + " into Go value of type []")
+        out = []
+        for e in x:
+            v, err = _gg_json_conv(e, d[1])
+            if err is not None:
+                return (None, err)
+            out.append(_gg_json_zero(d[1]) if isinstance(v, str) and v == "keep" else v)
+        return (out, None)
+    if k == "map":
+        if not isinstance(x, dict):
+            return (None, _gg_json_tname(x) + " into Go value of type map")
+        out = {}
+        for kk, e in x.items():
+            key, err = _gg_json_conv(kk if d[1][0] == "string" else _gg_json_numkey(kk), d[1])
+            if err is not None:
+                return (None, err)
+            v, err = _gg_json_conv(e, d[2])
+            if err is not None:
+                return (None, err)
+            out[key] = _gg_json_zero(d[2]) if isinstance(v, str) and v == "keep" else v
+        return (out, None)
+    if k == "ptr":
+        return _gg_json_conv(x, d[1])
+    if k == "struct":
+        cls = d[1]
+        if not isinstance(x, dict):
+            return (None, _gg_json_tname(x) + " into Go value of type " + cls.__name__)
+        obj = cls()
+        for name, attr, _, _ in cls._gg_json:
+            match = None
+            for kk in x:
+                if kk == name:
+                    match = kk
+                    break
+            if match is None:
+                for kk in x:
+                    if kk.lower() == name.lower():
+                        match = kk
+            if match is None:
+                continue
+            if cls._gg_jtypes is None:
+                cls._gg_jtypes = cls._gg_jtypesf()
+            v, err = _gg_json_conv(x[match], cls._gg_jtypes[attr])
+            if err is not None:
+                return (None, err)
+            if not (isinstance(v, str) and v == "keep"):
+                setattr(obj, attr, v)
+        return (obj, None)
+    return (None, "unsupported type")
+
+
+def _gg_json_numkey(s):
+    try:
+        return int(s)
+    except ValueError:
+        return s
+
+
+def _gg_json_tname(x):
+    if isinstance(x, bool):
+        return "json: cannot unmarshal bool"
+    if isinstance(x, (int, float)):
+        return "json: cannot unmarshal number"
+    if isinstance(x, str):
+        return "json: cannot unmarshal string"
+    if isinstance(x, list):
+        return "json: cannot unmarshal array"
+    return "json: cannot unmarshal object"
+
+
+def _gg_json_zero(d):
+    k = d[0]
+    if k == "bool":
+        return False
+    if k == "int":
+        return 0
+    if k == "float":
+        return 0.0
+    if k == "string":
+        return b""
+    if k == "struct":
+        return d[1]()
+    return None
+
+
+def _gg_json_unmarshal(data, d, old):
+    # Returns (new value, error). On a type mismatch Go keeps decoding the
+    # rest; this shim reports the first mismatch and leaves the value as is.
+    try:
+        x = json.loads(bytes(data or b"").decode("utf-8", "surrogateescape"))
+    except ValueError as e:
+        return (old, _GgError(b"json: " + str(e).encode()))
+    v, err = _gg_json_conv(x, d)
+    if err is not None:
+        return (old, _GgError(err.encode()))
+    if isinstance(v, str) and v == "keep":
+        return (old, None)
+    return (v, None)
+
+
+def _gg_result(v):
+    # Contract 1: a result record is JSON text; a leading "-" gets a space so
+    # RedisGears does not turn it into an error reply.
+    s = _gg_json_enc(v).decode("utf-8")
+    if s.startswith("-"):
+        return " " + s
+    return s

@@ -1,0 +1,199 @@
+// Package transpile turns GoGears gears (typed dsl pipelines) into Python
+// 3.7 RedisGears scripts.
+//
+// [Generate] loads the user's packages with one go/packages load, finds
+// every package-level dsl.Job or dsl.Registration variable, translates the
+// closures and functions its steps reach (a checked subset of Go, see
+// docs/subset.md) into one script per gear, and writes zz_gears.go, which
+// attaches the scripts to the gear variables. Problems in user code are
+// reported as [Diagnostics] (file:line:col: GGnnn message: hint), all of
+// them, never as a panic.
+package transpile
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// Config says what Generate works on.
+type Config struct {
+	// Dir is the directory patterns are relative to; "" means the current
+	// directory.
+	Dir string
+	// Patterns are package patterns, as for go build; default "./...".
+	Patterns []string
+	// Tags are build tags passed to the loader; or nil.
+	Tags []string
+	// Check reports stale generated files without writing anything.
+	Check bool
+}
+
+// A Gear is one translated gear.
+type Gear struct {
+	ID     string // "<import path>.<GearVar>"
+	Var    string // the Go variable name
+	Pkg    string // import path
+	Script string // the Python script
+	Hash   string // hex SHA-256 of the package's Go source
+	// Requirements are the pip specs of the gear; or nil.
+	Requirements []string
+	// Registration is true for a gear closed by Register, false for Run:
+	// deploying a Run script would run the job.
+	Registration bool
+}
+
+// Result is what Generate did.
+type Result struct {
+	Gears []Gear
+	// Written are the generated files written (not in Check mode).
+	Written []string
+	// Unchanged are generated files that were already up to date.
+	Unchanged []string
+	// Stale are generated files that differ from what Generate would
+	// write; in Check mode nothing is written and StaleGears names the
+	// gears concerned.
+	Stale      []string
+	StaleGears []string
+	// Diagnostics are the problems found in the user's code.
+	Diagnostics *Diagnostics
+}
+
+// ErrStale is returned in Check mode when generated files are out of date.
+var ErrStale = errors.New("generated gear scripts are stale: run `go generate` (gogears gen)")
+
+// GeneratedFile is the name of the generated Go file in each package.
+const GeneratedFile = "zz_gears.go"
+
+// Generate translates the gears of the packages cfg names. It returns the
+// diagnostics as an error (*Diagnostics) when there are any, and ErrStale
+// in Check mode when files are out of date; Result is filled either way.
+func Generate(cfg Config) (res Result, err error) {
+	patterns := cfg.Patterns
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	pkgs, fset, ds, err := load(cfg.Dir, cfg.Tags, patterns)
+	if err != nil {
+		return res, err
+	}
+	res.Diagnostics = ds
+	defer func() {
+		if r := recover(); r != nil {
+			ds.add(Diagnostic{Code: InternalError, Message: fmt.Sprintf("internal error: %v", r), Hint: "this is a gogears bug; please report it"})
+			ds.finish()
+			err = ds
+		}
+	}()
+	if ds.HasErrors() {
+		ds.finish()
+		return res, ds
+	}
+	type pkgOut struct {
+		pkg   *packages.Package
+		gears []Gear
+	}
+	var outs []pkgOut
+	for _, p := range pkgs {
+		if p.Module == nil {
+			continue
+		}
+		gears := findGears(p, fset, ds)
+		if len(gears) == 0 {
+			continue
+		}
+		hash := sourceHash(p)
+		po := pkgOut{pkg: p}
+		for _, gd := range gears {
+			t := newTranslator(fset, pkgs, p.Module.Path, ds)
+			src, err := t.gearScript(gd, hash)
+			if err != nil {
+				ds.add(Diagnostic{Pos: fset.Position(gd.spec.Pos()), Code: InternalError, Message: "internal error printing the script: " + err.Error(), Hint: "this is a gogears bug; please report it"})
+				continue
+			}
+			po.gears = append(po.gears, Gear{
+				ID: p.PkgPath + "." + gd.obj.Name(), Var: gd.obj.Name(), Pkg: p.PkgPath,
+				Script: src, Hash: hash, Requirements: gd.reqs,
+				Registration: gd.action.name == "Register",
+			})
+		}
+		outs = append(outs, po)
+	}
+	ds.finish()
+	for _, po := range outs {
+		res.Gears = append(res.Gears, po.gears...)
+	}
+	if ds.HasErrors() {
+		return res, ds
+	}
+	for _, po := range outs {
+		dir := pkgDir(po.pkg)
+		if dir == "" {
+			continue
+		}
+		path := filepath.Join(dir, GeneratedFile)
+		want := generatedGo(po.pkg.Name, po.gears)
+		old, _ := os.ReadFile(path)
+		if string(old) == want {
+			res.Unchanged = append(res.Unchanged, path)
+			continue
+		}
+		if cfg.Check {
+			res.Stale = append(res.Stale, path)
+			for _, g := range po.gears {
+				if !strings.Contains(string(old), gearEntry(g)) {
+					res.StaleGears = append(res.StaleGears, g.ID)
+				}
+			}
+			continue
+		}
+		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
+			return res, fmt.Errorf("write %s: %w", path, err)
+		}
+		res.Written = append(res.Written, path)
+	}
+	if cfg.Check && len(res.Stale) > 0 {
+		return res, fmt.Errorf("%w: %s", ErrStale, strings.Join(res.StaleGears, ", "))
+	}
+	return res, nil
+}
+
+// pkgDir returns the directory of a package's Go files.
+func pkgDir(p *packages.Package) string {
+	if len(p.GoFiles) == 0 {
+		return ""
+	}
+	return filepath.Dir(p.GoFiles[0])
+}
+
+// sourceHash hashes the package's Go files (except the generated one) in
+// name order: any change to the source makes the scripts stale.
+func sourceHash(p *packages.Package) string {
+	files := append([]string(nil), p.GoFiles...)
+	sort.Strings(files)
+	h := sha256.New()
+	for _, f := range files {
+		if filepath.Base(f) == GeneratedFile {
+			continue
+		}
+		data, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", filepath.Base(f), len(data))
+		h.Write(data)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+var _ = ast.Print
+var _ = token.NoPos
