@@ -80,6 +80,8 @@ type Error struct {
 	Err     error  // the cause; or nil
 }
 
+// Error returns "client: <command>: <message>", naming the sentinel when
+// the message does not.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("client: ")
