@@ -248,7 +248,7 @@ func TestDifferential(t *testing.T) {
 	}
 	var got []any
 	in := map[string]any{"src": src, "cases": cases}
-	if err := python.RunJSON(shimWirePrelude()+diffProgram, in, &got); err != nil {
+	if err := runPython(t, shimWirePrelude()+diffProgram, in, &got); err != nil {
 		t.Fatal(err)
 	}
 	if len(got) != len(cases) {

@@ -79,6 +79,12 @@ func isFresh(e ast.Expr) bool {
 // values are copied, and values converted to an interface are checked for
 // methods the Python representation cannot dispatch.
 func (c *funcCtx) valueTo(e ast.Expr, target types.Type) pyast.Expr {
+	return c.valueToOpt(e, target, true)
+}
+
+// valueToOpt is valueTo; check false skips the interface check, for fmt
+// arguments, which fmtArgs wraps itself.
+func (c *funcCtx) valueToOpt(e ast.Expr, target types.Type, check bool) pyast.Expr {
 	v := c.expr(e)
 	src := c.info.TypeOf(e)
 	if src == nil {
@@ -87,7 +93,7 @@ func (c *funcCtx) valueTo(e ast.Expr, target types.Type) pyast.Expr {
 	if needsCopy(src, isFresh(e)) {
 		v = c.t.shimCall("_gg_cp", v)
 	}
-	if target != nil && types.IsInterface(target) && !types.IsInterface(src) {
+	if check && target != nil && types.IsInterface(target) && !types.IsInterface(src) {
 		c.checkInterfaceValue(e, src)
 	}
 	return v
