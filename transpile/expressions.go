@@ -326,7 +326,14 @@ func (c *funcCtx) unary(e *ast.UnaryExpr) pyast.Expr {
 				return c.compositeLit(cl)
 			}
 		}
-		c.t.errorf(e, AddressOf, "use &T{...} struct literals; other pointers have no Python form", "address of %s", exprKind(e.X))
+		// &v of a struct variable that is never reassigned as a whole: the
+		// Python object is shared, which is what the pointer means.
+		if id, ok := ast.Unparen(e.X).(*ast.Ident); ok {
+			if v, ok := c.info.Uses[id].(*types.Var); ok && isStructValue(v.Type()) && v.Parent() != v.Pkg().Scope() && c.assigns[v] == 0 {
+				return c.expr(id)
+			}
+		}
+		c.t.errorf(e, AddressOf, "use &T{...} struct literals or &v of a struct variable never reassigned; other pointers have no Python form", "address of %s", exprKind(e.X))
 		return pyNone()
 	case token.ARROW:
 		c.t.errorf(e, Channel, "steps cannot use channels", "channel receive in a step")

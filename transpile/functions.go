@@ -491,10 +491,6 @@ func countAssigns(info *types.Info, body ast.Node) map[types.Object]int {
 					mark(s.Value)
 				}
 			}
-		case *ast.UnaryExpr:
-			if s.Op == token.AND {
-				mark(s.X)
-			}
 		}
 		return true
 	})

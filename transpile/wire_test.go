@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/gogears/gogears/internal/python"
 	"fmt"
+	"github.com/gogears/gogears/internal/python"
 	"math"
 	"reflect"
 	"sort"

@@ -73,7 +73,7 @@ def _gg_json_enc(v):
                 continue
             if kind == "bytes" and x is not None:
                 x = _GgBytes(x)
-            parts.append(_gg_json_str(name) + b":" + _gg_json_enc(x))
+            parts.append(_gg_json_str(name.encode("utf-8")) + b":" + _gg_json_enc(x))
         return b"{" + b",".join(parts) + b"}"
     raise _GgJsonUnsupported(v)
 

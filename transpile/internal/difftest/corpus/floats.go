@@ -24,8 +24,12 @@ func fmtFloat(a float64) string {
 func FloatFloorCeil(a float64) []float64 {
 	return []float64{math.Floor(a), math.Ceil(a), math.Trunc(a), math.Round(a), math.RoundToEven(a)}
 }
-func FloatMinMax(a, b float64) []float64 { return []float64{min(a, b), max(a, b), math.Min(a, b), math.Max(a, b)} }
-func FloatSqrtAbs(a float64) []float64   { return []float64{math.Sqrt(a), math.Abs(a), math.Copysign(3, a)} }
+func FloatMinMax(a, b float64) []float64 {
+	return []float64{min(a, b), max(a, b), math.Min(a, b), math.Max(a, b)}
+}
+func FloatSqrtAbs(a float64) []float64 {
+	return []float64{math.Sqrt(a), math.Abs(a), math.Copysign(3, a)}
+}
 func FloatIntMix(a int, b float64) float64 {
 	return float64(a)*b + float64(a/3)
 }

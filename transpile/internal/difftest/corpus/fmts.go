@@ -22,9 +22,9 @@ func FmtSprint(n int, s string) string { return fmt.Sprint(n, s, n, n, s, s, tru
 func FmtSprintln(n int, s string) string {
 	return fmt.Sprintln(n, s, 1.0, false)
 }
-func FmtSlices(xs []int) string   { return fmt.Sprintf("%v %d %x", xs, xs, xs) }
+func FmtSlices(xs []int) string       { return fmt.Sprintf("%v %d %x", xs, xs, xs) }
 func FmtMaps(m map[string]int) string { return fmt.Sprint(m) + fmt.Sprintf("%v", m) }
-func FmtBools(b bool) string       { return fmt.Sprintf("%t %v", b, b) }
+func FmtBools(b bool) string          { return fmt.Sprintf("%t %v", b, b) }
 func FmtErrors(s string) string {
 	err := errors.New(s)
 	w := fmt.Errorf("wrapped: %w", err)
@@ -54,7 +54,7 @@ func FmtStringer(f float64) string {
 	return fmt.Sprintf("%v|%s|%.2f", c, c, c) + fmt.Sprint(c)
 }
 func FmtWidth(n int, s string) string { return fmt.Sprintf("[%*d][%-*s]", n%20, n, n%20, s) }
-func FmtBytes(s string) string         { return fmt.Sprintf("%s %x %v", []byte(s), []byte(s), []byte(s)) }
+func FmtBytes(s string) string        { return fmt.Sprintf("%s %x %v", []byte(s), []byte(s), []byte(s)) }
 func FmtNil(m map[string]int, xs []string) string {
 	var err error
 	return fmt.Sprintf("%v %v %v %d", err, m, xs, len(xs))

@@ -3,14 +3,14 @@ package corpus
 var _ = reg(AddInt, SubInt8, MulUint32, DivInt, ModInt, DivInt8, ModUint16, ShlInt64, ShrInt32, ShlUint8Var,
 	AndNot, Complement8, ComplementU16, NegInt64, IncWrap, ConstFold, MixedPrecedence, AvgFloor)
 
-func AddInt(a, b int) int           { return a + b }
-func SubInt8(a, b int8) int8        { return a - b }
-func MulUint32(a, b uint32) uint32  { return a * b }
-func DivInt(a, b int) int           { return a / b }
-func ModInt(a, b int) int           { return a % b }
-func DivInt8(a, b int8) int8        { return a / b }
-func ModUint16(a, b uint16) uint16  { return a % b }
-func ShlInt64(a int64, n uint) int64 { return a << n }
+func AddInt(a, b int) int             { return a + b }
+func SubInt8(a, b int8) int8          { return a - b }
+func MulUint32(a, b uint32) uint32    { return a * b }
+func DivInt(a, b int) int             { return a / b }
+func ModInt(a, b int) int             { return a % b }
+func DivInt8(a, b int8) int8          { return a / b }
+func ModUint16(a, b uint16) uint16    { return a % b }
+func ShlInt64(a int64, n uint) int64  { return a << n }
 func ShrInt32(a int32, n uint8) int32 { return a >> n }
 func ShlUint8Var(a uint8, n int) uint8 {
 	if n < 0 {
@@ -32,7 +32,7 @@ func ConstFold(a int) int {
 	return a + big>>68 + 7/2 - (-7)/2
 }
 func MixedPrecedence(a, b, c int) int { return a | b + c ^ a&b*c<<2 }
-func AvgFloor(a, b int32) int32      { return (a + b) / 2 }
+func AvgFloor(a, b int32) int32       { return (a + b) / 2 }
 
 var _ = reg(FloatToInts, FloatToUint64)
 

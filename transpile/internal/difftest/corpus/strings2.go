@@ -81,8 +81,8 @@ func StrReplace(s string) []string {
 	return []string{strings.ReplaceAll(s, "a", "xy"), strings.Replace(s, "", "|", -1), strings.Replace(s, "b", "", 1)}
 }
 func StrRepeat(s string, n uint8) string { return strings.Repeat(s, int(n%4)) }
-func StrCount(s string) []int      { return []int{strings.Count(s, "a"), strings.Count(s, "")} }
-func StrEqualFold(a, b string) bool { return strings.EqualFold(a, b) }
+func StrCount(s string) []int            { return []int{strings.Count(s, "a"), strings.Count(s, "")} }
+func StrEqualFold(a, b string) bool      { return strings.EqualFold(a, b) }
 func StrCut(s string) []string {
 	before, after, found := strings.Cut(s, ",")
 	if !found {

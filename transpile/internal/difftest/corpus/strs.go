@@ -38,6 +38,6 @@ func StrBytes(s string) []byte {
 	}
 	return b
 }
-func StrConcat(a, b string) string { return a + "|" + b }
+func StrConcat(a, b string) string  { return a + "|" + b }
 func StrCompare(a, b string) []bool { return []bool{a < b, a == b, a >= b} }
 func Upper(s string) string         { return strings.ToUpper(s) + strings.ToLower(s) }
