@@ -234,6 +234,12 @@ func (c *funcCtx) call(e *ast.CallExpr) pyast.Expr {
 			return c.builtin(e, b.Name())
 		}
 	}
+	if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
+		if _, ok := c.info.Uses[sel.Sel].(*types.Builtin); ok {
+			c.t.errorf(e, Unsafe, "remove the unsafe code", "use of package unsafe")
+			return pyNone()
+		}
+	}
 	fn, _ := typeutil.Callee(c.info, e).(*types.Func)
 	if fn == nil {
 		// A call through a func value: closures and func-typed variables

@@ -614,8 +614,20 @@ func (c *funcCtx) typeTest(at ast.Expr, x pyast.Expr, t types.Type) pyast.Expr {
 // cannot tell apart: two integer types, two float types, two slice or map
 // types, T and *T, or a named non-struct type.
 func (c *funcCtx) checkTypeCases(at ast.Node, ts []types.Type) {
+	ats := make([]ast.Expr, len(ts))
+	for i := range ats {
+		if e, ok := at.(ast.Expr); ok {
+			ats[i] = e
+		}
+	}
+	c.checkTypeCasesAt(ats, ts)
+}
+
+// checkTypeCasesAt is checkTypeCases reporting at each type's expression.
+func (c *funcCtx) checkTypeCasesAt(ats []ast.Expr, ts []types.Type) {
 	kinds := map[string]string{}
-	for _, t := range ts {
+	for i, t := range ts {
+		var at ast.Node = ats[i]
 		if t == nil || types.IsInterface(t) {
 			continue
 		}
