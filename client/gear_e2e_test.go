@@ -8,6 +8,8 @@ package client
 import (
 	"context"
 	"errors"
+	"flag"
+	"os/exec"
 	"strings"
 	"testing"
 
@@ -210,5 +212,20 @@ func TestE2EGeneratedGears(t *testing.T) {
 	var ge *GearError
 	if !errors.As(err, &ge) || ge.Origin() != pkg+".Negate step 1 (gears.go)" {
 		t.Errorf("negate(boom) = %v, want a GearError from %s.Negate step 1 (gears.go)", err, pkg)
+	}
+}
+
+var update = flag.Bool("update", false, "regenerate internal/testgears/zz_gears.go with gogears gen")
+
+// TestGeneratedGearsFresh fails when internal/testgears/zz_gears.go is not
+// what the current gogears gen writes; -update regenerates it.
+func TestGeneratedGearsFresh(t *testing.T) {
+	args := []string{"tool", "gogears", "gen", "-check", "./internal/testgears"}
+	if *update {
+		args = []string{"tool", "gogears", "gen", "./internal/testgears"}
+	}
+	out, err := exec.Command("go", args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
 }
