@@ -168,6 +168,12 @@ func (c *funcCtx) conversion(e *ast.CallExpr, to types.Type) pyast.Expr {
 	case isRuneSlice(to) && isString(from):
 		return c.t.shimCall("_gg_torunes", v)
 	case isInteger(to) && isFloat(from):
+		switch bits, signed, _ := intInfo(to); {
+		case bits == 64 && !signed:
+			return c.t.wrapInt(to, c.t.shimCall("_gg_ftoi", v, pyast.NewInt(64)))
+		case bits == 32 && signed:
+			return c.t.wrapInt(to, c.t.shimCall("_gg_ftoi", v, pyast.NewInt(32)))
+		}
 		return c.t.wrapInt(to, c.t.shimCall("_gg_ftoi", v))
 	case isInteger(to) && isInteger(from):
 		tb, ts, _ := intInfo(to)

@@ -234,6 +234,12 @@ func (c *funcCtx) call(e *ast.CallExpr) pyast.Expr {
 			return c.builtin(e, b.Name())
 		}
 	}
+	if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
+		if _, ok := c.info.Uses[sel.Sel].(*types.Builtin); ok {
+			c.t.errorf(e, Unsafe, "remove the unsafe code", "use of package unsafe")
+			return pyNone()
+		}
+	}
 	fn, _ := typeutil.Callee(c.info, e).(*types.Func)
 	if fn == nil {
 		// A call through a func value: closures and func-typed variables
@@ -296,6 +302,11 @@ func (c *funcCtx) call(e *ast.CallExpr) pyast.Expr {
 // spreads its tuple, and a variadic call passes its extra arguments as is
 // (the callee's *args becomes a list) or spreads a slice given with ...
 func (c *funcCtx) args(e *ast.CallExpr, sig *types.Signature) []pyast.Expr {
+	return c.argsOpt(e, sig, true)
+}
+
+// argsOpt is args; check false leaves interface checks to fmtArgs.
+func (c *funcCtx) argsOpt(e *ast.CallExpr, sig *types.Signature, check bool) []pyast.Expr {
 	params := sig.Params()
 	if len(e.Args) == 1 && params.Len() > 1 {
 		if tup, ok := c.info.TypeOf(e.Args[0]).(*types.Tuple); ok && tup.Len() > 1 {
@@ -320,7 +331,7 @@ func (c *funcCtx) args(e *ast.CallExpr, sig *types.Signature) []pyast.Expr {
 		default:
 			pt = params.At(i).Type()
 		}
-		out = append(out, c.valueTo(a, pt))
+		out = append(out, c.valueToOpt(a, pt, check))
 	}
 	return out
 }
@@ -330,7 +341,7 @@ func (c *funcCtx) args(e *ast.CallExpr, sig *types.Signature) []pyast.Expr {
 // pointers to structs as &{...}, and named non-struct types through their
 // String or Error method.
 func (c *funcCtx) fmtArgs(e *ast.CallExpr, sig *types.Signature) []pyast.Expr {
-	out := c.args(e, sig)
+	out := c.argsOpt(e, sig, false)
 	if e.Ellipsis.IsValid() {
 		return out
 	}
@@ -340,6 +351,16 @@ func (c *funcCtx) fmtArgs(e *ast.CallExpr, sig *types.Signature) []pyast.Expr {
 		}
 		t := c.info.TypeOf(a)
 		if t == nil || c.info.Types[a].Value != nil && i == 0 {
+			continue
+		}
+		switch u := t.Underlying().(type) {
+		case *types.Slice, *types.Map:
+			_ = u
+			if isByteSlice(t) {
+				out[i] = c.t.shimCall("_GgBytes", out[i])
+			} else {
+				out[i] = c.t.shimCall("_GgTyped", out[i], c.t.jsonDesc(t))
+			}
 			continue
 		}
 		switch {

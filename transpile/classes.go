@@ -70,6 +70,10 @@ func (t *translator) structClass(typ types.Type) (pyast.Expr, bool) {
 		if isStructValue(f.Type()) {
 			vals = append(vals, pyast.NewStr(attr))
 		}
+		// Type descriptors of every field: json decoding uses the exported
+		// ones, fmt all of them (nil slices print as []).
+		jtypesK = append(jtypesK, pyast.NewStr(attr))
+		jtypesV = append(jtypesV, t.jsonDesc(f.Type()))
 		if !f.Exported() {
 			continue
 		}
@@ -82,8 +86,6 @@ func (t *translator) structClass(typ types.Type) (pyast.Expr, bool) {
 			kind = "bytes"
 		}
 		jspec = append(jspec, pyTuple(pyast.NewStr(jname), pyast.NewStr(attr), pyBool(omit), pyast.NewStr(kind)))
-		jtypesK = append(jtypesK, pyast.NewStr(attr))
-		jtypesV = append(jtypesV, t.jsonDesc(f.Type()))
 	}
 	t.classDefs = append(t.classDefs, &pyast.Assign{
 		Targets: []pyast.Expr{pyName(name)},

@@ -32,11 +32,6 @@ const (
 	//	var x int = "s"
 	LoadError Code = 2
 
-	// NoGears reports that the loaded packages contain no gear variable.
-	//
-	// Example: a package without any `var G = dsl.X(...)...Run()`.
-	NoGears Code = 3
-
 	// GoStmt reports a go statement. Steps run inside RedisGears, which
 	// gives them no goroutines.
 	//
@@ -118,14 +113,6 @@ const (
 	//	p := &x
 	AddressOf Code = 202
 
-	// NilCompare reports comparing a map or slice with nil: the translation
-	// represents nil maps and slices as empty ones.
-	//
-	// Example:
-	//
-	//	if s == nil {}
-	NilCompare Code = 203
-
 	// DynamicInterface reports a method call through an interface other than
 	// error, or a conversion to such an interface.
 	//
@@ -169,14 +156,6 @@ const (
 	//	v.(MyIface)
 	TypeAssert Code = 208
 
-	// ValueCopy reports a struct value copied by assignment, argument or
-	// return where the copy is later mutated; use pointers or rebuild it.
-	//
-	// Example:
-	//
-	//	b := a; b.X = 1
-	ValueCopy Code = 209
-
 	// PackageCall reports a call into a package outside the allow-list and
 	// outside the module.
 	//
@@ -193,14 +172,6 @@ const (
 	//	runtime.Execute("BLPOP", "q", "0")
 	BlockingCommand Code = 302
 
-	// DynamicCall reports a call through a function value whose target is
-	// not known statically (a func-typed parameter, field or map element).
-	//
-	// Example:
-	//
-	//	f := fns[k]; f()
-	DynamicCall Code = 303
-
 	// MethodValue reports a method value or method expression used as a
 	// value rather than called.
 	//
@@ -208,13 +179,6 @@ const (
 	//
 	//	f := v.String
 	MethodValue Code = 304
-
-	// Cgo reports use of cgo.
-	//
-	// Example:
-	//
-	//	import "C"
-	Cgo Code = 305
 
 	// Reflection reports use of reflect.
 	//
@@ -240,14 +204,6 @@ const (
 	//
 	//	counter++
 	GlobalWrite Code = 402
-
-	// Recursion reports a function literal that refers to itself through a
-	// variable; use a top-level function.
-	//
-	// Example:
-	//
-	//	var f func(int) int; f = func(n int) int { return f(n-1) }
-	Recursion Code = 403
 
 	// LoopCapture reports a closure created in a loop that captures a
 	// per-iteration variable which is reassigned: Python closures share one
@@ -285,15 +241,15 @@ const (
 
 // codeNames maps each code to a short identifier used in docs/subset.md.
 var codeNames = map[Code]string{
-	InternalError: "InternalError", LoadError: "LoadError", NoGears: "NoGears",
+	InternalError: "InternalError", LoadError: "LoadError",
 	GoStmt: "GoStmt", Channel: "Channel", SelectStmt: "SelectStmt", DeferStmt: "DeferStmt",
 	Recover: "Recover", GotoStmt: "GotoStmt", Fallthrough: "Fallthrough", Label: "Label",
-	RangeFunc: "RangeFunc", Unsafe: "Unsafe", AddressOf: "AddressOf", NilCompare: "NilCompare",
+	RangeFunc: "RangeFunc", Unsafe: "Unsafe", AddressOf: "AddressOf",
 	DynamicInterface: "DynamicInterface", UnsupportedType: "UnsupportedType",
 	AliasingAppend: "AliasingAppend", SliceAlias: "SliceAlias", TypeAssert: "TypeAssert",
-	ValueCopy: "ValueCopy", PackageCall: "PackageCall", BlockingCommand: "BlockingCommand",
-	DynamicCall: "DynamicCall", MethodValue: "MethodValue", Cgo: "Cgo", Reflection: "Reflection",
-	CapturedVar: "CapturedVar", GlobalWrite: "GlobalWrite", Recursion: "Recursion", LoopCapture: "LoopCapture",
+	PackageCall: "PackageCall", BlockingCommand: "BlockingCommand",
+	MethodValue: "MethodValue", Reflection: "Reflection",
+	CapturedVar: "CapturedVar", GlobalWrite: "GlobalWrite", LoopCapture: "LoopCapture",
 	GearShape: "GearShape", StepArg: "StepArg", OptionArg: "OptionArg",
 }
 

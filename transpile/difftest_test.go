@@ -125,6 +125,15 @@ func inputs(t reflect.Type, rnd *rand.Rand, depth int) []reflect.Value {
 			}
 			out = append(out, m)
 		}
+	case reflect.Interface:
+		// JSON-shaped values, what interfaces hold in steps.
+		for _, v := range []any{nil, true, false, 1.5, -0.0, "s", "é\xff", []any{}, []any{1.0, "x", nil}, map[string]any{}, map[string]any{"a": 1.0, "b": []any{"c"}}} {
+			if v == nil {
+				out = append(out, reflect.Zero(t))
+				continue
+			}
+			out = append(out, reflect.ValueOf(&v).Elem())
+		}
 	default:
 		panic(fmt.Sprintf("no inputs for %s", t))
 	}
@@ -248,7 +257,7 @@ func TestDifferential(t *testing.T) {
 	}
 	var got []any
 	in := map[string]any{"src": src, "cases": cases}
-	if err := python.RunJSON(shimWirePrelude()+diffProgram, in, &got); err != nil {
+	if err := runPython(t, shimWirePrelude()+diffProgram, in, &got); err != nil {
 		t.Fatal(err)
 	}
 	if len(got) != len(cases) {

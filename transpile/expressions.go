@@ -79,6 +79,12 @@ func isFresh(e ast.Expr) bool {
 // values are copied, and values converted to an interface are checked for
 // methods the Python representation cannot dispatch.
 func (c *funcCtx) valueTo(e ast.Expr, target types.Type) pyast.Expr {
+	return c.valueToOpt(e, target, true)
+}
+
+// valueToOpt is valueTo; check false skips the interface check, for fmt
+// arguments, which fmtArgs wraps itself.
+func (c *funcCtx) valueToOpt(e ast.Expr, target types.Type, check bool) pyast.Expr {
 	v := c.expr(e)
 	src := c.info.TypeOf(e)
 	if src == nil {
@@ -87,7 +93,7 @@ func (c *funcCtx) valueTo(e ast.Expr, target types.Type) pyast.Expr {
 	if needsCopy(src, isFresh(e)) {
 		v = c.t.shimCall("_gg_cp", v)
 	}
-	if target != nil && types.IsInterface(target) && !types.IsInterface(src) {
+	if check && target != nil && types.IsInterface(target) && !types.IsInterface(src) {
 		c.checkInterfaceValue(e, src)
 	}
 	return v
@@ -320,7 +326,14 @@ func (c *funcCtx) unary(e *ast.UnaryExpr) pyast.Expr {
 				return c.compositeLit(cl)
 			}
 		}
-		c.t.errorf(e, AddressOf, "use &T{...} struct literals; other pointers have no Python form", "address of %s", exprKind(e.X))
+		// &v of a struct variable that is never reassigned as a whole: the
+		// Python object is shared, which is what the pointer means.
+		if id, ok := ast.Unparen(e.X).(*ast.Ident); ok {
+			if v, ok := c.info.Uses[id].(*types.Var); ok && isStructValue(v.Type()) && v.Parent() != v.Pkg().Scope() && c.assigns[v] == 0 {
+				return c.expr(id)
+			}
+		}
+		c.t.errorf(e, AddressOf, "use &T{...} struct literals or &v of a struct variable never reassigned; other pointers have no Python form", "address of %s", exprKind(e.X))
 		return pyNone()
 	case token.ARROW:
 		c.t.errorf(e, Channel, "steps cannot use channels", "channel receive in a step")
@@ -601,8 +614,20 @@ func (c *funcCtx) typeTest(at ast.Expr, x pyast.Expr, t types.Type) pyast.Expr {
 // cannot tell apart: two integer types, two float types, two slice or map
 // types, T and *T, or a named non-struct type.
 func (c *funcCtx) checkTypeCases(at ast.Node, ts []types.Type) {
+	ats := make([]ast.Expr, len(ts))
+	for i := range ats {
+		if e, ok := at.(ast.Expr); ok {
+			ats[i] = e
+		}
+	}
+	c.checkTypeCasesAt(ats, ts)
+}
+
+// checkTypeCasesAt is checkTypeCases reporting at each type's expression.
+func (c *funcCtx) checkTypeCasesAt(ats []ast.Expr, ts []types.Type) {
 	kinds := map[string]string{}
-	for _, t := range ts {
+	for i, t := range ts {
+		var at ast.Node = ats[i]
 		if t == nil || types.IsInterface(t) {
 			continue
 		}

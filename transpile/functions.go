@@ -269,6 +269,7 @@ func newFuncCtx(t *translator, pkg *packages.Package, parent *funcCtx, body ast.
 		c.goVersion = fileVersion(pkg, t.fset, body.Pos())
 		c.assigns = countAssigns(pkg.TypesInfo, body)
 		c.inplace = inplaceAppends(pkg.TypesInfo, body)
+		t.checkSlices(pkg.TypesInfo, body)
 	}
 	return c
 }
@@ -490,10 +491,6 @@ func countAssigns(info *types.Info, body ast.Node) map[types.Object]int {
 				if s.Value != nil {
 					mark(s.Value)
 				}
-			}
-		case *ast.UnaryExpr:
-			if s.Op == token.AND {
-				mark(s.X)
 			}
 		}
 		return true

@@ -3,6 +3,7 @@ package transpile
 import (
 	"fmt"
 	"go/token"
+	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -29,12 +30,20 @@ func load(dir string, tags []string, patterns []string) ([]*packages.Package, *t
 	ds := &Diagnostics{}
 	for _, p := range pkgs {
 		for _, e := range p.Errors {
-			pos := parsePos(e.Pos)
-			ds.add(Diagnostic{Pos: pos, Code: LoadError, Message: e.Msg, Hint: "fix the Go code first; go vet shows the same error"})
+			pos, msg := parsePos(e.Pos), e.Msg
+			if e.Pos == "" {
+				// go list reports some errors as "# pkg\nfile:line:col: msg".
+				if m := listErrRE.FindStringSubmatch(msg); m != nil {
+					pos, msg = parsePos(m[1]), m[2]
+				}
+			}
+			ds.add(Diagnostic{Pos: pos, Code: LoadError, Message: msg, Hint: "fix the Go code first; go vet shows the same error"})
 		}
 	}
 	return pkgs, fset, ds, nil
 }
+
+var listErrRE = regexp.MustCompile(`(?m)^(\S+\.go:\d+:\d+): (.*)$`)
 
 // parsePos parses "file:line:col" as go/packages reports error positions.
 func parsePos(s string) token.Position {

@@ -242,7 +242,7 @@ func shimPrelude() string {
 func TestShimsMatchGo(t *testing.T) {
 	cases := shimCases()
 	var got []any
-	if err := python.RunJSON(shimPrelude()+shimProgram, cases, &got); err != nil {
+	if err := runPython(t, shimPrelude()+shimProgram, cases, &got); err != nil {
 		t.Fatal(err)
 	}
 	if len(got) != len(cases) {

@@ -91,6 +91,10 @@ func (c *funcCtx) stmt(s ast.Stmt) (out []pyast.Stmt) {
 
 // branch translates break and continue.
 func (c *funcCtx) branch(s *ast.BranchStmt) []pyast.Stmt {
+	if s.Tok == token.GOTO {
+		c.t.errorf(s, GotoStmt, "restructure the code with loops or functions", "goto statement")
+		return nil
+	}
 	if s.Label != nil {
 		c.t.errorf(s, Label, "restructure the loop with a flag variable", "%s with a label", s.Tok)
 		return nil
@@ -141,7 +145,7 @@ func (c *funcCtx) declStmt(s *ast.DeclStmt) []pyast.Stmt {
 				z, ok := c.t.zeroValue(obj.Type())
 				if !ok {
 					c.t.errorf(id, UnsupportedType, "use a supported type", "unsupported type %s", types.TypeString(obj.Type(), nil))
-					continue
+					z = pyNone()
 				}
 				out = append(out, &pyast.Assign{Targets: []pyast.Expr{c.defineTarget(id)}, Value: z})
 			}
@@ -326,6 +330,12 @@ var assignOps = map[token.Token]token.Token{
 // operands of x once.
 func (c *funcCtx) opAssign(l ast.Expr, op token.Token, r ast.Expr, at ast.Node) []pyast.Stmt {
 	l = ast.Unparen(l)
+	if id, ok := l.(*ast.Ident); ok {
+		if v, ok := c.info.Uses[id].(*types.Var); ok && v.Parent() == v.Pkg().Scope() {
+			c.t.errorf(l, GlobalWrite, "keep state in Redis or in the record", "assignment to package-level variable %s", id.Name)
+			return nil
+		}
+	}
 	var pre []pyast.Stmt
 	// Hoist non-trivial operands of an index or selector target so they are
 	// evaluated once.
@@ -536,12 +546,14 @@ func (c *funcCtx) typeSwitchStmt(s *ast.TypeSwitchStmt) []pyast.Stmt {
 	tmp := c.scope.fresh("_x")
 	out = append(out, c.flush(&pyast.Assign{Targets: []pyast.Expr{pyName(tmp)}, Value: c.expr(x)})...)
 	var caseTypes []types.Type
+	var caseExprs []ast.Expr
 	for _, cl := range s.Body.List {
 		for _, e := range cl.(*ast.CaseClause).List {
 			caseTypes = append(caseTypes, c.info.TypeOf(e))
+			caseExprs = append(caseExprs, e)
 		}
 	}
-	c.checkTypeCases(s, caseTypes)
+	c.checkTypeCasesAt(caseExprs, caseTypes)
 	lc := &loopCtx{isSwitch: true}
 	c.loops = append(c.loops, lc)
 	var chain []pyast.Stmt

@@ -57,6 +57,8 @@ type Result struct {
 	Gears []Gear
 	// Written are the generated files written (not in Check mode).
 	Written []string
+	// Removed are generated files deleted because their gears are gone.
+	Removed []string
 	// Unchanged are generated files that were already up to date.
 	Unchanged []string
 	// Stale are generated files that differ from what Generate would
@@ -82,7 +84,8 @@ func Generate(cfg Config) (res Result, err error) {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	pkgs, fset, ds, err := load(cfg.Dir, cfg.Tags, patterns)
+	tags := append(append([]string(nil), cfg.Tags...), genTag)
+	pkgs, fset, ds, err := load(cfg.Dir, tags, patterns)
 	if err != nil {
 		return res, err
 	}
@@ -98,10 +101,6 @@ func Generate(cfg Config) (res Result, err error) {
 		ds.finish()
 		return res, ds
 	}
-	type pkgOut struct {
-		pkg   *packages.Package
-		gears []Gear
-	}
 	var outs []pkgOut
 	for _, p := range pkgs {
 		if p.Module == nil {
@@ -109,6 +108,11 @@ func Generate(cfg Config) (res Result, err error) {
 		}
 		gears := findGears(p, fset, ds)
 		if len(gears) == 0 {
+			// Still visit a package whose gears were all removed, so
+			// its generated files go too.
+			if dir := pkgDir(p); dir != "" && fileExists(filepath.Join(dir, GeneratedFile)) {
+				outs = append(outs, pkgOut{pkg: p})
+			}
 			continue
 		}
 		hash := sourceHash(p)
@@ -140,31 +144,103 @@ func Generate(cfg Config) (res Result, err error) {
 		if dir == "" {
 			continue
 		}
-		path := filepath.Join(dir, GeneratedFile)
-		want := generatedGo(po.pkg.Name, po.gears)
-		old, _ := os.ReadFile(path)
-		if string(old) == want {
-			res.Unchanged = append(res.Unchanged, path)
-			continue
+		if err := syncGenerated(dir, po, cfg.Check, &res); err != nil {
+			return res, err
 		}
-		if cfg.Check {
-			res.Stale = append(res.Stale, path)
-			for _, g := range po.gears {
-				if !strings.Contains(string(old), gearEntry(g)) {
-					res.StaleGears = append(res.StaleGears, g.ID)
-				}
-			}
-			continue
-		}
-		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
-			return res, fmt.Errorf("write %s: %w", path, err)
-		}
-		res.Written = append(res.Written, path)
 	}
 	if cfg.Check && len(res.Stale) > 0 {
 		return res, fmt.Errorf("%w: %s", ErrStale, strings.Join(res.StaleGears, ", "))
 	}
 	return res, nil
+}
+
+// pkgOut is one package's translated gears.
+type pkgOut struct {
+	pkg   *packages.Package
+	gears []Gear
+}
+
+// syncGenerated brings a package's generated files (zz_gears.go and one
+// script per gear) up to date, or in check mode records which are stale.
+// Files are written only when their content changes, and scripts of gears
+// that no longer exist are removed.
+func syncGenerated(dir string, po pkgOut, check bool, res *Result) error {
+	want := map[string]string{}
+	if len(po.gears) > 0 {
+		want[GeneratedFile] = generatedGo(po.pkg.Name, po.gears)
+	}
+	owner := map[string]string{}
+	for _, g := range po.gears {
+		want[scriptFile(g)] = g.Script
+		owner[scriptFile(g)] = g.ID
+	}
+	oldGo, _ := os.ReadFile(filepath.Join(dir, GeneratedFile))
+	staleGear := map[string]bool{}
+	names := make([]string, 0, len(want))
+	for name := range want {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		old, err := os.ReadFile(path)
+		if err == nil && string(old) == want[name] {
+			res.Unchanged = append(res.Unchanged, path)
+			continue
+		}
+		if check {
+			res.Stale = append(res.Stale, path)
+			if id, ok := owner[name]; ok {
+				staleGear[id] = true
+			}
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, []byte(want[name]), 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		res.Written = append(res.Written, path)
+	}
+	for _, g := range po.gears {
+		if check && !strings.Contains(string(oldGo), gearEntry(g)) {
+			staleGear[g.ID] = true
+		}
+	}
+	// Files of removed or renamed gears.
+	extra, _ := filepath.Glob(filepath.Join(dir, ScriptDir, "*.py"))
+	if len(po.gears) == 0 {
+		extra = append(extra, filepath.Join(dir, GeneratedFile))
+	}
+	for _, path := range extra {
+		rel, _ := filepath.Rel(dir, path)
+		if _, ok := want[filepath.ToSlash(rel)]; ok {
+			continue
+		}
+		if check {
+			res.Stale = append(res.Stale, path)
+			staleGear[strings.TrimSuffix(filepath.Base(path), ".py")+" (removed)"] = true
+			continue
+		}
+		if err := os.Remove(path); err != nil {
+			return err
+		}
+		res.Removed = append(res.Removed, path)
+	}
+	if !check {
+		os.Remove(filepath.Join(dir, ScriptDir)) // only succeeds when empty
+	}
+	for id := range staleGear {
+		res.StaleGears = append(res.StaleGears, id)
+	}
+	sort.Strings(res.StaleGears)
+	return nil
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // pkgDir returns the directory of a package's Go files.

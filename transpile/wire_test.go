@@ -2,7 +2,12 @@ package transpile
 
 import (
 	"encoding/hex"
+	"os"
+	"path/filepath"
+	"testing"
+
 	"fmt"
+	"github.com/gogears/gogears/internal/python"
 	"math"
 	"reflect"
 	"sort"
@@ -166,3 +171,14 @@ def _w_enc(v):
         return {"t": [_w_enc(getattr(v, p)) for _, p in v._gg_fields]}
     return {"?": repr(v)}
 `
+
+// runPython runs a program too long for a command-line argument: it is
+// written to a file that a short -c program executes.
+func runPython(t *testing.T, program string, in, out any) error {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "prog.py")
+	if err := os.WriteFile(path, []byte(program), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return python.RunJSON(fmt.Sprintf("exec(compile(open(%q).read(), %q, 'exec'))", path, path), in, out)
+}

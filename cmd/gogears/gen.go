@@ -52,6 +52,9 @@ func generate(e *env, cfg transpile.Config) error {
 	for _, f := range res.Written {
 		fmt.Fprintf(e.stdout, "wrote %s\n", f)
 	}
+	for _, f := range res.Removed {
+		fmt.Fprintf(e.stdout, "removed %s\n", f)
+	}
 	switch {
 	case errors.Is(err, transpile.ErrStale):
 		return fmt.Errorf("stale gears: %s; run `go generate` or `gogears gen`", strings.Join(res.StaleGears, ", "))

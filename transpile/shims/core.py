@@ -144,10 +144,20 @@ def _gg_f32(v):
         return math.copysign(float("inf"), v)
 
 
-def _gg_ftoi(f):
-    # float to integer conversion truncates toward zero.
-    if f != f or f in (float("inf"), float("-inf")):
-        _gg_rtpanic("float to integer conversion of non-finite value")
+def _gg_ftoi(f, kind=0):
+    # float to integer conversion truncates toward zero. Out-of-range
+    # values are implementation-specific in Go; this follows amd64: the
+    # 64-bit conversion gives the "integer indefinite" -2**63, int32 its
+    # 32-bit counterpart (kind 32), and uint64 (kind 64) converts values
+    # >= 2**63 through a shifted int64 with the top bit set.
+    if kind == 64 and not (f < 9223372036854775808.0):
+        return _gg_ftoi(f - 9223372036854775808.0) | -0x8000000000000000
+    if kind == 32:
+        if f != f or not (-2147483649.0 < f < 2147483648.0):
+            return -0x80000000
+        return int(f)
+    if f != f or not (-9223372036854775808.0 <= f < 9223372036854775808.0):
+        return -0x8000000000000000
     return int(f)
 
 

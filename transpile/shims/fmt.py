@@ -133,10 +133,10 @@ def _gg_formatfloat(f, fmt, prec, bits):
 
 
 class _GgFmtState(object):
-    __slots__ = ("plus", "minus", "sharp", "space", "zero", "wid", "prec")
+    __slots__ = ("plus", "minus", "sharp", "space", "zero", "wid", "prec", "plusv")
 
     def __init__(self):
-        self.plus = self.minus = self.sharp = self.space = self.zero = False
+        self.plus = self.minus = self.sharp = self.space = self.zero = self.plusv = False
         self.wid = -1
         self.prec = -1
 
@@ -344,7 +344,33 @@ def _gg_fmtkey(k):
     return (1, k)
 
 
-def _gg_fmtvalue(st, verb, v, depth):
+class _GgTyped(object):
+    # A fmt argument with its type descriptor (see jsonx.py), so nil slices
+    # print as [] and nil maps as map[], as Go's typed nils do.
+    __slots__ = ("value", "desc")
+
+    def __init__(self, value, desc):
+        self.value = value
+        self.desc = desc
+
+
+def _gg_fmtnil(desc):
+    if desc is not None:
+        if desc[0] in ("slice", "bytes"):
+            return b"[]"
+        if desc[0] == "map":
+            return b"map[]"
+    return None
+
+
+def _gg_fmtvalue(st, verb, v, depth, desc=None):
+    if isinstance(v, _GgTyped):
+        desc = v.desc
+        v = v.value
+    if v is None and desc is not None:
+        nv = _gg_fmtnil(desc)
+        if nv is not None:
+            return _gg_pad(st, nv) if verb in "vs" else (b"[]" if nv == b"[]" else b"map[]")
     if isinstance(v, _GgStringer):
         if verb in "vsxXq":
             return _gg_fmtvalue(st, verb, v.method(v.value), depth)
@@ -378,18 +404,24 @@ def _gg_fmtvalue(st, verb, v, depth):
             return b"&" + _gg_fmtvalue(st, verb, v.value, depth + 1)
         v = v.value
     if isinstance(v, list):
-        return b"[" + b" ".join(_gg_fmtvalue(st, verb, e, depth + 1) for e in v) + b"]"
+        ed = desc[1] if desc is not None and desc[0] == "slice" else None
+        return b"[" + b" ".join(_gg_fmtvalue(st, verb, e, depth + 1, ed) for e in v) + b"]"
     if isinstance(v, dict):
+        kd = desc[1] if desc is not None and desc[0] == "map" else None
+        ed = desc[2] if desc is not None and desc[0] == "map" else None
         items = sorted(v.items(), key=lambda kv: _gg_fmtkey(kv[0]))
-        return b"map[" + b" ".join(_gg_fmtvalue(st, verb, k, depth + 1) + b":" + _gg_fmtvalue(st, verb, x, depth + 1) for k, x in items) + b"]"
+        return b"map[" + b" ".join(_gg_fmtvalue(st, verb, k, depth + 1, kd) + b":" + _gg_fmtvalue(st, verb, x, depth + 1, ed) for k, x in items) + b"]"
     if isinstance(v, tuple):
         return b"[" + b" ".join(_gg_fmtvalue(st, verb, e, depth + 1) for e in v) + b"]"
     fields = getattr(v, "_gg_fields", None)
     if fields is not None:
         parts = []
+        cls = type(v)
+        if cls._gg_jtypes is None:
+            cls._gg_jtypes = cls._gg_jtypesf()
         for gname, pname in fields:
-            x = _gg_fmtvalue(st, verb, getattr(v, pname), depth + 1)
-            parts.append((gname.encode() + b":" + x) if st.plus and verb == "v" else x)
+            x = _gg_fmtvalue(st, verb, getattr(v, pname), depth + 1, cls._gg_jtypes.get(pname))
+            parts.append((gname.encode() + b":" + x) if st.plusv and verb == "v" else x)
         return b"{" + b" ".join(parts) + b"}"
     return _gg_pad(st, str(v).encode())
 
@@ -473,6 +505,9 @@ def _gg_sprintf(fmt, *args):
         if verb == "v" and st.sharp:
             out.append(b"%!v(UNSUPPORTED)")
             continue
+        if verb == "v" and st.plus:
+            st.plus = False
+            st.plusv = True
         out.append(_gg_fmtvalue(st, verb, v, 0))
     if argi < len(args):
         extra = []

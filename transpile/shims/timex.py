@@ -34,6 +34,9 @@ class _GgTime(object):
     def Equal(self, u):
         return (self.sec, self.nsec) == (u.sec, u.nsec)
 
+    def _gg_copy(self):
+        return self
+
     def IsZero(self):
         return self.sec == -62135596800 and self.nsec == 0
 

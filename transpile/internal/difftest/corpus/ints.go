@@ -33,3 +33,10 @@ func ConstFold(a int) int {
 }
 func MixedPrecedence(a, b, c int) int { return a | b + c ^ a&b*c<<2 }
 func AvgFloor(a, b int32) int32       { return (a + b) / 2 }
+
+var _ = reg(FloatToInts, FloatToUint64)
+
+func FloatToInts(f float64) []int64 {
+	return []int64{int64(f), int64(int32(f)), int64(int8(f)), int64(uint8(f)), int64(uint32(f)), int64(int(f))}
+}
+func FloatToUint64(f float64) uint64 { return uint64(f) }

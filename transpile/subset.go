@@ -1,0 +1,136 @@
+package transpile
+
+// This file holds the checks that need a whole function body before any
+// statement is translated: where subslices go. Statement-level rejections
+// (go, defer, select, labels...) are reported by the translator as it meets
+// them, so every problem is reported exactly once.
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/astutil"
+)
+
+// checkSlices rejects subslices of slices that could be written through:
+// in Go s[i:j] shares s's backing array, a Python slice is a copy. A
+// subslice may be read (ranged over, passed to the allowed standard
+// functions, spread into append) or kept in a variable that nothing
+// writes through: neither it nor the sliced variable is element-assigned,
+// appended to elsewhere, or passed to the module's functions.
+func (t *translator) checkSlices(info *types.Info, body ast.Node) {
+	written := map[types.Object]bool{} // element-assigned or handed to user code
+	identObj := func(e ast.Expr) types.Object {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			return info.Uses[id]
+		}
+		return nil
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch s := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range s.Lhs {
+				if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok {
+					if o := identObj(ix.X); o != nil {
+						written[o] = true
+					}
+				}
+			}
+		case *ast.IncDecStmt:
+			if ix, ok := ast.Unparen(s.X).(*ast.IndexExpr); ok {
+				if o := identObj(ix.X); o != nil {
+					written[o] = true
+				}
+			}
+		case *ast.CallExpr:
+			fn, _ := calleeFunc(info, s)
+			if fn != nil && fn.Pkg() != nil && allowedPackages[fn.Pkg().Path()] && !mutatesArgs(fn) && !sortsArgs(fn) {
+				break
+			}
+			if id, ok := ast.Unparen(s.Fun).(*ast.Ident); ok {
+				if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() != "copy" && b.Name() != "clear" {
+					break
+				}
+			}
+			args := s.Args
+			if c, ok := ast.Unparen(s.Fun).(*ast.Ident); ok && c.Name == "copy" && len(args) == 2 {
+				args = args[:1] // copy writes its first argument only
+			}
+			for _, a := range args {
+				if o := identObj(a); o != nil {
+					written[o] = true
+				}
+			}
+		}
+		return true
+	})
+	astutil.Apply(body, func(cur *astutil.Cursor) bool {
+		se, ok := cur.Node().(*ast.SliceExpr)
+		if !ok {
+			return true
+		}
+		if _, isSlice := info.TypeOf(se.X).Underlying().(*types.Slice); !isSlice {
+			return true
+		}
+		src := identObj(se.X)
+		ok = false
+		switch p := cur.Parent().(type) {
+		case *ast.RangeStmt:
+			ok = cur.Name() == "X"
+		case *ast.CallExpr:
+			if cur.Name() == "Args" {
+				fn, _ := calleeFunc(info, p)
+				if fn != nil && fn.Pkg() != nil && allowedPackages[fn.Pkg().Path()] && !mutatesArgs(fn) && !sortsArgs(fn) {
+					ok = true
+				}
+				if id, isID := ast.Unparen(p.Fun).(*ast.Ident); isID {
+					if b, isB := info.Uses[id].(*types.Builtin); isB {
+						switch b.Name() {
+						case "len", "cap":
+							ok = true
+						case "append":
+							ok = cur.Index() > 0 && p.Ellipsis.IsValid()
+						case "copy":
+							ok = cur.Index() == 1
+						}
+					}
+				}
+			}
+		case *ast.AssignStmt:
+			if cur.Name() == "Rhs" && len(p.Lhs) == len(p.Rhs) {
+				dst := p.Lhs[cur.Index()]
+				var dobj types.Object
+				if id, isID := dst.(*ast.Ident); isID {
+					dobj = info.Defs[id]
+					if dobj == nil {
+						dobj = info.Uses[id]
+					}
+				}
+				if v, isVar := dobj.(*types.Var); isVar && v.Parent() != v.Pkg().Scope() {
+					self := src != nil && src == dobj
+					ok = !written[dobj] && (self || src == nil || !written[src])
+				}
+			}
+		case *ast.ReturnStmt:
+			ok = src != nil && !written[src]
+		}
+		if !ok {
+			t.errorf(se, SliceAlias, "copy it first (slices.Clone(s[i:j])) or index the original", "subslice of a slice that may be written through: Go shares the backing array, Python copies")
+		}
+		return true
+	}, nil)
+}
+
+// sortsArgs reports whether an allowed standard function sorts or
+// reorders its slice argument in place.
+func sortsArgs(fn *types.Func) bool {
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "sort.Strings", "sort.Ints", "sort.Float64s", "sort.Slice", "sort.SliceStable",
+		"slices.Sort", "slices.SortFunc", "slices.SortStableFunc", "slices.Reverse":
+		return true
+	}
+	return false
+}
+
+var _ = token.NoPos

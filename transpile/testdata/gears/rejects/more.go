@@ -1,0 +1,30 @@
+package rejects
+
+import "github.com/gogears/gogears/dsl"
+
+type namer struct{ N string }
+
+func (n namer) Name() string { return n.N }
+
+// Iterators rejects range-over-func, method values and loop captures.
+var Iterators = dsl.KeysOnly("*").
+	Map(func(k string) int {
+		total := 0
+		for i := range func(yield func(int) bool) {} { // want "GG109 range over a function iterator"
+			total += i
+		}
+		n := namer{k}
+		f := n.Name // want "GG304 method value Name"
+		_ = f
+		var fs []func()
+		for i := range 3 {
+			fs = append(fs, func() { i++ }) // want "GG404 closure in a loop assigns captured loop variable i"
+		}
+		return total
+	}).
+	Run()
+
+func pick() dsl.Job[string] { return dsl.KeysOnly("*").Run() }
+
+// NotAChain is built by a function call, which gogears cannot follow.
+var NotAChain = pick() // want "GG501 gear NotAChain is not a dsl builder chain"
