@@ -37,6 +37,11 @@
 // Floats compare equal within a relative 1e-9, since sums over records in a
 // different order round differently.
 //
+// The same holds for side effects: async executions of a registration may
+// finish in any order (on RedisGears too), so a registration whose writes
+// depend on event order (appending to a list, "last value wins") should be
+// Sync, or the test should only compare order-independent state.
+//
 // # What the store comparison sees
 //
 // Every key with its type, its value (strings, hashes, lists, sets, sorted

@@ -5,15 +5,19 @@ package keyspace
 //go:generate go tool gogears gen
 
 import (
+	"strings"
+
 	"github.com/gogears/gogears/dsl"
 	"github.com/gogears/gogears/runtime/cmd"
 )
 
 // Audit appends "<event> <key>" to the audit list for every change to a
-// watched key, deletions included (the untyped reader sees them).
+// watched key, deletions included (the untyped reader sees them). It is
+// Sync so that the trail keeps the event order: async executions of one
+// registration may finish in any order.
 var Audit = dsl.Keys("watched:*").
 	ForEach(func(r dsl.KeyRecord[any]) { cmd.RPush("audit", r.Event+" "+r.Key) }).
-	Register(dsl.ReadValue(false))
+	Register(dsl.ReadValue(false), dsl.Mode(dsl.Sync))
 
 // EventCounts counts events per name in the hash "events", for hash
 // writes only.
@@ -40,4 +44,29 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return s
+}
+
+// Kinds records "<event> <type> <value>" in the list "kinds" for every
+// event on a watched key, with the value as RedisGears reads it, in event
+// order (Sync).
+var Kinds = dsl.Keys("watched:*").
+	ForEach(func(r dsl.KeyRecord[any]) {
+		cmd.RPush("kinds", r.Event+" "+r.Type+" "+describe(r.Value))
+	}).
+	Register(dsl.Mode(dsl.Sync), dsl.OnRegistered(func() { cmd.Set("kinds:ready", "yes") }))
+
+// describe prints a key value of any type the reader produces.
+func describe(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "nil"
+	case string:
+		return "string:" + v
+	case []string:
+		return "list:" + strings.Join(v, "|")
+	case map[string]string:
+		return "hash:" + itoa(len(v))
+	default:
+		return "other"
+	}
 }

@@ -19,23 +19,32 @@ var ggScriptEventCounts string
 //go:embed zz_gears/Sizes.py
 var ggScriptSizes string
 
+//go:embed zz_gears/Kinds.py
+var ggScriptKinds string
+
 func init() {
 	Audit.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/keyspace.Audit",
-		Hash:         "9ab05b15ef18d181f6205c0b35e85d307e5dee87773f18748f2a57651c815429",
+		Hash:         "2823ae23d74a2e1049ff25cca01fa798abd9f80f5dedf45c4025f85aae5a4076",
 		Requirements: nil,
 		Source:       ggScriptAudit,
 	})
 	EventCounts.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/keyspace.EventCounts",
-		Hash:         "9ab05b15ef18d181f6205c0b35e85d307e5dee87773f18748f2a57651c815429",
+		Hash:         "2823ae23d74a2e1049ff25cca01fa798abd9f80f5dedf45c4025f85aae5a4076",
 		Requirements: nil,
 		Source:       ggScriptEventCounts,
 	})
 	Sizes.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/keyspace.Sizes",
-		Hash:         "9ab05b15ef18d181f6205c0b35e85d307e5dee87773f18748f2a57651c815429",
+		Hash:         "2823ae23d74a2e1049ff25cca01fa798abd9f80f5dedf45c4025f85aae5a4076",
 		Requirements: nil,
 		Source:       ggScriptSizes,
+	})
+	Kinds.AttachScript(ggdsl.Script{
+		ID:           "github.com/gogears/gogears/examples/keyspace.Kinds",
+		Hash:         "2823ae23d74a2e1049ff25cca01fa798abd9f80f5dedf45c4025f85aae5a4076",
+		Requirements: nil,
+		Source:       ggScriptKinds,
 	})
 }
