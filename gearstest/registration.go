@@ -102,6 +102,40 @@ func Trigger[R any](p *Pair, reg dsl.Registration[R], args ...string) []R {
 	return native
 }
 
+// TriggerError calls reg on both sides like Trigger, for calls that must
+// fail: it fails the test unless both sides return an error, and when the
+// step failed with runtime.FlatError (an exact message on both sides) it
+// compares the messages. The registration errors the call causes are
+// expected, not reported. It returns the native error.
+func TriggerError[R any](p *Pair, reg dsl.Registration[R], args ...string) error {
+	p.t.Helper()
+	p.listen()
+	_, nerr := engine.Trigger(p.ctx, p.eng, reg, args...)
+	fn, err := client.Trigger(p.cl, reg)
+	if err != nil {
+		p.t.Fatalf("gearstest: trigger on the emulator: %v", err)
+	}
+	anyArgs := make([]any, len(args))
+	for i, a := range args {
+		anyArgs[i] = a
+	}
+	_, perr := fn(p.ctx, anyArgs...)
+	p.drainNative()
+	p.waitEmulator()
+	p.errorsSeen()
+	switch {
+	case nerr == nil || perr == nil:
+		p.t.Errorf("gearstest: TriggerError(%s): native error %v, python error %v; want both to fail", strings.Join(args, " "), nerr, perr)
+	default:
+		var re *runtime.Error
+		var ge *client.GearError
+		if errors.As(nerr, &re) && re.Flat && errors.As(perr, &ge) && re.Msg != ge.Message {
+			p.t.Errorf("gearstest: TriggerError(%s): native error %q, python error %q", strings.Join(args, " "), re.Msg, ge.Message)
+		}
+	}
+	return nerr
+}
+
 // CompareStore fails the test when the two stores differ: keys, types,
 // values and whether a TTL is set (see the package doc).
 func (p *Pair) CompareStore() {
@@ -246,6 +280,21 @@ func (p *Pair) checkErrors() {
 			p.t.Errorf("gearstest: emulator registration %s (%s) failed %d time(s), last error: %s", r.ID, r.Desc, n-p.failed[r.ID], r.Data.LastError)
 		}
 		p.failed[r.ID] = n
+	}
+}
+
+// errorsSeen marks the registration errors so far as expected.
+func (p *Pair) errorsSeen() {
+	p.t.Helper()
+	for _, h := range p.handles {
+		p.failed["native/"+h.ID()] = int64(len(h.Stats().Errors))
+	}
+	regs, err := p.cl.DumpRegistrations(p.ctx)
+	if err != nil {
+		p.t.Fatalf("gearstest: RG.DUMPREGISTRATIONS: %v", err)
+	}
+	for _, r := range regs {
+		p.failed[r.ID] = r.Data.NumFailures + r.Data.NumAborted
 	}
 }
 

@@ -21,6 +21,8 @@ func TestTransfer(t *testing.T) {
 		t.Errorf("transfer = %v, want [[70 10]]", got)
 	}
 	gearstest.Trigger(p, Transfer, "acct:bob", "acct:new", "-5")
+	gearstest.TriggerError(p, Transfer, "acct:bob")
+	gearstest.TriggerError(p, Transfer, "acct:bob", "acct:new", "ten")
 	p.CompareStore()
 }
 
