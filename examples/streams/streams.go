@@ -52,3 +52,9 @@ var Process = dsl.Stream("orders").
 		cmd.RPush("booked", r.Value["key"]+"="+r.Value["total"])
 	}).
 	Register(dsl.OnFailed(dsl.Continue), dsl.TrimStream(false))
+
+// Drain counts job entries per kind in the hash "jobs:done" and trims the
+// processed entries from the stream (the default), three at a time.
+var Drain = dsl.Stream("jobs:*").
+	ForEach(func(r dsl.StreamRecord) { cmd.HIncrBy("jobs:done", r.Value["kind"], 1) }).
+	Register(dsl.Batch(3))

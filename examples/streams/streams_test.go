@@ -2,6 +2,7 @@ package streams
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
 	"github.com/redis/go-redis/v9"
@@ -38,5 +39,22 @@ func TestReliable(t *testing.T) {
 	p.Do("HSET", "order:1", "total", "-5")
 	p.Do("HSET", "order:ß", "total", "12.50")
 	p.Do("HSET", "order:1", "total", "7")
+	p.CompareStore()
+}
+
+func TestDrainTrims(t *testing.T) {
+	p := gearstest.New(t, gearstest.Seed(func(ctx context.Context, rdb redis.UniversalClient) error {
+		for i, kind := range []string{"email", "sms", "email", "push", "sms"} {
+			if err := rdb.XAdd(ctx, &redis.XAddArgs{Stream: "jobs:a", ID: fmt.Sprintf("1-%d", i+1), Values: []string{"kind", kind}}).Err(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}))
+	gearstest.Register(p, Drain)
+	p.CompareStore()
+	for _, kind := range []string{"email", "ünïcode", "sms", "email"} {
+		p.Do("XADD", "jobs:b", "*", "kind", kind)
+	}
 	p.CompareStore()
 }

@@ -22,29 +22,38 @@ var ggScriptEnqueue string
 //go:embed zz_gears/Process.py
 var ggScriptProcess string
 
+//go:embed zz_gears/Drain.py
+var ggScriptDrain string
+
 func init() {
 	Aggregate.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/streams.Aggregate",
-		Hash:         "77ce448af7373f0a76ec89837abddfa6486fcc2cabe80d6aaa4080700a73534f",
+		Hash:         "6b031ea6f3f109524c6606e65ae07293d7a57739861267dc923d8c18d44a5ee8",
 		Requirements: nil,
 		Source:       ggScriptAggregate,
 	})
 	Mean.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/streams.Mean",
-		Hash:         "77ce448af7373f0a76ec89837abddfa6486fcc2cabe80d6aaa4080700a73534f",
+		Hash:         "6b031ea6f3f109524c6606e65ae07293d7a57739861267dc923d8c18d44a5ee8",
 		Requirements: nil,
 		Source:       ggScriptMean,
 	})
 	Enqueue.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/streams.Enqueue",
-		Hash:         "77ce448af7373f0a76ec89837abddfa6486fcc2cabe80d6aaa4080700a73534f",
+		Hash:         "6b031ea6f3f109524c6606e65ae07293d7a57739861267dc923d8c18d44a5ee8",
 		Requirements: nil,
 		Source:       ggScriptEnqueue,
 	})
 	Process.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/streams.Process",
-		Hash:         "77ce448af7373f0a76ec89837abddfa6486fcc2cabe80d6aaa4080700a73534f",
+		Hash:         "6b031ea6f3f109524c6606e65ae07293d7a57739861267dc923d8c18d44a5ee8",
 		Requirements: nil,
 		Source:       ggScriptProcess,
+	})
+	Drain.AttachScript(ggdsl.Script{
+		ID:           "github.com/gogears/gogears/examples/streams.Drain",
+		Hash:         "6b031ea6f3f109524c6606e65ae07293d7a57739861267dc923d8c18d44a5ee8",
+		Requirements: nil,
+		Source:       ggScriptDrain,
 	})
 }

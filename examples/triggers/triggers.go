@@ -65,3 +65,22 @@ var Counted = dsl.Keys("hits:*").
 		runtime.OverrideReply("hits so far: " + n)
 	}).
 	Register(dsl.Commands("incr"))
+
+// Protect refuses DEL and UNLINK of keys under "protected:" with an error
+// reply; other deletions go through.
+var Protect = dsl.Command().
+	Map(func(args []string) any {
+		for _, k := range args[1:] {
+			if strings.HasPrefix(k, "protected:") {
+				return "-ERR " + k + " is protected"
+			}
+		}
+		return runtime.CallNext(append([]string{}, args[1:]...)...)
+	}).
+	Register(dsl.Hook("del"), dsl.Mode(dsl.Sync))
+
+// Length replies to APPEND on "log:*" keys with the new length doubled, an
+// integer reply instead of the usual one.
+var Length = dsl.StringKeys("log:*").
+	ForEach(func(r dsl.KeyRecord[string]) { runtime.OverrideReply(int64(2 * len(r.Value))) }).
+	Register(dsl.Commands("append"))

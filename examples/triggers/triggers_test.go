@@ -44,3 +44,18 @@ func TestHooks(t *testing.T) {
 	p.Do("INCR", "other")
 	p.CompareStore()
 }
+
+func TestProtect(t *testing.T) {
+	p := gearstest.New(t, gearstest.Seed(func(ctx context.Context, rdb redis.UniversalClient) error {
+		return rdb.MSet(ctx, "protected:ä", "1", "scratch", "2", "scratch2", "3").Err()
+	}))
+	gearstest.Register(p, Protect)
+	gearstest.Register(p, Length)
+	p.Do("DEL", "protected:ä")
+	p.Do("DEL", "scratch", "protected:ä")
+	p.Do("DEL", "scratch", "scratch2", "missing")
+	p.Do("APPEND", "log:1", "héllo")
+	p.Do("APPEND", "log:1", "")
+	p.Do("APPEND", "other", "x")
+	p.CompareStore()
+}

@@ -22,29 +22,47 @@ var ggScriptShout string
 //go:embed zz_gears/Counted.py
 var ggScriptCounted string
 
+//go:embed zz_gears/Protect.py
+var ggScriptProtect string
+
+//go:embed zz_gears/Length.py
+var ggScriptLength string
+
 func init() {
 	Transfer.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/triggers.Transfer",
-		Hash:         "d1ec0cba99c8c16095896efa5059dca8c39299d3119ba6f70eab8cc9ce646648",
+		Hash:         "69813eada0a31b21c1745b70128102c5d467d4eb8a982082ff9a1542c31f5f4c",
 		Requirements: nil,
 		Source:       ggScriptTransfer,
 	})
 	Tags.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/triggers.Tags",
-		Hash:         "d1ec0cba99c8c16095896efa5059dca8c39299d3119ba6f70eab8cc9ce646648",
+		Hash:         "69813eada0a31b21c1745b70128102c5d467d4eb8a982082ff9a1542c31f5f4c",
 		Requirements: nil,
 		Source:       ggScriptTags,
 	})
 	Shout.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/triggers.Shout",
-		Hash:         "d1ec0cba99c8c16095896efa5059dca8c39299d3119ba6f70eab8cc9ce646648",
+		Hash:         "69813eada0a31b21c1745b70128102c5d467d4eb8a982082ff9a1542c31f5f4c",
 		Requirements: nil,
 		Source:       ggScriptShout,
 	})
 	Counted.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/triggers.Counted",
-		Hash:         "d1ec0cba99c8c16095896efa5059dca8c39299d3119ba6f70eab8cc9ce646648",
+		Hash:         "69813eada0a31b21c1745b70128102c5d467d4eb8a982082ff9a1542c31f5f4c",
 		Requirements: nil,
 		Source:       ggScriptCounted,
+	})
+	Protect.AttachScript(ggdsl.Script{
+		ID:           "github.com/gogears/gogears/examples/triggers.Protect",
+		Hash:         "69813eada0a31b21c1745b70128102c5d467d4eb8a982082ff9a1542c31f5f4c",
+		Requirements: nil,
+		Source:       ggScriptProtect,
+	})
+	Length.AttachScript(ggdsl.Script{
+		ID:           "github.com/gogears/gogears/examples/triggers.Length",
+		Hash:         "69813eada0a31b21c1745b70128102c5d467d4eb8a982082ff9a1542c31f5f4c",
+		Requirements: nil,
+		Source:       ggScriptLength,
 	})
 }
