@@ -56,6 +56,29 @@ func Register[R any](p *Pair, reg dsl.Registration[R], params ...dsl.ParamValue)
 //	p.Do("HSET", "user:1", "name", "Zoë")
 func (p *Pair) Do(args ...any) any {
 	p.t.Helper()
+	return p.do(args, false)
+}
+
+// DoFailing is Do for a command whose registrations must fail: it fails
+// the test unless both sides record new registration failures (which are
+// then expected, not reported). Compare the store afterwards to check what
+// the failure policy left behind.
+func (p *Pair) DoFailing(args ...any) any {
+	p.t.Helper()
+	return p.do(args, true)
+}
+
+// Wait lets d pass, then waits for both sides like Do: for stream
+// registrations with a Duration, whose timers run without a command.
+func (p *Pair) Wait(d time.Duration) {
+	p.t.Helper()
+	p.listen()
+	time.Sleep(d)
+	p.settle()
+}
+
+func (p *Pair) do(args []any, failing bool) any {
+	p.t.Helper()
 	p.listen()
 	strs := make([]string, len(args))
 	for i, a := range args {
@@ -65,7 +88,16 @@ func (p *Pair) Do(args ...any) any {
 	native := replyOf(nv, nerr)
 	ev, eerr := p.Emulated.Do(p.ctx, args...).Result()
 	emulated := replyOf(ev, eerr)
-	p.settle()
+	if failing {
+		p.drainNative()
+		p.waitEmulator()
+		if n, e := p.newFailures(); n == 0 || e == 0 {
+			p.t.Errorf("gearstest: DoFailing(%s): %d native and %d python registration failures, want some on both sides", strings.Join(strs, " "), n, e)
+		}
+		p.errorsSeen()
+	} else {
+		p.settle()
+	}
 	if strings.EqualFold(strs[0], "XADD") && native.Err == "" && emulated.Err == "" {
 		// Auto IDs come from each server's clock.
 		native.Value, emulated.Value = "<id>", "<id>"
@@ -281,6 +313,23 @@ func (p *Pair) checkErrors() {
 		}
 		p.failed[r.ID] = n
 	}
+}
+
+// newFailures counts the registration failures on each side since the
+// last check.
+func (p *Pair) newFailures() (native, python int64) {
+	p.t.Helper()
+	for _, h := range p.handles {
+		native += int64(len(h.Stats().Errors)) - p.failed["native/"+h.ID()]
+	}
+	regs, err := p.cl.DumpRegistrations(p.ctx)
+	if err != nil {
+		p.t.Fatalf("gearstest: RG.DUMPREGISTRATIONS: %v", err)
+	}
+	for _, r := range regs {
+		python += r.Data.NumFailures + r.Data.NumAborted - p.failed[r.ID]
+	}
+	return native, python
 }
 
 // errorsSeen marks the registration errors so far as expected.

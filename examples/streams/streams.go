@@ -10,7 +10,9 @@ package streams
 //go:generate go tool gogears gen
 
 import (
+	"github.com/gogears/gogears/runtime"
 	"strconv"
+	"time"
 
 	"github.com/gogears/gogears/dsl"
 	"github.com/gogears/gogears/runtime/cmd"
@@ -58,3 +60,21 @@ var Process = dsl.Stream("orders").
 var Drain = dsl.Stream("jobs:*").
 	ForEach(func(r dsl.StreamRecord) { cmd.HIncrBy("jobs:done", r.Value["kind"], 1) }).
 	Register(dsl.Batch(3))
+
+// Ingest parses meter readings into the sorted set "meters" (score = the
+// reading). It stops on the first malformed entry (OnFailed(Abort)), so
+// nothing is silently skipped; entries arriving later stay in the stream.
+var Ingest = dsl.Stream("meter").
+	ForEach(func(r dsl.StreamRecord) {
+		v, err := strconv.ParseFloat(r.Value["kwh"], 64)
+		if err != nil {
+			runtime.FlatError("bad reading " + r.ID)
+		}
+		cmd.ZAdd("meters", v, r.Value["id"])
+	}).
+	Register(dsl.OnFailed(dsl.Abort))
+
+// Flush sums readings every 50ms or 100 entries, whichever comes first.
+var Flush = dsl.Stream("flush").
+	ForEach(func(r dsl.StreamRecord) { cmd.IncrByFloat("flushed", value(r)) }).
+	Register(dsl.Batch(100), dsl.Duration(50*time.Millisecond))

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/redis/go-redis/v9"
 
@@ -57,4 +58,28 @@ func TestDrainTrims(t *testing.T) {
 		p.Do("XADD", "jobs:b", "*", "kind", kind)
 	}
 	p.CompareStore()
+}
+
+func TestIngestAborts(t *testing.T) {
+	p := gearstest.New(t)
+	gearstest.Register(p, Ingest)
+	p.Do("XADD", "meter", "*", "id", "m-1", "kwh", "-1.25")
+	p.DoFailing("XADD", "meter", "*", "id", "m-2", "kwh", "lots")
+	p.Do("XADD", "meter", "*", "id", "m-3", "kwh", "7")
+	p.CompareStore()
+	if got := p.Native.ZRange(t.Context(), "meters", 0, -1).Val(); len(got) != 1 || got[0] != "m-1" {
+		t.Errorf("meters = %q, want [m-1]: the registration should stop at m-2", got)
+	}
+}
+
+func TestFlushOnDuration(t *testing.T) {
+	p := gearstest.New(t)
+	gearstest.Register(p, Flush)
+	p.Do("XADD", "flush", "*", "value", "1.5")
+	p.Do("XADD", "flush", "*", "value", "-4")
+	p.Wait(300 * time.Millisecond)
+	p.CompareStore()
+	if got := p.Native.Get(t.Context(), "flushed").Val(); got != "-2.5" {
+		t.Errorf("flushed = %q, want -2.5", got)
+	}
 }

@@ -25,35 +25,53 @@ var ggScriptProcess string
 //go:embed zz_gears/Drain.py
 var ggScriptDrain string
 
+//go:embed zz_gears/Ingest.py
+var ggScriptIngest string
+
+//go:embed zz_gears/Flush.py
+var ggScriptFlush string
+
 func init() {
 	Aggregate.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/streams.Aggregate",
-		Hash:         "6b031ea6f3f109524c6606e65ae07293d7a57739861267dc923d8c18d44a5ee8",
+		Hash:         "1f729432f369d84a85fdca4ce0b702bd82e6fbe043529a7f245ab95b5c0d8668",
 		Requirements: nil,
 		Source:       ggScriptAggregate,
 	})
 	Mean.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/streams.Mean",
-		Hash:         "6b031ea6f3f109524c6606e65ae07293d7a57739861267dc923d8c18d44a5ee8",
+		Hash:         "1f729432f369d84a85fdca4ce0b702bd82e6fbe043529a7f245ab95b5c0d8668",
 		Requirements: nil,
 		Source:       ggScriptMean,
 	})
 	Enqueue.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/streams.Enqueue",
-		Hash:         "6b031ea6f3f109524c6606e65ae07293d7a57739861267dc923d8c18d44a5ee8",
+		Hash:         "1f729432f369d84a85fdca4ce0b702bd82e6fbe043529a7f245ab95b5c0d8668",
 		Requirements: nil,
 		Source:       ggScriptEnqueue,
 	})
 	Process.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/streams.Process",
-		Hash:         "6b031ea6f3f109524c6606e65ae07293d7a57739861267dc923d8c18d44a5ee8",
+		Hash:         "1f729432f369d84a85fdca4ce0b702bd82e6fbe043529a7f245ab95b5c0d8668",
 		Requirements: nil,
 		Source:       ggScriptProcess,
 	})
 	Drain.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/streams.Drain",
-		Hash:         "6b031ea6f3f109524c6606e65ae07293d7a57739861267dc923d8c18d44a5ee8",
+		Hash:         "1f729432f369d84a85fdca4ce0b702bd82e6fbe043529a7f245ab95b5c0d8668",
 		Requirements: nil,
 		Source:       ggScriptDrain,
+	})
+	Ingest.AttachScript(ggdsl.Script{
+		ID:           "github.com/gogears/gogears/examples/streams.Ingest",
+		Hash:         "1f729432f369d84a85fdca4ce0b702bd82e6fbe043529a7f245ab95b5c0d8668",
+		Requirements: nil,
+		Source:       ggScriptIngest,
+	})
+	Flush.AttachScript(ggdsl.Script{
+		ID:           "github.com/gogears/gogears/examples/streams.Flush",
+		Hash:         "1f729432f369d84a85fdca4ce0b702bd82e6fbe043529a7f245ab95b5c0d8668",
+		Requirements: nil,
+		Source:       ggScriptFlush,
 	})
 }
