@@ -84,3 +84,23 @@ var _ iter.Seq[int] = squares
 
 // Shards is one record per shard (ShardsIDReader).
 var Shards = dsl.ShardIDs().Count().Run()
+
+// Title reads one exact key, present or not (noScan).
+var Title = dsl.Keys("cat:title").
+	Map(func(r dsl.KeyRecord[any]) Entry { return Entry{Key: r.Key, Type: r.Type} }).
+	Run(dsl.NoScan())
+
+// Missing reads a key that does not exist: one record of type "empty".
+var Missing = dsl.Keys("cat:title").
+	Map(func(r dsl.KeyRecord[any]) Entry { return Entry{Key: r.Key, Type: r.Type} }).
+	Run(dsl.NoScan(), dsl.Pattern("cat:nope"))
+
+// Globbed reads keys matching a glob with a class and a single-character
+// wildcard, through KeysOnly with a small SCAN COUNT.
+var Globbed = dsl.KeysOnly("cat:[bt]?*").Run(dsl.ScanCount(1))
+
+// ExactName is KeysOnly on one exact key: nothing when it is missing.
+var ExactName = dsl.KeysOnly("cat:blank").Run(dsl.NoScan())
+
+// LocalOnly runs on this shard only, without collecting (one shard here).
+var LocalOnly = dsl.Keys("cat:*").Count().Run(dsl.Mode(dsl.AsyncLocal), dsl.NoCollect())

@@ -44,6 +44,11 @@ func TestReaders(t *testing.T) {
 		gearstest.Run(p, KeyNames)
 		gearstest.Run(p, Squares, gearstest.Ordered())
 		gearstest.Run(p, Shards)
+		gearstest.Run(p, Title)
+		gearstest.Run(p, Missing)
+		gearstest.Run(p, Globbed)
+		gearstest.Run(p, ExactName)
+		gearstest.Run(p, LocalOnly)
 	}
 }
 

@@ -43,71 +43,116 @@ var ggScriptSquares string
 //go:embed zz_gears/Shards.py
 var ggScriptShards string
 
+//go:embed zz_gears/Title.py
+var ggScriptTitle string
+
+//go:embed zz_gears/Missing.py
+var ggScriptMissing string
+
+//go:embed zz_gears/Globbed.py
+var ggScriptGlobbed string
+
+//go:embed zz_gears/ExactName.py
+var ggScriptExactName string
+
+//go:embed zz_gears/LocalOnly.py
+var ggScriptLocalOnly string
+
 func init() {
 	AllKeys.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/readers.AllKeys",
-		Hash:         "2f0699393a76803904a7ebe2dcf835004ccd4f3a4fb9d8efbc22bfab0a7b64e6",
+		Hash:         "7308b930837d301ddffb396fb85bf0252940b92b459787ae009e0b7af1950dcf",
 		Requirements: nil,
 		Source:       ggScriptAllKeys,
 	})
 	Names.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/readers.Names",
-		Hash:         "2f0699393a76803904a7ebe2dcf835004ccd4f3a4fb9d8efbc22bfab0a7b64e6",
+		Hash:         "7308b930837d301ddffb396fb85bf0252940b92b459787ae009e0b7af1950dcf",
 		Requirements: nil,
 		Source:       ggScriptNames,
 	})
 	Products.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/readers.Products",
-		Hash:         "2f0699393a76803904a7ebe2dcf835004ccd4f3a4fb9d8efbc22bfab0a7b64e6",
+		Hash:         "7308b930837d301ddffb396fb85bf0252940b92b459787ae009e0b7af1950dcf",
 		Requirements: nil,
 		Source:       ggScriptProducts,
 	})
 	Titles.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/readers.Titles",
-		Hash:         "2f0699393a76803904a7ebe2dcf835004ccd4f3a4fb9d8efbc22bfab0a7b64e6",
+		Hash:         "7308b930837d301ddffb396fb85bf0252940b92b459787ae009e0b7af1950dcf",
 		Requirements: nil,
 		Source:       ggScriptTitles,
 	})
 	Queues.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/readers.Queues",
-		Hash:         "2f0699393a76803904a7ebe2dcf835004ccd4f3a4fb9d8efbc22bfab0a7b64e6",
+		Hash:         "7308b930837d301ddffb396fb85bf0252940b92b459787ae009e0b7af1950dcf",
 		Requirements: nil,
 		Source:       ggScriptQueues,
 	})
 	TagCounts.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/readers.TagCounts",
-		Hash:         "2f0699393a76803904a7ebe2dcf835004ccd4f3a4fb9d8efbc22bfab0a7b64e6",
+		Hash:         "7308b930837d301ddffb396fb85bf0252940b92b459787ae009e0b7af1950dcf",
 		Requirements: nil,
 		Source:       ggScriptTagCounts,
 	})
 	Rankings.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/readers.Rankings",
-		Hash:         "2f0699393a76803904a7ebe2dcf835004ccd4f3a4fb9d8efbc22bfab0a7b64e6",
+		Hash:         "7308b930837d301ddffb396fb85bf0252940b92b459787ae009e0b7af1950dcf",
 		Requirements: nil,
 		Source:       ggScriptRankings,
 	})
 	KeyNames.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/readers.KeyNames",
-		Hash:         "2f0699393a76803904a7ebe2dcf835004ccd4f3a4fb9d8efbc22bfab0a7b64e6",
+		Hash:         "7308b930837d301ddffb396fb85bf0252940b92b459787ae009e0b7af1950dcf",
 		Requirements: nil,
 		Source:       ggScriptKeyNames,
 	})
 	Events.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/readers.Events",
-		Hash:         "2f0699393a76803904a7ebe2dcf835004ccd4f3a4fb9d8efbc22bfab0a7b64e6",
+		Hash:         "7308b930837d301ddffb396fb85bf0252940b92b459787ae009e0b7af1950dcf",
 		Requirements: nil,
 		Source:       ggScriptEvents,
 	})
 	Squares.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/readers.Squares",
-		Hash:         "2f0699393a76803904a7ebe2dcf835004ccd4f3a4fb9d8efbc22bfab0a7b64e6",
+		Hash:         "7308b930837d301ddffb396fb85bf0252940b92b459787ae009e0b7af1950dcf",
 		Requirements: nil,
 		Source:       ggScriptSquares,
 	})
 	Shards.AttachScript(ggdsl.Script{
 		ID:           "github.com/gogears/gogears/examples/readers.Shards",
-		Hash:         "2f0699393a76803904a7ebe2dcf835004ccd4f3a4fb9d8efbc22bfab0a7b64e6",
+		Hash:         "7308b930837d301ddffb396fb85bf0252940b92b459787ae009e0b7af1950dcf",
 		Requirements: nil,
 		Source:       ggScriptShards,
+	})
+	Title.AttachScript(ggdsl.Script{
+		ID:           "github.com/gogears/gogears/examples/readers.Title",
+		Hash:         "7308b930837d301ddffb396fb85bf0252940b92b459787ae009e0b7af1950dcf",
+		Requirements: nil,
+		Source:       ggScriptTitle,
+	})
+	Missing.AttachScript(ggdsl.Script{
+		ID:           "github.com/gogears/gogears/examples/readers.Missing",
+		Hash:         "7308b930837d301ddffb396fb85bf0252940b92b459787ae009e0b7af1950dcf",
+		Requirements: nil,
+		Source:       ggScriptMissing,
+	})
+	Globbed.AttachScript(ggdsl.Script{
+		ID:           "github.com/gogears/gogears/examples/readers.Globbed",
+		Hash:         "7308b930837d301ddffb396fb85bf0252940b92b459787ae009e0b7af1950dcf",
+		Requirements: nil,
+		Source:       ggScriptGlobbed,
+	})
+	ExactName.AttachScript(ggdsl.Script{
+		ID:           "github.com/gogears/gogears/examples/readers.ExactName",
+		Hash:         "7308b930837d301ddffb396fb85bf0252940b92b459787ae009e0b7af1950dcf",
+		Requirements: nil,
+		Source:       ggScriptExactName,
+	})
+	LocalOnly.AttachScript(ggdsl.Script{
+		ID:           "github.com/gogears/gogears/examples/readers.LocalOnly",
+		Hash:         "7308b930837d301ddffb396fb85bf0252940b92b459787ae009e0b7af1950dcf",
+		Requirements: nil,
+		Source:       ggScriptLocalOnly,
 	})
 }
