@@ -52,7 +52,7 @@ func (e *Emulator) buildMux() *redcon.ServeMux {
 // serve handles one client command.
 func (e *Emulator) serve(conn redcon.Conn, cmd redcon.Command) {
 	c := conn.Context().(*client)
-	name := strings.ToLower(string(cmd.Args[0]))
+	name := commandName(cmd.Args[0])
 	if !c.authed {
 		switch name {
 		case "auth", "hello", "quit":
@@ -290,3 +290,34 @@ func wrongArity(conn redcon.Conn, cmd redcon.Command) {
 func writeError(conn redcon.Conn, msg string) {
 	conn.WriteError(strings.NewReplacer("\r", " ", "\n", " ").Replace(msg))
 }
+
+// commandName lower-cases a command name without allocating for the
+// commands the proxy sees most.
+func commandName(b []byte) string {
+	var buf [24]byte
+	if len(b) > len(buf) {
+		return strings.ToLower(string(b))
+	}
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	if n, ok := knownNames[string(buf[:len(b)])]; ok {
+		return n
+	}
+	return string(buf[:len(b)])
+}
+
+// knownNames interns frequent command names.
+var knownNames = func() map[string]string {
+	m := map[string]string{}
+	for _, n := range []string{"get", "set", "mget", "mset", "incr", "del", "hget", "hset", "hgetall",
+		"lpush", "rpush", "lpop", "rpop", "lrange", "sadd", "smembers", "zadd", "zrange", "xadd",
+		"exists", "expire", "ttl", "ping", "multi", "exec", "discard", "select", "scan", "type", "hello",
+		"auth", "quit", "subscribe", "psubscribe", "ssubscribe", "monitor", "publish", "config"} {
+		m[n] = n
+	}
+	return m
+}()
