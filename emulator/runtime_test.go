@@ -2,9 +2,12 @@ package emulator
 
 import (
 	"fmt"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 
+	"github.com/gogears/gogears/internal/python"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -157,4 +160,40 @@ func respBulks(xs ...string) string {
 		s += fmt.Sprintf("$%d\r\n%s\r\n", len(x), x)
 	}
 	return s
+}
+
+// TestPythonRuntime runs the runtime's own unit tests
+// (python/test_gears_runtime.py) in python3, with a fake host.
+func TestPythonRuntime(t *testing.T) {
+	py, err := python.Path()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(py, "-m", "unittest", "-q", "test_gears_runtime")
+	cmd.Dir = "python"
+	cmd.Env = append(os.Environ(), "PYTHONDONTWRITEBYTECODE=1")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("python3 -m unittest test_gears_runtime: %v\n%s", err, out)
+	}
+}
+
+// TestPythonFilesParseAs37 checks the runtime itself against the 3.7 grammar.
+func TestPythonFilesParseAs37(t *testing.T) {
+	var srcs []string
+	for _, name := range []string{"python/gears_runtime.py", "python/worker.py"} {
+		data, err := pythonFiles.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, string(data))
+	}
+	errs, err := python.Check37(srcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, e := range errs {
+		if e != nil {
+			t.Errorf("file %d does not parse as Python 3.7: %v", i, e)
+		}
+	}
 }
