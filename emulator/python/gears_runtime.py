@@ -279,20 +279,9 @@ def _check(f, what):
         raise error('%s argument must be a function' % what)
 
 
-def _step_map(f):
-    def run(it):
-        for r in it:
-            if type(r) is _Err:
-                yield r
-                continue
-            try:
-                yield _resolve(f(r))
-            except Exception as e:
-                yield _Err(format_error(e))
-    return run
-
-
-def _step_flatmap(f):
+def _per_record(f, out):
+    """Builds a step that calls f on each record; out(record, value)
+    gives the records to emit. Error records pass untouched."""
     def run(it):
         for r in it:
             if type(r) is _Err:
@@ -303,41 +292,27 @@ def _step_flatmap(f):
             except Exception as e:
                 yield _Err(format_error(e))
                 continue
-            if type(v) is list:
-                # The engine pops from the end of the list.
-                for x in reversed(v):
-                    yield x
-            else:
-                yield v
+            for x in out(r, v):
+                yield x
     return run
+
+
+def _step_map(f):
+    return _per_record(f, lambda r, v: (v,))
+
+
+def _step_flatmap(f):
+    # Only a list is expanded, last element first: the engine pops from
+    # the end of the list.
+    return _per_record(f, lambda r, v: reversed(v) if type(v) is list else (v,))
 
 
 def _step_filter(f):
-    def run(it):
-        for r in it:
-            if type(r) is _Err:
-                yield r
-                continue
-            try:
-                if _resolve(f(r)):
-                    yield r
-            except Exception as e:
-                yield _Err(format_error(e))
-    return run
+    return _per_record(f, lambda r, v: (r,) if v else ())
 
 
 def _step_foreach(f):
-    def run(it):
-        for r in it:
-            if type(r) is _Err:
-                yield r
-                continue
-            try:
-                _resolve(f(r))
-                yield r
-            except Exception as e:
-                yield _Err(format_error(e))
-    return run
+    return _per_record(f, lambda r, v: (r,))
 
 
 def _step_accumulate(f):
@@ -429,21 +404,6 @@ def _step_identity():
     return run
 
 
-def _step_extractor(extractor):
-    """repartition: records stay on the one shard, but the extractor runs."""
-    def run(it):
-        for r in it:
-            if type(r) is _Err:
-                yield r
-                continue
-            try:
-                extractor(r)
-                yield r
-            except Exception as e:
-                yield _Err(format_error(e))
-    return run
-
-
 class GearsBuilder(object):
     """GearsBuilder(reader='KeysReader', defaultArg='*', desc=None) builds a
     gear; every operation appends a step and returns the builder."""
@@ -509,7 +469,8 @@ class GearsBuilder(object):
 
     def repartition(self, extractor):
         _check(extractor, 'repartition')
-        return self._add('REPARTITION', _step_extractor(extractor))
+        # One shard: records stay, but the extractor still runs.
+        return self._add('REPARTITION', _step_foreach(extractor))
 
     def collect(self):
         return self._add('COLLECT', _step_identity())
