@@ -337,7 +337,16 @@ def _group_key(k):
     return k if isinstance(k, str) else repr(k)
 
 
-def _step_localgroupby(extractor, reducer):
+def _no_coroutine(v, what):
+    if inspect.iscoroutine(v):
+        v.close()
+        raise error('coroutine are not allow on %s' % what)
+    return v
+
+
+def _grouping(extractor, add, finish):
+    """Builds a step that groups records by extractor(r) (a str key):
+    add(groups, k, r) folds a record in, finish(k, v) gives the output."""
     def run(it):
         groups = {}
         for r in it:
@@ -345,44 +354,27 @@ def _step_localgroupby(extractor, reducer):
                 yield r
                 continue
             try:
-                k = extractor(r)
-                if inspect.iscoroutine(k):
-                    k.close()
-                    raise error('coroutine are not allow on extractor')
-                k = _group_key(k)
-                groups[k] = _resolve(reducer(k, groups.get(k), r))
+                add(groups, _group_key(_no_coroutine(extractor(r), 'extractor')), r)
             except Exception as e:
                 yield _Err(format_error(e))
         for k, v in groups.items():
-            yield {'key': k, 'value': v}
+            try:
+                yield {'key': k, 'value': finish(k, v)}
+            except Exception as e:
+                yield _Err(format_error(e))
     return run
+
+
+def _step_localgroupby(extractor, reducer):
+    def add(groups, k, r):
+        groups[k] = _resolve(reducer(k, groups.get(k), r))
+    return _grouping(extractor, add, lambda k, v: v)
 
 
 def _step_batchgroupby(extractor, reducer):
-    def run(it):
-        groups = {}
-        for r in it:
-            if type(r) is _Err:
-                yield r
-                continue
-            try:
-                k = extractor(r)
-                if inspect.iscoroutine(k):
-                    k.close()
-                    raise error('coroutine are not allow on extractor')
-                groups.setdefault(_group_key(k), []).append(r)
-            except Exception as e:
-                yield _Err(format_error(e))
-        for k, rs in groups.items():
-            try:
-                v = reducer(k, rs)
-                if inspect.iscoroutine(v):
-                    v.close()
-                    raise error('coroutine are not allow on reduce')
-                yield {'key': k, 'value': v}
-            except Exception as e:
-                yield _Err(format_error(e))
-    return run
+    def add(groups, k, r):
+        groups.setdefault(k, []).append(r)
+    return _grouping(extractor, add, lambda k, rs: _no_coroutine(reducer(k, rs), 'reduce'))
 
 
 def _step_limit(length, start):
