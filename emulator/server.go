@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/tidwall/redcon"
@@ -19,6 +20,7 @@ type client struct {
 	authed  bool
 	inMulti bool
 	queued  [][][]byte // write commands queued in MULTI, for their events
+	otherDB bool       // SELECTed a database other than the gears' one
 }
 
 func (e *Emulator) accept(conn redcon.Conn) bool {
@@ -122,6 +124,10 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 		}
 	case "discard":
 		c.inMulti, c.queued = false, nil
+	case "select":
+		if raw[0] == '+' && len(args) == 2 {
+			c.otherDB = string(args[1]) != strconv.Itoa(e.store.db)
+		}
 	case "exec":
 		queued := c.queued
 		c.inMulti, c.queued = false, nil
@@ -138,7 +144,8 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 		conn.WriteRaw(raw)
 		return
 	}
-	if _, ok := evRules[name]; ok {
+	// Registrations watch the gears' database only.
+	if _, ok := evRules[name]; ok && !c.otherDB {
 		if evs := eventsFor(args, raw); len(evs) > 0 {
 			raw = append([]byte(nil), raw...)
 			if override := e.fire(evs, args); override != nil {

@@ -215,3 +215,30 @@ func TestPubSubAndMulti(t *testing.T) {
 		}
 	})
 }
+
+func TestBlockingAndSelect(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		r := dialRaw(t, e.Addr())
+		r.do("RG.PYEXECUTE", "GB().foreach(lambda x: execute('INCR', 'n')).register(prefix='k', mode='sync')")
+		done := make(chan string, 1)
+		go func() {
+			b := dialRaw(t, e.Addr())
+			done <- b.do("BLPOP", "q", "5")
+		}()
+		time.Sleep(50 * time.Millisecond)
+		r.do("RPUSH", "q", "x")
+		if got := <-done; got != "*2\r\n$1\r\nq\r\n$1\r\nx\r\n" {
+			t.Errorf("BLPOP = %q", got)
+		}
+		r.do("SELECT", "1")
+		r.do("SET", "k", "other db")
+		r.do("SELECT", "0")
+		if got := r.do("GET", "n"); got != "$-1\r\n" {
+			t.Errorf("a write in db 1 fired a registration: GET n = %q", got)
+		}
+		r.do("SET", "k", "db 0")
+		if got := r.do("GET", "n"); got != "$1\r\n1\r\n" {
+			t.Errorf("GET n = %q, want 1", got)
+		}
+	})
+}
