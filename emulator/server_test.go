@@ -242,3 +242,22 @@ func TestBlockingAndSelect(t *testing.T) {
 		}
 	})
 }
+
+// TestRESP3 uses go-redis's default protocol (HELLO 3) through the
+// emulator in front of a real redis-server: map replies pass through.
+func TestRESP3(t *testing.T) {
+	s := redistest.Start(t)
+	e := RunT(t, Options{RedisURL: "redis://" + s.Addr})
+	c := redis.NewClient(&redis.Options{Addr: e.Addr(), Protocol: 3})
+	defer c.Close()
+	ctx := t.Context()
+	c.HSet(ctx, "h", "a", "1", "b", "2")
+	m, err := c.HGetAll(ctx, "h").Result()
+	if err != nil || len(m) != 2 || m["a"] != "1" {
+		t.Errorf("HGETALL over RESP3 = %v, %v", m, err)
+	}
+	v, err := c.Do(ctx, "RG.PYEXECUTE", "GB().map(lambda r: r['value']['b']).run('h')").Result()
+	if err != nil || fmt.Sprint(v) != "[[2] []]" {
+		t.Errorf("RG.PYEXECUTE over RESP3 = %v, %v", v, err)
+	}
+}
