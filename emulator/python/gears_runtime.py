@@ -669,15 +669,15 @@ def _make_run_reader(real, arg, kw):
     if real == 'KeysReader':
         return _keys_reader(arg, kw.get('noScan', False), kw.get('readValue', True))
     if real == 'KeysOnlyReader':
-        for k in ('mode',):
-            kw.pop(k, None)
+        # As on RedisGears, every extra keyword (even mode=) goes to
+        # createKeysOnlyReader, so unknown ones raise TypeError.
         return _python_reader(createKeysOnlyReader(arg, **kw))
     if real == 'ShardsIDReader':
         return _python_reader(shardReaderCallback)
     if real == 'StreamReader':
         return _stream_reader(arg, kw.get('fromId', '0-0'))
     if real == 'PythonReader':
-        if arg is None or arg == '*':
+        if arg is None:
             raise error('python reader function is not given')
         if not _is_function(arg):
             raise error('pyreader argument must be a function')

@@ -13,8 +13,14 @@ import threading
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gears_runtime as rt  # noqa: E402
 
-_out = sys.stdout.buffer
-_in = sys.stdin.buffer
+# The protocol owns the original stdin and stdout. Gears that print() or
+# read input() get stderr and /dev/null, so they cannot corrupt a frame.
+_out = os.fdopen(os.dup(1), 'wb')
+_in = os.fdopen(os.dup(0), 'rb')
+os.dup2(2, 1)
+_devnull = os.open(os.devnull, os.O_RDONLY)
+os.dup2(_devnull, 0)
+sys.stdout = sys.stderr
 _wlock = threading.Lock()
 
 
