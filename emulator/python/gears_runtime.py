@@ -65,17 +65,12 @@ def format_error(exc):
 
 # ---------------------------------------------------------------- execute
 
-def _arg(a):
-    if isinstance(a, (bytes, bytearray)):
-        return bytes(a)
-    return str(a)
-
-
 def execute(command, *args):
     """Runs a Redis command through the emulator, like RedisGears' RM_Call."""
     if not isinstance(command, str):
         raise error('the given command must be a string')
-    res = host.call('execute', args=[command] + [_arg(a) for a in args])
+    w = host.wire_arg
+    res = host.call('execute', args=[command] + [w(a) for a in args])
     return _raise_errors(res)
 
 
@@ -88,7 +83,8 @@ def _raise_errors(v):
 def _execute_many(cmds):
     """Runs many commands in one round trip; error replies come back as
     host.ReplyError values instead of raising."""
-    return host.call('batch', cmds=[[_arg(a) for a in c] for c in cmds])
+    w = host.wire_arg
+    return host.call('batch', cmds=[[w(a) for a in c] for c in cmds])
 
 
 class atomic(object):
@@ -166,7 +162,8 @@ def call_next(*args):
     ex = _current_exec()
     if ex is None or not ex.hook:
         raise error('Can not get CommandHook ctx')
-    res = host.call('call_next', exec=ex.id, args=[_arg(a) for a in args])
+    w = host.wire_arg
+    res = host.call('call_next', exec=ex.id, args=[w(a) for a in args])
     return _raise_errors(res)
 
 
@@ -544,36 +541,35 @@ GB = GearsBuilder
 
 # ---------------------------------------------------------------- readers
 
-def _value_of(t, key, raw):
-    return raw
-
-
 def _read_keys(keys, read_value, event=None):
-    """Builds KeysReader records for keys, reading types and values in two
-    batched round trips."""
+    """Builds KeysReader records for keys. One batched round trip reads
+    each key's type and, guessing it is a string, its value; hashes and
+    lists take a second one."""
     if not read_value:
         return [{'key': k, 'event': event} for k in keys]
-    types_ = _execute_many([['TYPE', k] for k in keys])
     cmds = []
-    for k, t in zip(keys, types_):
-        if t == 'string':
-            cmds.append(['GET', k])
-        elif t == 'hash':
-            cmds.append(['HGETALL', k])
+    for k in keys:
+        cmds.append(['TYPE', k])
+        cmds.append(['GET', k])
+    res = _execute_many(cmds)
+    types_ = res[0::2]
+    vals = res[1::2]
+    more = []
+    for i, (k, t) in enumerate(zip(keys, types_)):
+        if t == 'hash':
+            more.append((i, ['HGETALL', k]))
         elif t == 'list':
-            cmds.append(['LRANGE', k, '0', '-1'])
-        else:
-            cmds.append(None)
-    todo = [c for c in cmds if c is not None]
-    vals = iter(_execute_many(todo) if todo else [])
+            more.append((i, ['LRANGE', k, '0', '-1']))
+    if more:
+        for (i, _), v in zip(more, _execute_many([c for _, c in more])):
+            vals[i] = v
     out = []
-    for k, t, c in zip(keys, types_, cmds):
-        v = next(vals) if c is not None else None
-        if isinstance(v, host.ReplyError):
+    for k, t, v in zip(keys, types_, vals):
+        if isinstance(v, host.ReplyError) or t not in ('string', 'hash', 'list'):
             v = None
         if t == 'hash' and isinstance(v, list):
             v = dict(zip(v[0::2], v[1::2]))
-        if t == 'none' or (c is not None and v is None and t != 'string'):
+        if t == 'none':
             rec_t = 'empty'
         elif t == 'stream':
             rec_t = 'unknown'
@@ -581,8 +577,6 @@ def _read_keys(keys, read_value, event=None):
             rec_t = t
         else:
             rec_t = 'module'
-        if t == 'none':
-            v = None
         out.append({'key': k, 'value': v, 'type': rec_t, 'event': event})
     return out
 

@@ -11,6 +11,8 @@ class FakeHost(object):
     class ReplyError(str):
         pass
 
+    wire_arg = staticmethod(lambda a: a if isinstance(a, (bytes, bytearray)) else str(a))
+
     def __init__(self):
         self.data = {}
         self.done = []
