@@ -247,8 +247,8 @@ var codeNames = map[Code]string{
 	RangeFunc: "RangeFunc", Unsafe: "Unsafe", AddressOf: "AddressOf",
 	DynamicInterface: "DynamicInterface", UnsupportedType: "UnsupportedType",
 	AliasingAppend: "AliasingAppend", SliceAlias: "SliceAlias", TypeAssert: "TypeAssert",
-	 PackageCall: "PackageCall", BlockingCommand: "BlockingCommand",
-	 MethodValue: "MethodValue", Reflection: "Reflection",
+	PackageCall: "PackageCall", BlockingCommand: "BlockingCommand",
+	MethodValue: "MethodValue", Reflection: "Reflection",
 	CapturedVar: "CapturedVar", GlobalWrite: "GlobalWrite", LoopCapture: "LoopCapture",
 	GearShape: "GearShape", StepArg: "StepArg", OptionArg: "OptionArg",
 }

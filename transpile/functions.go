@@ -66,19 +66,23 @@ type funcDecl struct {
 	pkg  *packages.Package
 }
 
-func newTranslator(fset *token.FileSet, pkgs []*packages.Package, modulePath string, diags *Diagnostics) *translator {
-	t := &translator{
-		fset: fset, diags: diags, shims: shimSet{}, module: newScope(nil),
-		decls: map[*types.Func]funcDecl{}, modulePath: modulePath,
-		funcNames: map[*types.Func]string{}, classes: map[string]string{}, classBusy: map[string]bool{},
-		postOnly: map[types.Object]bool{}, paramNames: map[string]bool{}, varInits: map[*types.Var]ast.Expr{},
-		sentinels: map[*types.Var]string{}, attached: map[*types.Named]bool{}, imports: map[string]*types.Package{},
-		varPkgs: map[*types.Var]*packages.Package{},
-	}
+// A declIndex finds the syntax of the loaded packages' functions and
+// package-level variables. It is built once per load and shared by the
+// translators of all gears.
+type declIndex struct {
+	decls    map[*types.Func]funcDecl
+	varInits map[*types.Var]ast.Expr
+	varPkgs  map[*types.Var]*packages.Package
+	imports  map[string]*types.Package
+}
+
+func newDeclIndex(pkgs []*packages.Package) *declIndex {
+	ix := &declIndex{decls: map[*types.Func]funcDecl{}, varInits: map[*types.Var]ast.Expr{},
+		varPkgs: map[*types.Var]*packages.Package{}, imports: map[string]*types.Package{}}
 	for _, p := range pkgs {
 		if p.Types != nil {
 			for _, imp := range p.Types.Imports() {
-				t.imports[imp.Path()] = imp
+				ix.imports[imp.Path()] = imp
 			}
 		}
 		for _, f := range p.Syntax {
@@ -86,7 +90,7 @@ func newTranslator(fset *token.FileSet, pkgs []*packages.Package, modulePath str
 				switch d := d.(type) {
 				case *ast.FuncDecl:
 					if obj, ok := p.TypesInfo.Defs[d.Name].(*types.Func); ok {
-						t.decls[obj] = funcDecl{d, p}
+						ix.decls[obj] = funcDecl{d, p}
 					}
 				case *ast.GenDecl:
 					for _, sp := range d.Specs {
@@ -96,8 +100,8 @@ func newTranslator(fset *token.FileSet, pkgs []*packages.Package, modulePath str
 						}
 						for i, id := range vs.Names {
 							if v, ok := p.TypesInfo.Defs[id].(*types.Var); ok {
-								t.varInits[v] = vs.Values[i]
-								t.varPkgs[v] = p
+								ix.varInits[v] = vs.Values[i]
+								ix.varPkgs[v] = p
 							}
 						}
 					}
@@ -105,7 +109,22 @@ func newTranslator(fset *token.FileSet, pkgs []*packages.Package, modulePath str
 			}
 		}
 	}
-	return t
+	return ix
+}
+
+func newTranslator(fset *token.FileSet, pkgs []*packages.Package, modulePath string, diags *Diagnostics) *translator {
+	return newTranslatorIndex(fset, newDeclIndex(pkgs), modulePath, diags)
+}
+
+func newTranslatorIndex(fset *token.FileSet, ix *declIndex, modulePath string, diags *Diagnostics) *translator {
+	return &translator{
+		fset: fset, diags: diags, shims: shimSet{}, module: newScope(nil),
+		decls: ix.decls, modulePath: modulePath,
+		funcNames: map[*types.Func]string{}, classes: map[string]string{}, classBusy: map[string]bool{},
+		postOnly: map[types.Object]bool{}, paramNames: map[string]bool{}, varInits: ix.varInits,
+		sentinels: map[*types.Var]string{}, attached: map[*types.Named]bool{}, imports: ix.imports,
+		varPkgs: ix.varPkgs,
+	}
 }
 
 // errorf reports a diagnostic at node n.

@@ -100,6 +100,7 @@ func Generate(cfg Config) (res Result, err error) {
 		gears []Gear
 	}
 	var outs []pkgOut
+	ix := newDeclIndex(pkgs)
 	for _, p := range pkgs {
 		if p.Module == nil {
 			continue
@@ -111,7 +112,7 @@ func Generate(cfg Config) (res Result, err error) {
 		hash := sourceHash(p)
 		po := pkgOut{pkg: p}
 		for _, gd := range gears {
-			t := newTranslator(fset, pkgs, p.Module.Path, ds)
+			t := newTranslatorIndex(fset, ix, p.Module.Path, ds)
 			src, err := t.gearScript(gd, hash)
 			if err != nil {
 				ds.add(Diagnostic{Pos: fset.Position(gd.spec.Pos()), Code: InternalError, Message: "internal error printing the script: " + err.Error(), Hint: "this is a gogears bug; please report it"})
