@@ -675,6 +675,10 @@ func (c *funcCtx) paramGet(e *ast.CallExpr, x ast.Expr) pyast.Expr {
 // assigned to v in a statement before the current one, and the call's
 // value is the error.
 func (c *funcCtx) jsonUnmarshal(e *ast.CallExpr) pyast.Expr {
+	if c.stmtCall != e {
+		c.t.errorf(e, UnsupportedType, "call it as its own statement: err := json.Unmarshal(data, &v)", "json.Unmarshal inside an expression")
+		return pyNone()
+	}
 	u, ok := ast.Unparen(e.Args[1]).(*ast.UnaryExpr)
 	if !ok || u.Op != token.AND {
 		c.t.errorf(e, AddressOf, "pass &v for a local variable v", "json.Unmarshal target must be &variable")

@@ -261,6 +261,9 @@ type funcCtx struct {
 	assigns map[types.Object]int
 	// inplace are the slice variables appended to in place.
 	inplace map[types.Object]bool
+	// stmtCall is the call that is the whole value of the statement being
+	// translated, where a call needing a statement may be hoisted.
+	stmtCall *ast.CallExpr
 }
 
 // A loopCtx is an enclosing for, range or switch statement.
@@ -339,6 +342,13 @@ func (c *funcCtx) function(name string, params []*ast.Field, ftype *ast.FuncType
 		}
 	}
 	if sig.Variadic() {
+		// A variadic parameter arrives as a new list: f(xs...) in Go shares
+		// xs with the callee, so writing its elements is rejected.
+		if last := params[len(params)-1]; len(last.Names) > 0 {
+			if obj := c.info.Defs[last.Names[len(last.Names)-1]]; obj != nil && elementWritten(c.info, body, obj) {
+				c.t.errorf(last, SliceAlias, "copy the arguments into a new slice before writing", "variadic parameter %s is written through; callers passing s... share it in Go", obj.Name())
+			}
+		}
 		// A variadic parameter arrives as a list (or None), like a slice.
 		last := def.Args.Args[len(def.Args.Args)-1]
 		def.Args.Args = def.Args.Args[:len(def.Args.Args)-1]
@@ -426,6 +436,29 @@ func (c *funcCtx) funcLit(lit *ast.FuncLit) pyast.Expr {
 // iteration has its own copy, so a closure sees that iteration's value.
 func isLoopPostOnly(c *funcCtx, obj types.Object) bool {
 	return c.t.postOnly[obj]
+}
+
+// elementWritten reports whether obj's elements are assigned in body.
+func elementWritten(info *types.Info, body ast.Node, obj types.Object) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		var lhs []ast.Expr
+		switch s := n.(type) {
+		case *ast.AssignStmt:
+			lhs = s.Lhs
+		case *ast.IncDecStmt:
+			lhs = []ast.Expr{s.X}
+		}
+		for _, l := range lhs {
+			if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok {
+				if id, ok := ast.Unparen(ix.X).(*ast.Ident); ok && info.Uses[id] == obj {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // capturedVars returns the local variables used in lit but declared
