@@ -3,6 +3,7 @@ package transpile
 import (
 	"errors"
 	"flag"
+	"fmt"
 	"go/format"
 	"os"
 	"path/filepath"
@@ -43,7 +44,11 @@ func expectations(t *testing.T, dir string) map[string][]*regexp.Regexp {
 			}
 			for _, a := range wantArgRE.FindAllStringSubmatch(m[1], -1) {
 				key := abs + ":" + itoa(i+1)
-				out[key] = append(out[key], regexp.MustCompile(a[1]))
+				pat, err := strconv.Unquote(`"` + a[1] + `"`)
+				if err != nil {
+					return fmt.Errorf("%s:%d: bad want %s: %v", path, i+1, a[0], err)
+				}
+				out[key] = append(out[key], regexp.MustCompile(pat))
 			}
 		}
 		return nil

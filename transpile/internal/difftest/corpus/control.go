@@ -149,10 +149,6 @@ func TypeSwitch(v any) string {
 		return "float " + strconv.FormatFloat(x, 'g', -1, 64)
 	case string:
 		return "string " + x
-	case []any:
-		return "list " + strconv.Itoa(len(x))
-	case map[string]any:
-		return "map " + strconv.Itoa(len(x))
 	default:
 		return "other"
 	}
