@@ -130,3 +130,72 @@ func canon(t *testing.T, s string) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
+
+// TestRegistrationsAgree registers the trigger and hook gears of allops in
+// the engine and, as scripts, on the emulator, and compares RG.TRIGGER and
+// hooked-command replies.
+func TestRegistrationsAgree(t *testing.T) {
+	res, err := transpile.Generate(transpile.Config{Dir: ".", Patterns: []string{"./testdata/gears/allops"}, Check: true})
+	if err != nil && !errors.Is(err, transpile.ErrStale) {
+		t.Fatal(err)
+	}
+	scripts := map[string]string{}
+	for _, g := range res.Gears {
+		scripts[g.Var] = g.Script
+	}
+	srv := redistest.Start(t)
+	ctx := context.Background()
+	c := redis.NewClient(&redis.Options{Addr: srv.Addr, Protocol: 2})
+	defer c.Close()
+	eng := engine.New(engine.NewRedisExecutor(c))
+	if _, err := engine.Register(ctx, eng, allops.Echo); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := engine.Register(ctx, eng, allops.Guard); err != nil {
+		t.Fatal(err)
+	}
+	e := emulator.RunT(t, emulator.Options{RedisURL: "redis://" + srv.Addr})
+	ec := redis.NewClient(&redis.Options{Addr: e.Addr(), Protocol: 2})
+	defer ec.Close()
+	for _, g := range []string{"Echo", "Guard"} {
+		if err := ec.Do(ctx, "RG.PYEXECUTE", scripts[g]).Err(); err != nil {
+			t.Fatalf("register %s: %v", g, err)
+		}
+	}
+
+	want, err := engine.Trigger(ctx, eng, allops.Echo, "a", "bé", "c")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ec.Do(ctx, "RG.TRIGGER", "echo", "a", "bé", "c").Slice()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gotS []string
+	for _, r := range got {
+		var s string
+		if err := json.Unmarshal([]byte(r.(string)), &s); err != nil {
+			t.Fatalf("trigger result %q is not JSON: %v", r, err)
+		}
+		gotS = append(gotS, s)
+	}
+	if d := cmp.Diff(want, gotS); d != "" {
+		t.Errorf("RG.TRIGGER echo (-engine +script):\n%s", d)
+	}
+
+	for _, args := range [][]string{{"SET", "guarded:a", "ok"}, {"SET", "guarded:b", "forbidden"}, {"SET", "free", "forbidden"}} {
+		wantV, wantErr := eng.Call(ctx, args...)
+		anyArgs := make([]any, len(args))
+		for i, a := range args {
+			anyArgs[i] = a
+		}
+		gotV, gotErr := ec.Do(ctx, anyArgs...).Result()
+		if (wantErr == nil) != (gotErr == nil) || wantErr != nil && !strings.Contains(gotErr.Error(), "forbidden") {
+			t.Errorf("%v: engine error %v, script error %v", args, wantErr, gotErr)
+			continue
+		}
+		if wantErr == nil && !cmp.Equal(wantV, gotV) {
+			t.Errorf("%v: engine reply %#v, script reply %#v", args, wantV, gotV)
+		}
+	}
+}
