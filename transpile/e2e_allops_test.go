@@ -23,14 +23,7 @@ import (
 // oracle) and as its generated script on the emulator, and compares the
 // decoded results (as multisets, except where the gear sorts).
 func TestEngineAndScriptsAgree(t *testing.T) {
-	res, err := transpile.Generate(transpile.Config{Dir: ".", Patterns: []string{"./testdata/gears/allops"}, Check: true})
-	if err != nil && !errors.Is(err, transpile.ErrStale) {
-		t.Fatal(err)
-	}
-	scripts := map[string]string{}
-	for _, g := range res.Gears {
-		scripts[g.Var] = g.Script
-	}
+	scripts := genScripts(t, "./testdata/gears/allops")
 	srv := redistest.Start(t)
 	ctx := context.Background()
 	c := redis.NewClient(&redis.Options{Addr: srv.Addr, Protocol: 2})
@@ -78,6 +71,21 @@ func TestEngineAndScriptsAgree(t *testing.T) {
 	check(t, ctx, ex, ec, scripts, "Events", allops.Events, false)
 	check(t, ctx, ex, ec, scripts, "Squares", allops.Squares, false)
 	check(t, ctx, ex, ec, scripts, "Shards", allops.Shards, false)
+}
+
+// genScripts translates a testdata package and returns its scripts by
+// gear variable.
+func genScripts(t *testing.T, pattern string) map[string]string {
+	t.Helper()
+	res, err := transpile.Generate(transpile.Config{Dir: ".", Patterns: []string{pattern}, Check: true})
+	if err != nil && !errors.Is(err, transpile.ErrStale) {
+		t.Fatal(err)
+	}
+	scripts := map[string]string{}
+	for _, g := range res.Gears {
+		scripts[g.Var] = g.Script
+	}
+	return scripts
 }
 
 // check runs one job both ways and compares the JSON of each record.
@@ -135,14 +143,7 @@ func canon(t *testing.T, s string) string {
 // the engine and, as scripts, on the emulator, and compares RG.TRIGGER and
 // hooked-command replies.
 func TestRegistrationsAgree(t *testing.T) {
-	res, err := transpile.Generate(transpile.Config{Dir: ".", Patterns: []string{"./testdata/gears/allops"}, Check: true})
-	if err != nil && !errors.Is(err, transpile.ErrStale) {
-		t.Fatal(err)
-	}
-	scripts := map[string]string{}
-	for _, g := range res.Gears {
-		scripts[g.Var] = g.Script
-	}
+	scripts := genScripts(t, "./testdata/gears/allops")
 	srv := redistest.Start(t)
 	ctx := context.Background()
 	c := redis.NewClient(&redis.Options{Addr: srv.Addr, Protocol: 2})

@@ -3,14 +3,12 @@ package transpile_test
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"sort"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/gogears/gogears/emulator"
-	"github.com/gogears/gogears/transpile"
 	"github.com/google/go-cmp/cmp"
 	"github.com/redis/go-redis/v9"
 )
@@ -19,14 +17,7 @@ import (
 // on the RedisGears emulator (CPython over a store), then decodes the JSON
 // results as the client does (contract 1).
 func TestScriptsRunOnEmulator(t *testing.T) {
-	res, err := transpile.Generate(transpile.Config{Dir: ".", Patterns: []string{"./testdata/gears/orders"}, Check: true})
-	if err != nil && !errors.Is(err, transpile.ErrStale) {
-		t.Fatal(err)
-	}
-	scripts := map[string]string{}
-	for _, g := range res.Gears {
-		scripts[g.Var] = g.Script
-	}
+	scripts := genScripts(t, "./testdata/gears/orders")
 	e := emulator.RunT(t)
 	ctx := context.Background()
 	c := redis.NewClient(&redis.Options{Addr: e.Addr()})
