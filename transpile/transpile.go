@@ -105,7 +105,14 @@ func Generate(cfg Config) (res Result, err error) {
 	}
 	var stale []string
 	hashes := map[string]string{}
+	overlay := map[string][]byte{}
 	for _, p := range listed {
+		if dir := pkgDir(p); dir != "" {
+			gen := filepath.Join(dir, GeneratedFile)
+			if _, err := os.Stat(gen); err == nil {
+				overlay[gen] = []byte("package " + p.Name + "\n")
+			}
+		}
 		if len(p.Errors) > 0 {
 			stale = append(stale, p.PkgPath)
 			continue
@@ -128,7 +135,7 @@ func Generate(cfg Config) (res Result, err error) {
 	if len(stale) == 0 {
 		return res, nil
 	}
-	pkgs, fset, ds, err := load(cfg.Dir, cfg.Tags, stale)
+	pkgs, fset, ds, err := loadOverlay(cfg.Dir, cfg.Tags, stale, overlay)
 	if err != nil {
 		return res, err
 	}

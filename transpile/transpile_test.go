@@ -95,6 +95,19 @@ func TestGenerateWritesAndChecks(t *testing.T) {
 	if _, err := Generate(Config{Dir: dir, Check: true}); !errors.Is(err, ErrStale) {
 		t.Errorf("Generate(Check) after editing the source = %v, want ErrStale", err)
 	}
+
+	// Renaming a gear leaves zz_gears.go referring to a missing variable;
+	// regenerating must still work.
+	data, _ = os.ReadFile(src)
+	must(t, os.WriteFile(src, []byte(strings.ReplaceAll(string(data), "Schedule", "Plan")), 0o644))
+	res, err = Generate(Config{Dir: dir})
+	if err != nil || len(res.Written) != 1 {
+		t.Fatalf("Generate after renaming a gear = %v, Written %v", err, res.Written)
+	}
+	data, _ = os.ReadFile(gen)
+	if strings.Contains(string(data), "Schedule.AttachScript") || !strings.Contains(string(data), "Plan.AttachScript") {
+		t.Errorf("zz_gears.go not updated for the renamed gear")
+	}
 }
 
 // TestGenerateReportsDiagnostics checks that user errors come back as a
