@@ -54,7 +54,7 @@ func startCluster(t *testing.T) *testCluster {
 		srv := redistest.Start(t, redistest.WithArgs("--cluster-enabled", "yes",
 			"--cluster-config-file", "nodes.conf", "--cluster-port", bus,
 			"--cluster-announce-ip", "127.0.0.1", "--cluster-announce-port", sp, "--cluster-announce-bus-port", bus))
-		stub.upstream = srv.Addr
+		stub.setUpstream(srv.Addr)
 		real = append(real, srv.Addr)
 		tc.stubs = append(tc.stubs, stub)
 	}
@@ -126,7 +126,7 @@ func (tc *testCluster) installRG(i int) {
 		}
 		return notFound
 	})
-	s.handle("RG.GETRESULTSBLOCKING", s.handlers["RG.GETRESULTS"])
+	s.handle("RG.GETRESULTSBLOCKING", s.handler("RG.GETRESULTS"))
 	s.handle("RG.GETEXECUTION", func(_ redcon.Conn, args []string) any {
 		if _, ok := lookup(args[1]); ok {
 			return []any{[]any{"shard_id", tc.ids[i], "execution_plan", []any{"status", "done", "results", redcon.SimpleInt(1), "errors", []any{}, "steps", []any{}}}}
@@ -210,6 +210,37 @@ func TestCluster(t *testing.T) {
 		}
 	})
 
+	t.Run("raw go-redis would miss the owner", func(t *testing.T) {
+		// An id whose hash slot lives on another master: go-redis routes a
+		// raw RG.GETRESULTS by hashing the id, the typed client by its shard.
+		for i, shard := range tc.ids {
+			var id string
+			for n := 2; id == "" && n < 200; n++ {
+				cand := shard + "-" + strconv.Itoa(n)
+				m, err := rdb.MasterForKey(ctx, cand)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if m.Options().Addr != tc.stubs[i].Addr {
+					id = cand
+				}
+			}
+			tc.mu.Lock()
+			tc.execs[i][id] = []string{"owned by " + strconv.Itoa(i)}
+			tc.mu.Unlock()
+			if err := rdb.Do(ctx, "RG.GETRESULTS", id).Err(); err == nil {
+				t.Errorf("raw Do(RG.GETRESULTS %s) found it on a node that does not own it", id)
+			}
+			res, err := c.GetResults(ctx, id)
+			if err != nil || !cmp.Equal(res.Values, []any{"owned by " + strconv.Itoa(i)}) {
+				t.Errorf("GetResults(%s) = %v, %v; want the owner's results", id, res, err)
+			}
+			tc.mu.Lock()
+			delete(tc.execs[i], id)
+			tc.mu.Unlock()
+		}
+	})
+
 	t.Run("unknown ids", func(t *testing.T) {
 		_, err := c.GetResults(ctx, tc.ids[1]+"-99")
 		if !errors.Is(err, ErrExecutionNotFound) {
@@ -249,6 +280,14 @@ func TestCluster(t *testing.T) {
 		info, err := c.InfoCluster(ctx)
 		if err != nil || info == nil || len(info.Shards) != 3 {
 			t.Errorf("InfoCluster = %+v, %v", info, err)
+		}
+	})
+
+	t.Run("a failing node is named", func(t *testing.T) {
+		tc.stubs[2].handle("RG.PYSTATS", func(redcon.Conn, []string) any { return redcon.SimpleError(errors.New("ERR out of memory")) })
+		_, err := c.PyStats(ctx)
+		if err == nil || !strings.Contains(err.Error(), "node "+tc.stubs[2].Addr) {
+			t.Errorf("PyStats with a failing node = %v, want an error naming %s", err, tc.stubs[2].Addr)
 		}
 	})
 

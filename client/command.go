@@ -30,6 +30,7 @@ func (v ModuleVersion) AtLeast(major, minor, patch int) bool {
 // Raw returns the version as MODULE LIST encodes it, e.g. 10213.
 func (v ModuleVersion) Raw() int { return v.Major*10000 + v.Minor*100 + v.Patch }
 
+// String returns the version as "major.minor.patch".
 func (v ModuleVersion) String() string { return fmt.Sprintf("%d.%d.%d", v.Major, v.Minor, v.Patch) }
 
 func versionFromRaw(n int64) ModuleVersion {
@@ -60,6 +61,7 @@ func (r *Results) Err() error {
 // reply: a string record starting with "-" (the "-" is removed on the wire).
 type ResultError string
 
+// Error returns the record text without its leading "-".
 func (e ResultError) Error() string { return string(e) }
 
 // ExecuteReply is the reply of RG.PYEXECUTE. ID is set for an UNBLOCKING
@@ -361,12 +363,6 @@ func (f *fields) bool(k string) bool {
 		}
 	}
 	return false
-}
-
-func (f *fields) raw(k string) any {
-	v := f.vals[k]
-	f.used[k] = true
-	return v
 }
 
 func (f *fields) extra() map[string]any {

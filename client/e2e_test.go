@@ -19,7 +19,7 @@ import (
 )
 
 // startE2E returns a Client on an emulator over a fresh redis-server.
-func startE2E(t *testing.T) (*Client, *redis.Client) {
+func startE2E(t testing.TB) (*Client, *redis.Client) {
 	t.Helper()
 	srv := redistest.Start(t)
 	e := emulator.RunT(t, emulator.Options{RedisURL: "redis://" + srv.Addr})
@@ -275,5 +275,23 @@ func TestE2EAdmin(t *testing.T) {
 	_, err = c.PyExecute(ctx, "GB().run()", &PyExecuteOptions{Requirements: []string{"==invalid"}})
 	if !errors.Is(err, ErrRequirements) {
 		t.Errorf("PyExecute with an unknown requirement = %v, want ErrRequirements", err)
+	}
+}
+
+// TestE2ENoGears runs against a plain redis-server: no rg module.
+func TestE2ENoGears(t *testing.T) {
+	srv := redistest.Start(t)
+	rdb := redis.NewClient(&redis.Options{Addr: srv.Addr})
+	defer rdb.Close()
+	c := New(rdb)
+	ctx := context.Background()
+	if _, err := c.Version(ctx); !errors.Is(err, ErrNoGears) || !strings.Contains(err.Error(), "--loadmodule") {
+		t.Errorf("Version on plain Redis = %v, want ErrNoGears naming --loadmodule", err)
+	}
+	if _, err := c.PyExecute(ctx, "GB().run()", nil); !errors.Is(err, ErrNoGears) {
+		t.Errorf("PyExecute on plain Redis = %v, want ErrNoGears", err)
+	}
+	if _, err := c.PyExecute(ctx, "GB().run()", &PyExecuteOptions{ID: "x"}); !errors.Is(err, ErrNoGears) {
+		t.Errorf("PyExecute with ID on plain Redis = %v, want ErrNoGears", err)
 	}
 }

@@ -80,6 +80,8 @@ type Error struct {
 	Err     error  // the cause; or nil
 }
 
+// Error returns "client: <command>: <message>", naming the sentinel when
+// the message does not.
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString("client: ")
@@ -150,7 +152,7 @@ func classify(command string, err error) error {
 	switch {
 	case errors.Is(err, context.Canceled):
 		e.Kind = ErrCanceled
-	case errors.Is(err, context.DeadlineExceeded), isTimeout(err):
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, redis.ErrPoolTimeout), isTimeout(err):
 		e.Kind = ErrTimeout
 	case isConnection(err):
 		e.Kind = ErrConnection

@@ -29,10 +29,9 @@ type rgHandler func(conn redcon.Conn, args []string) any
 
 type gearStub struct {
 	Addr     string
-	upstream string // real redis-server for non-RG commands; "" answers them with an error
-
 	ln       net.Listener
 	mu       sync.Mutex
+	upstream string // real redis-server for non-RG commands; "" answers them with an error
 	handlers map[string]rgHandler
 	calls    map[string]int
 	done     chan struct{}
@@ -68,6 +67,20 @@ func (s *gearStub) handle(name string, h rgHandler) {
 	s.handlers[name] = h
 }
 
+// setUpstream sets the real redis-server non-RG commands go to.
+func (s *gearStub) setUpstream(addr string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.upstream = addr
+}
+
+// handler returns the handler installed for name, or nil.
+func (s *gearStub) handler(name string) rgHandler {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.handlers[name]
+}
+
 // count returns how many times name was received.
 func (s *gearStub) count(name string) int {
 	s.mu.Lock()
@@ -85,6 +98,7 @@ func (s *gearStub) serve(conn redcon.Conn, cmd redcon.Command) {
 	s.mu.Lock()
 	s.calls[name]++
 	h := s.handlers[name]
+	upstream := s.upstream
 	s.mu.Unlock()
 	switch {
 	case h != nil:
@@ -96,10 +110,10 @@ func (s *gearStub) serve(conn redcon.Conn, cmd redcon.Command) {
 		conn.WriteError("ERR unknown command 'HELLO'")
 	case strings.HasPrefix(name, "RG."):
 		conn.WriteError("ERR unknown command '" + args[0] + "'")
-	case s.upstream == "":
+	case upstream == "":
 		conn.WriteError("ERR stub has no upstream for " + name)
 	default:
-		s.forward(conn, cmd)
+		s.forward(conn, cmd, upstream)
 	}
 }
 
@@ -109,10 +123,10 @@ type upstreamConn struct {
 	rd *bufio.Reader
 }
 
-func (s *gearStub) forward(conn redcon.Conn, cmd redcon.Command) {
+func (s *gearStub) forward(conn redcon.Conn, cmd redcon.Command, upstream string) {
 	up, _ := conn.Context().(*upstreamConn)
 	if up == nil {
-		nc, err := net.Dial("tcp", s.upstream)
+		nc, err := net.Dial("tcp", upstream)
 		if err != nil {
 			conn.WriteError("ERR stub: " + err.Error())
 			return

@@ -36,6 +36,8 @@ type Frame struct {
 	Origin string // the Go origin of that function, e.g. "example.com/shop/gears.CountByStatus step 1 (gears.go)"; or ""
 }
 
+// Error returns the exception and, when known, the Go origin of the
+// failing Python.
 func (e *GearError) Error() string {
 	var b strings.Builder
 	b.WriteString("client: ")
@@ -77,6 +79,7 @@ type RecordErrors struct {
 	Errors []*GearError
 }
 
+// Error returns the first record error and how many more there are.
 func (e *RecordErrors) Error() string {
 	if len(e.Errors) == 1 {
 		return e.Errors[0].Error()

@@ -116,3 +116,19 @@ func TestMapOrigins(t *testing.T) {
 		t.Errorf("Error() = %q does not name the Go origin", ge.Error())
 	}
 }
+
+func TestRecordErrorsText(t *testing.T) {
+	re := &RecordErrors{Errors: []*GearError{recordError("RG.X", "Error type: <class 'KeyError'>, Value: 'a'"), recordError("RG.X", "boom")}}
+	want := "client: gear step failed: KeyError: 'a' (and 1 more failed records)"
+	if got := re.Error(); got != want {
+		t.Errorf("RecordErrors.Error() = %q, want %q", got, want)
+	}
+	script := &GearError{Script: true, Type: "NameError", Message: "name 'x' is not defined"}
+	if got, want := script.Error(), "client: gear script failed: NameError: name 'x' is not defined"; got != want {
+		t.Errorf("GearError.Error() = %q, want %q", got, want)
+	}
+	res := &Results{Values: []any{"a", int64(1), "b"}}
+	if s, all := res.Strings(); all || len(s) != 2 {
+		t.Errorf("Strings() = %v, %v; want [a b], false", s, all)
+	}
+}

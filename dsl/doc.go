@@ -105,7 +105,9 @@
 // Each result record travels as JSON and decodes into T, so a gear's
 // result type should be plain data: numbers, strings, slices, maps, and
 // structs of those. KeyRecord, StreamRecord and Group carry JSON tags that
-// match the RedisGears record dicts.
+// match the RedisGears record dicts. Keep values valid UTF-8: RedisGears
+// hands other values to Python steps as bytearray, which Go strings do not
+// model.
 //
 // # For engines and the client
 //

@@ -79,6 +79,10 @@ func (g Gear[T]) Run(opts ...RunOption) Job[T] {
 		j.err = fmt.Errorf("dsl.Mode(dsl.AsyncLocal) on a KeysOnlyReader gear: its run() forwards keywords to the reader, which rejects mode (TypeError); drop the option")
 		return j
 	}
+	if r == StreamReader && j.cfg.Arg == "" {
+		j.err = errors.New("a Stream run needs a stream key: dsl.Stream(key) or dsl.Pattern(key)")
+		return j
+	}
 	if g.p.src.KeyType != "" && !j.cfg.ReadValue {
 		j.err = fmt.Errorf("dsl.ReadValue(false) on a typed keys reader: it filters on the key type, which needs the value read; use dsl.Keys(pattern) instead")
 	}
@@ -183,6 +187,9 @@ func validateRegister(src Source, c *RegisterConfig) error {
 			return errors.New("dsl.KeyPrefix needs dsl.Hook(command)")
 		}
 	}
+	if src.KeyType != "" && len(c.EventTypes) > 0 && !slices.ContainsFunc(c.EventTypes, func(e string) bool { return !removalEvents[strings.ToLower(e)] }) {
+		return fmt.Errorf("dsl.OnEvents(%s) on a gear that reads only %q keys never fires: after these events the key is gone (type \"empty\"); use dsl.Keys", strings.Join(c.EventTypes, ", "), string(src.KeyType))
+	}
 	if src.KeyType != "" {
 		for _, t := range c.KeyTypes {
 			if t != src.KeyType {
@@ -199,6 +206,10 @@ func validateRegister(src Source, c *RegisterConfig) error {
 	}
 	return nil
 }
+
+// removalEvents are the keyspace events after which the key no longer
+// exists, so a typed reader (which filters on the type) never sees them.
+var removalEvents = map[string]bool{"del": true, "expired": true, "evicted": true, "keymiss": true}
 
 func policyName(p FailurePolicy) string {
 	if p == "" {

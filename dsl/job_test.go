@@ -81,6 +81,11 @@ func TestInvalidGears(t *testing.T) {
 		{"glob Prefix option", dsl.Stream("s").Register(dsl.Prefix("s?")),
 			`registration prefix "s?" is not a glob on the server: RedisGears matches an exact key or a prefix ending in one "*"; use dsl.Prefix with such a value and filter the rest in a step`},
 		{"empty prefix", dsl.Stream("").Register(), `empty registration prefix: use "*" for every key`},
+		{"empty stream key", dsl.Stream("").Run(), "a Stream run needs a stream key: dsl.Stream(key) or dsl.Pattern(key)"},
+		{"empty keys pattern is *", dsl.Keys("").Register(dsl.OnEvents("del")), ""},
+		{"typed reader on removal events", dsl.HashKeys("o:*").Register(dsl.OnEvents("del", "EXPIRED")),
+			`dsl.OnEvents(del, EXPIRED) on a gear that reads only "hash" keys never fires: after these events the key is gone (type "empty"); use dsl.Keys`},
+		{"typed reader on mixed events", dsl.HashKeys("o:*").Register(dsl.OnEvents("del", "hset")), ""},
 		{"command without trigger or hook", dsl.Command().Register(),
 			"a Command gear needs dsl.Trigger(name) or dsl.Hook(command) (RedisGears: no trigger or hook argument was given)"},
 		{"trigger and hook", dsl.Command().Register(dsl.Trigger("t"), dsl.Hook("set")),
@@ -186,21 +191,6 @@ func TestScript(t *testing.T) {
 	r.AttachScript(dsl.Script{ID: "p.R"})
 	if s, _ := r.Script(); s.ID != "p.R" || r.Trigger() != "t" {
 		t.Errorf("Registration Script/Trigger = %+v, %q", s, r.Trigger())
-	}
-}
-
-func TestEncodeParams(t *testing.T) {
-	type window struct{ From, To int }
-	w := dsl.Param("window", window{1, 2})
-	b, err := dsl.EncodeParams(w.Bind(window{3, 4}), dsl.Param("name", "x").Bind("y"))
-	if err != nil || string(b) != `{"name":"y","window":{"From":3,"To":4}}` {
-		t.Errorf("EncodeParams = %s, %v", b, err)
-	}
-	if _, err := dsl.EncodeParams(dsl.Param("f", func() {}).Bind(nil)); err == nil {
-		t.Errorf("EncodeParams(func) succeeded, want an error")
-	}
-	if got := w.Get(); got != (window{1, 2}) || w.Default() != got || w.Name() != "window" {
-		t.Errorf("Get outside an engine = %v, want the default", got)
 	}
 }
 

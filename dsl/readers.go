@@ -10,9 +10,19 @@ import "iter"
 //
 // pattern is the reader's default arg: a glob matched while scanning for
 // Run, and the registration prefix for Register, where RedisGears allows
-// only an exact key name or a prefix ending in a single "*".
+// only an exact key name or a prefix ending in a single "*". An empty
+// pattern means "*".
 func Keys(pattern string) Gear[KeyRecord[any]] {
-	return newGear[KeyRecord[any]](Source{Reader: KeysReader, Arg: pattern, NewKeyRecord: keyRecordMaker[any]("")})
+	return newGear[KeyRecord[any]](Source{Reader: KeysReader, Arg: orAll(pattern), NewKeyRecord: keyRecordMaker[any]("")})
+}
+
+// orAll returns "*" for an empty pattern, as RedisGears falls back to its
+// default arg "*".
+func orAll(pattern string) string {
+	if pattern == "" {
+		return "*"
+	}
+	return pattern
 }
 
 // HashKeys reads the hash keys whose name matches pattern, with the hash as
@@ -58,7 +68,7 @@ func ZSetKeys(pattern string) Gear[KeyRecord[NoValue]] {
 }
 
 func typedKeys[V any](pattern string, t KeyType) Gear[KeyRecord[V]] {
-	return newGear[KeyRecord[V]](Source{Reader: KeysReader, Arg: pattern, KeyType: t, NewKeyRecord: keyRecordMaker[V](t)})
+	return newGear[KeyRecord[V]](Source{Reader: KeysReader, Arg: orAll(pattern), KeyType: t, NewKeyRecord: keyRecordMaker[V](t)})
 }
 
 // keyRecordMaker builds KeyRecord[V] values; the engine has already checked
@@ -75,9 +85,10 @@ func keyRecordMaker[V any](t KeyType) func(key, typ, event string, value any) an
 
 // KeysOnly reads the names of the keys matching the glob pattern, without
 // reading values (RedisGears KeysOnlyReader, a Python reader built on
-// SCAN). It supports Run only; NoScan and ScanCount apply.
+// SCAN). It supports Run only; NoScan and ScanCount apply. An empty pattern
+// means "*".
 func KeysOnly(pattern string) Gear[string] {
-	return newGear[string](Source{Reader: KeysOnlyReader, Arg: pattern})
+	return newGear[string](Source{Reader: KeysOnlyReader, Arg: orAll(pattern)})
 }
 
 // Stream reads the entries of streams (RedisGears StreamReader). For Run,

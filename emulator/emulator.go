@@ -166,7 +166,10 @@ func (e *Emulator) StoreAddr() string { return e.store.addr }
 func (e *Emulator) Close() error {
 	e.closeOnce.Do(func() {
 		close(e.closed)
+		// Serve may not have started yet, when srv.Close does nothing;
+		// closing the listener ends it either way.
 		e.srv.Close()
+		e.ln.Close()
 		<-e.served
 		e.worker.close()
 		e.wg.Wait()

@@ -131,12 +131,20 @@ func (w *workerPool) spawn() error {
 		return fmt.Errorf("start python3 worker: %w", err)
 	}
 	p := &workerProc{cmd: cmd, in: in, dead: make(chan struct{}), ready: make(chan struct{})}
-	w.mu.Lock()
-	w.proc = p
-	w.mu.Unlock()
 	go w.readLoop(p, bufio.NewReaderSize(out, 256<<10))
 	select {
 	case <-p.ready:
+		w.mu.Lock()
+		closing := w.closing
+		if !closing {
+			w.proc = p
+		}
+		w.mu.Unlock()
+		if closing {
+			p.in.Close()
+			killProcess(cmd)
+			return errWorkerDied
+		}
 		return nil
 	case <-p.dead:
 		return fmt.Errorf("python3 worker exited at start (is %s Python 3.8+?)", w.python)
@@ -173,14 +181,21 @@ func (w *workerPool) kill() {
 	}
 }
 
+// send writes f to the worker, waiting up to 20s for a restart in progress.
 func (w *workerPool) send(f *frame) error {
-	w.mu.Lock()
-	p := w.proc
-	w.mu.Unlock()
-	if p == nil {
-		return errWorkerDied
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		w.mu.Lock()
+		p, closing := w.proc, w.closing
+		w.mu.Unlock()
+		if p != nil {
+			return p.send(f)
+		}
+		if closing || time.Now().After(deadline) {
+			return errWorkerDied
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
-	return p.send(f)
 }
 
 func (p *workerProc) send(f *frame) error {

@@ -55,7 +55,17 @@ func BenchmarkCountBy(b *testing.B) {
 	})
 	b.Run("go-redis", func(b *testing.B) {
 		for b.Loop() {
-			counts, err := handCountBy(ctx, c)
+			counts, err := handCountBy(ctx, c, "")
+			if err != nil || len(counts) != len(benchStatuses) {
+				b.Fatalf("handCountBy = %v, %v", counts, err)
+			}
+		}
+	})
+	// The same loop with SCAN TYPE hash, the server-side type filter the
+	// engine uses for HashKeys.
+	b.Run("go-redis-scantype", func(b *testing.B) {
+		for b.Loop() {
+			counts, err := handCountBy(ctx, c, "hash")
 			if err != nil || len(counts) != len(benchStatuses) {
 				b.Fatalf("handCountBy = %v, %v", counts, err)
 			}
@@ -63,11 +73,18 @@ func BenchmarkCountBy(b *testing.B) {
 	})
 }
 
-func handCountBy(ctx context.Context, c *redis.Client) (map[string]int, error) {
+func handCountBy(ctx context.Context, c *redis.Client, typ string) (map[string]int, error) {
 	counts := map[string]int{}
 	var cursor uint64
 	for {
-		keys, next, err := c.Scan(ctx, cursor, "order:*", 1000).Result()
+		var keys []string
+		var next uint64
+		var err error
+		if typ == "" {
+			keys, next, err = c.Scan(ctx, cursor, "order:*", 1000).Result()
+		} else {
+			keys, next, err = c.ScanType(ctx, cursor, "order:*", 1000, typ).Result()
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -31,6 +31,7 @@ package engine
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log"
@@ -101,6 +102,8 @@ type execution struct {
 	canOverride bool
 	// next calls the next hook or the original command; Hook only.
 	next func(args []string) (any, error)
+	// inAtomic reports whether runtime.Atomic is running.
+	inAtomic bool
 }
 
 // dispatcher is the runtime.Host that forwards to the active execution.
@@ -125,7 +128,15 @@ func (d dispatcher) ConfigGet(key string) (string, bool) {
 	return v, ok
 }
 
-func (d dispatcher) Atomic(f func()) { d.x(); f() }
+func (d dispatcher) Atomic(f func()) {
+	x := d.x()
+	if x.inAtomic {
+		panic(&runtime.Error{Msg: "Already inside an atomic block"})
+	}
+	x.inAtomic = true
+	defer func() { x.inAtomic = false }()
+	f()
+}
 
 func (d dispatcher) HashTag() string { d.x(); return "06S" }
 
@@ -176,7 +187,8 @@ func end() {
 
 // Exec runs f as a step of an execution on e, so runtime and cmd calls in
 // it work: use it to unit-test a step function directly. A panic in f is
-// returned as an error.
+// returned as an error. Like every step, f must not start another
+// execution (Run, Exec, Notify, Trigger, Call): executions do not nest.
 func (e *Engine) Exec(ctx context.Context, f func(), params ...dsl.ParamValue) error {
 	ps, err := encodeParams(params)
 	if err != nil {
@@ -211,14 +223,20 @@ func panicError(r any) error {
 	}
 }
 
+// encodeParams returns each parameter's JSON value by name, as the
+// script's GG_PARAMS holds them.
 func encodeParams(params []dsl.ParamValue) (map[string][]byte, error) {
-	m := make(map[string][]byte, len(params))
-	if _, err := dsl.EncodeParams(params...); err != nil {
+	b, err := dsl.EncodeParams(params...)
+	if err != nil {
 		return nil, fmt.Errorf("engine: %w", err)
 	}
-	for _, p := range params {
-		b, _ := jsonMarshal(p.Value)
-		m[p.Name] = b
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return nil, fmt.Errorf("engine: %w", err)
+	}
+	m := make(map[string][]byte, len(raw))
+	for k, v := range raw {
+		m[k] = v
 	}
 	return m, nil
 }

@@ -30,6 +30,17 @@ type Reply struct {
 	Err error
 }
 
+// HashReader is an optional fast path of an Executor: reading many hashes
+// in one round trip, decoded straight into maps instead of through the
+// generic reply shapes. The keys readers use it when the executor has it;
+// NewRedisExecutor's does.
+type HashReader interface {
+	// HGetAllMulti returns HGETALL of each key (an empty map for a missing
+	// key) and, per key, a *runtime.Error for a Redis error reply or
+	// another error for a transport failure.
+	HGetAllMulti(ctx context.Context, keys []string) ([]map[string]string, []error)
+}
+
 // KeyEvent is a keyspace event: the event name, such as "hset" or
 // "expired", and the key it touched.
 type KeyEvent struct {

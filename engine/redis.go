@@ -90,6 +90,26 @@ func (x *RedisExecutor) DoMulti(ctx context.Context, cmds [][]string) []Reply {
 	return out
 }
 
+var _ HashReader = (*RedisExecutor)(nil)
+
+// HGetAllMulti runs HGETALL for each key in one pipeline.
+func (x *RedisExecutor) HGetAllMulti(ctx context.Context, keys []string) ([]map[string]string, []error) {
+	p := x.c.Pipeline()
+	cmds := make([]*redis.MapStringStringCmd, len(keys))
+	for i, k := range keys {
+		cmds[i] = p.HGetAll(ctx, k)
+	}
+	_, _ = p.Exec(ctx) // per-command errors are read below
+	ms := make([]map[string]string, len(keys))
+	errs := make([]error, len(keys))
+	for i, c := range cmds {
+		m, err := c.Result()
+		_, errs[i] = convertReply(nil, err)
+		ms[i] = m
+	}
+	return ms, errs
+}
+
 // convertReply maps a go-redis reply to RedisGears execute() shapes.
 func convertReply(v any, err error) (any, error) {
 	if errors.Is(err, redis.Nil) {
@@ -110,11 +130,11 @@ func convertValue(v any) any {
 	case nil, string, int64:
 		return t
 	case []any:
-		out := make([]any, len(t))
+		// go-redis returns a fresh slice per reply: convert in place.
 		for i, e := range t {
-			out[i] = convertValue(e)
+			t[i] = convertValue(e)
 		}
-		return out
+		return t
 	case map[any]any:
 		out := make([]any, 0, 2*len(t))
 		for k, e := range t {

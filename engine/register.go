@@ -33,7 +33,7 @@ type Stats struct {
 	NumSuccess   int    // executions with no record errors
 	NumFailures  int    // executions with record errors
 	LastError    string // the first error of the last failed execution
-	Status       string // "running", or "aborted" after OnFailed(Abort)
+	Status       string // "running"; "aborted" after OnFailed(Abort); "paused" after FlatError("PAUSE...")
 	// Errors are every record error so far, oldest first.
 	Errors []error
 }

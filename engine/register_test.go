@@ -135,123 +135,6 @@ func TestListenSchedule(t *testing.T) {
 	}
 }
 
-func TestRegisterStream(t *testing.T) {
-	ctx := context.Background()
-	ex, c := startRedis(t)
-	mustDo(t, c, []any{"XADD", "s:1", "1-1", "n", "1"}) // already there: processed at registration
-	e := engine.New(ex)
-	reg := dsl.Stream("s:*").ForEach(func(r dsl.StreamRecord) { cmd.RPush("seen", r.Key+" "+r.ID+" "+r.Value["n"]) }).
-		Register(dsl.Batch(2))
-	h, err := engine.Register(ctx, e, reg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	add := func(key, id string) {
-		mustDo(t, c, []any{"XADD", key, id, "n", id[:1]})
-		if err := e.Notify(ctx, "xadd", key); err != nil {
-			t.Fatal(err)
-		}
-	}
-	add("s:1", "2-1") // batch not full
-	if got := c.LLen(ctx, "seen").Val(); got != 1 {
-		t.Errorf("after one xadd with Batch(2): %d records seen, want 1 (the pre-existing one)", got)
-	}
-	add("s:1", "3-1")
-	got, _ := c.LRange(ctx, "seen", 0, -1).Result()
-	want := []string{"s:1 1-1 1", "s:1 2-1 2", "s:1 3-1 3"}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("seen (-want +got):\n%s", diff)
-	}
-	if n := c.XLen(ctx, "s:1").Val(); n != 0 {
-		t.Errorf("XLEN after TrimStream = %d, want 0", n)
-	}
-	if s := h.Stats(); s.NumTriggered != 2 || s.NumFailures != 0 {
-		t.Errorf("Stats = %+v, want 2 triggered, no failures", s)
-	}
-}
-
-func TestRegisterStreamOptions(t *testing.T) {
-	ctx := context.Background()
-	failing := func(r dsl.StreamRecord) {
-		if r.Value["fail"] == "yes" {
-			runtime.FlatError("bad entry " + r.ID)
-		}
-		cmd.RPush("ok", r.ID)
-	}
-	t.Run("TrimStream false keeps entries", func(t *testing.T) {
-		ex, c := startRedis(t)
-		e := engine.New(ex)
-		if _, err := engine.Register(ctx, e, dsl.Stream("s").ForEach(failing).Register(dsl.TrimStream(false))); err != nil {
-			t.Fatal(err)
-		}
-		mustDo(t, c, []any{"XADD", "s", "1-1", "n", "1"})
-		e.Notify(ctx, "xadd", "s")
-		if n := c.XLen(ctx, "s").Val(); n != 1 {
-			t.Errorf("XLEN = %d, want 1", n)
-		}
-	})
-	t.Run("Abort", func(t *testing.T) {
-		ex, c := startRedis(t)
-		e := engine.New(ex)
-		h, _ := engine.Register(ctx, e, dsl.Stream("s").ForEach(failing).Register(dsl.OnFailed(dsl.Abort)))
-		mustDo(t, c, []any{"XADD", "s", "1-1", "fail", "yes"})
-		e.Notify(ctx, "xadd", "s")
-		mustDo(t, c, []any{"XADD", "s", "2-1", "fail", "no"})
-		e.Notify(ctx, "xadd", "s")
-		s := h.Stats()
-		if s.Status != "aborted" || s.LastError != "bad entry 1-1" || s.NumTriggered != 1 {
-			t.Errorf("Stats = %+v, want aborted after one execution with error bad entry 1-1", s)
-		}
-		if n := c.XLen(ctx, "s").Val(); n != 2 {
-			t.Errorf("XLEN = %d, want 2 (nothing acknowledged or trimmed)", n)
-		}
-	})
-	t.Run("Continue", func(t *testing.T) {
-		ex, c := startRedis(t)
-		e := engine.New(ex)
-		h, _ := engine.Register(ctx, e, dsl.Stream("s").ForEach(failing).Register())
-		mustDo(t, c, []any{"XADD", "s", "1-1", "fail", "yes"})
-		e.Notify(ctx, "xadd", "s")
-		if s := h.Stats(); s.Status != "running" || s.NumFailures != 1 {
-			t.Errorf("Stats = %+v, want running with one failure", s)
-		}
-		if n := c.XLen(ctx, "s").Val(); n != 0 {
-			t.Errorf("XLEN = %d, want 0 (acknowledged and trimmed)", n)
-		}
-	})
-	t.Run("Retry", func(t *testing.T) {
-		ex, c := startRedis(t)
-		e := engine.New(ex)
-		h, _ := engine.Register(ctx, e, dsl.Stream("s").ForEach(failing).Register(dsl.OnFailed(dsl.Retry), dsl.RetryInterval(time.Second)))
-		mustDo(t, c, []any{"XADD", "s", "1-1", "fail", "yes"})
-		e.Notify(ctx, "xadd", "s")
-		mustDo(t, c, []any{"HSET", "s-fix", "x", "1"})
-		deadline := time.Now().Add(5 * time.Second)
-		for h.Stats().NumTriggered < 2 && time.Now().Before(deadline) {
-			time.Sleep(20 * time.Millisecond)
-		}
-		if s := h.Stats(); s.NumTriggered < 2 || s.NumFailures < 2 {
-			t.Errorf("Stats = %+v, want the failed entry retried", s)
-		}
-		h.Unregister()
-	})
-	t.Run("Duration", func(t *testing.T) {
-		ex, c := startRedis(t)
-		e := engine.New(ex)
-		h, _ := engine.Register(ctx, e, dsl.Stream("s").ForEach(failing).Register(dsl.Batch(10), dsl.Duration(50*time.Millisecond)))
-		mustDo(t, c, []any{"XADD", "s", "1-1", "n", "1"})
-		e.Notify(ctx, "xadd", "s")
-		deadline := time.Now().Add(5 * time.Second)
-		for c.LLen(ctx, "ok").Val() < 1 && time.Now().Before(deadline) {
-			time.Sleep(10 * time.Millisecond)
-		}
-		if got := c.LRange(ctx, "ok", 0, -1).Val(); !cmp.Equal(got, []string{"1-1"}) {
-			t.Errorf("ok = %v, want [1-1] after the duration", got)
-		}
-		h.Unregister()
-	})
-}
-
 func TestTrigger(t *testing.T) {
 	ctx := context.Background()
 	ex, c := startRedis(t)
@@ -385,3 +268,93 @@ func TestExec(t *testing.T) {
 		t.Errorf("Exec(HGETALL on a string) = %v, want WRONGTYPE", err)
 	}
 }
+
+func TestHookChain(t *testing.T) {
+	ctx := context.Background()
+	ex, c := startRedis(t)
+	e := engine.New(ex)
+	// Two hooks on SET: the newest runs first and reaches the older one
+	// through CallNext, which reaches SET itself.
+	suffix := func(s string) dsl.Registration[any] {
+		return dsl.Command().Map(func(args []string) any {
+			return runtime.CallNext(append([]string{args[1], args[2] + s}, args[3:]...)...)
+		}).Register(dsl.Hook("SET"))
+	}
+	for _, s := range []string{"-old", "-new"} {
+		if _, err := engine.Register(ctx, e, suffix(s)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if r, err := e.Call(ctx, "set", "k", "v"); err != nil || r != "OK" {
+		t.Errorf("Call(set k v) = %v, %v, want OK", r, err)
+	}
+	if got := c.Get(ctx, "k").Val(); got != "v-new-old" {
+		t.Errorf("k = %q, want v-new-old", got)
+	}
+	// A Redis error inside the hook is the command's error.
+	if _, err := e.Call(ctx, "set", "k", "v", "NX", "XX"); err == nil || !strings.Contains(err.Error(), "syntax error") {
+		t.Errorf("Call(set k v NX XX) = %v, want a syntax error", err)
+	}
+}
+
+func TestUnregisterAndStats(t *testing.T) {
+	ctx := context.Background()
+	ex, c := startRedis(t)
+	var logs []string
+	e := engine.New(ex, engine.WithLog(func(l runtime.Level, m string) { logs = append(logs, m) }))
+	reg := dsl.Keys("k*").ForEach(func(r dsl.KeyRecord[any]) {
+		if r.Key == "kbad" {
+			cmd.HGetAll("kbad") // WRONGTYPE: kbad is a string
+		}
+		cmd.Incr("fired")
+	}).Register(dsl.OnRegistered(func() { panic("setup failed") }))
+	h, err := engine.Register(ctx, e, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(logs) != 1 || !strings.Contains(logs[0], "setup failed") {
+		t.Errorf("logs = %q, want the OnRegistered panic logged", logs)
+	}
+	mustDo(t, c, []any{"SET", "kbad", "x"})
+	e.Notify(ctx, "set", "k1")
+	e.Notify(ctx, "set", "kbad")
+	s := h.Stats()
+	if s.NumTriggered != 2 || s.NumSuccess != 1 || s.NumFailures != 1 || !strings.HasPrefix(s.LastError, "step 1 (foreach): WRONGTYPE") || len(s.Errors) != 1 {
+		t.Errorf("Stats = %+v, want 2 triggered, 1 success, 1 WRONGTYPE failure", s)
+	}
+	h.Unregister()
+	e.Notify(ctx, "set", "k1")
+	if got := c.Get(ctx, "fired").Val(); got != "1" {
+		t.Errorf("fired = %q, want 1 (no execution after Unregister)", got)
+	}
+}
+
+func TestAtomic(t *testing.T) {
+	ex, _ := startRedis(t)
+	e := engine.New(ex)
+	err := e.Exec(context.Background(), func() {
+		runtime.Atomic(func() { runtime.Atomic(func() {}) })
+	})
+	if err == nil || err.Error() != "Already inside an atomic block" {
+		t.Errorf("nested Atomic = %v, want Already inside an atomic block", err)
+	}
+	if err := e.Exec(context.Background(), func() { runtime.Atomic(func() {}); runtime.Atomic(func() {}) }); err != nil {
+		t.Errorf("sequential Atomic = %v", err)
+	}
+}
+
+func TestListenNeedsSubscriber(t *testing.T) {
+	ex, _ := startRedis(t)
+	e := engine.New(plainExecutor{ex})
+	if _, err := e.Listen(context.Background()); err == nil || !strings.Contains(err.Error(), "engine.Subscriber") {
+		t.Errorf("Listen without a Subscriber = %v, want an error naming engine.Subscriber", err)
+	}
+	// Without the HashReader fast path the readers use DoMulti.
+	res, err := engine.RunOn(context.Background(), e, dsl.HashKeys("nothing:*").Count().Run())
+	if err != nil || len(res.Records) != 0 {
+		t.Errorf("RunOn(plain executor) = %v, %v", res, err)
+	}
+}
+
+// plainExecutor hides the optional interfaces of a real executor.
+type plainExecutor struct{ engine.Executor }

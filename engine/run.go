@@ -2,7 +2,6 @@ package engine
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"strconv"
 
@@ -87,47 +86,41 @@ func typed[T any](recs []any, errs []error) (Result[T], error) {
 	return res, nil
 }
 
-// runJob reads the job's records and runs its steps.
+// runJob streams the job's records from its reader through its steps.
 func (e *Engine) runJob(x *execution, p dsl.Plan, cfg dsl.RunConfig) ([]any, []error, error) {
 	begin(x)
 	defer end()
-	var recs []any
+	var out []any
 	var errs []error
+	c := chain(p.Steps, collector(&out), func(i int, s dsl.Step, err error) {
+		errs = append(errs, &StepError{Step: i + 1, Op: s.Op, Err: err})
+	})
+	readerErr := func(err error) { errs = append(errs, err) }
 	var err error
 	src := p.Source
 	switch src.Reader {
 	case dsl.KeysReader:
-		recs, errs, err = e.readKeys(x.ctx, src, cfg)
+		err = e.readKeys(x.ctx, src, cfg, c.push, readerErr)
 	case dsl.KeysOnlyReader:
-		recs, err = e.readKeyNames(x.ctx, cfg)
+		err = e.readKeyNames(x.ctx, cfg, c.push)
 	case dsl.StreamReader:
-		recs, err = e.readStream(x.ctx, cfg.Arg, cfg.FromID)
+		err = e.readStream(x.ctx, cfg.Arg, cfg.FromID, c.push)
 	case dsl.PythonReader:
-		recs, errs = generate(src)
+		// A panic in the generator ends it with an error, as an exception
+		// ends a Python generator.
+		if err := protect(func() { src.Generate(func(v any) bool { c.push(v); return true }) }); err != nil {
+			readerErr(&StepError{Err: err})
+		}
 	case dsl.ShardsIDReader:
-		recs = []any{"1"}
+		c.push("1")
 	default:
 		return nil, nil, fmt.Errorf("engine: reader %s cannot run", src.Reader)
 	}
 	if err != nil {
 		return nil, nil, err
 	}
-	out, serrs := runSteps(p.Steps, recs)
-	return out, append(errs, serrs...), nil
-}
-
-// generate drains a PythonReader; a panic ends the generator with an error.
-func generate(src dsl.Source) (recs []any, errs []error) {
-	err := protect(func() {
-		src.Generate(func(v any) bool {
-			recs = append(recs, v)
-			return true
-		})
-	})
-	if err != nil {
-		errs = append(errs, &StepError{Err: err})
-	}
-	return recs, errs
+	c.flush()
+	return out, errs, nil
 }
 
 // scanBatch is the SCAN COUNT hint of the keys readers.
@@ -168,45 +161,43 @@ func (e *Engine) scan(ctx context.Context, pattern string, count int, typ string
 }
 
 // readKeyNames is KeysOnlyReader.
-func (e *Engine) readKeyNames(ctx context.Context, cfg dsl.RunConfig) ([]any, error) {
-	var recs []any
+func (e *Engine) readKeyNames(ctx context.Context, cfg dsl.RunConfig, push func(any)) error {
 	if cfg.NoScan {
 		v, err := e.ex.Do(ctx, "EXISTS", cfg.Arg)
 		if err != nil {
-			return nil, fmt.Errorf("engine: %w", err)
+			return fmt.Errorf("engine: %w", err)
 		}
 		if n, _ := v.(int64); n > 0 {
-			recs = append(recs, cfg.Arg)
+			push(cfg.Arg)
 		}
-		return recs, nil
+		return nil
 	}
-	err := e.scan(ctx, cfg.Arg, cfg.ScanCount, "", func(keys []string) error {
+	return e.scan(ctx, cfg.Arg, cfg.ScanCount, "", func(keys []string) error {
 		for _, k := range keys {
-			recs = append(recs, k)
+			push(k)
 		}
 		return nil
 	})
-	return recs, err
 }
 
 // readKeys is KeysReader for Run.
-func (e *Engine) readKeys(ctx context.Context, src dsl.Source, cfg dsl.RunConfig) ([]any, []error, error) {
-	var recs []any
-	var errs []error
+func (e *Engine) readKeys(ctx context.Context, src dsl.Source, cfg dsl.RunConfig, push func(any), fail func(error)) error {
 	add := func(keys []string) error {
 		rs, es, err := e.readKeyRecords(ctx, src, keys, "", cfg.ReadValue, !cfg.NoScan)
-		recs = append(recs, rs...)
-		errs = append(errs, es...)
+		for _, r := range rs {
+			push(r)
+		}
+		for _, err := range es {
+			fail(err)
+		}
 		return err
 	}
 	if cfg.NoScan {
-		return recs, errs, add([]string{cfg.Arg})
+		return add([]string{cfg.Arg})
 	}
 	// Typed readers let the server filter by type (SCAN TYPE), which
 	// matches the script's type filter and saves a TYPE call per key.
-	typ := string(src.KeyType)
-	err := e.scan(ctx, cfg.Arg, scanBatch, typ, add)
-	return recs, errs, err
+	return e.scan(ctx, cfg.Arg, scanBatch, string(src.KeyType), add)
 }
 
 // readKeyRecords reads keys as RedisGears' KeysReader does and builds the
@@ -238,28 +229,48 @@ func (e *Engine) readKeyRecords(ctx context.Context, src dsl.Source, keys []stri
 			types[i] = gearsType(s)
 		}
 	}
+	hr, fast := e.ex.(HashReader)
 	var cmds [][]string
 	var idx []int // keys[idx[j]] is read by cmds[j]
+	var hashes []string
+	var hashIdx []int // keys[hashIdx[j]] is hashes[j]
 	for i, k := range keys {
-		if src.KeyType != "" && types[i] != string(src.KeyType) {
-			continue
-		}
-		if c := valueCommand(types[i], k); c != nil {
-			cmds = append(cmds, c)
-			idx = append(idx, i)
+		switch {
+		case src.KeyType != "" && types[i] != string(src.KeyType):
+		case fast && types[i] == "hash":
+			hashes = append(hashes, k)
+			hashIdx = append(hashIdx, i)
+		default:
+			if c := valueCommand(types[i], k); c != nil {
+				cmds = append(cmds, c)
+				idx = append(idx, i)
+			}
 		}
 	}
 	values := make([]any, len(keys))
 	var errs []error
+	// A read fails when the key changed type since TYPE: that key's record
+	// becomes an error.
+	readErr := func(i int, err error) {
+		errs = append(errs, &StepError{Err: fmt.Errorf("reading %q: %w", keys[i], err)})
+		types[i] = "skip"
+	}
 	for j, r := range e.ex.DoMulti(ctx, cmds) {
-		i := idx[j]
 		if r.Err != nil {
-			// The key changed type between TYPE and the read.
-			errs = append(errs, &StepError{Err: fmt.Errorf("reading %q: %w", keys[i], r.Err)})
-			types[i] = "skip"
+			readErr(idx[j], r.Err)
 			continue
 		}
-		values[i] = gearsValue(types[i], r.Value)
+		values[idx[j]] = gearsValue(types[idx[j]], r.Value)
+	}
+	if len(hashes) > 0 {
+		ms, herrs := hr.HGetAllMulti(ctx, hashes)
+		for j, i := range hashIdx {
+			if herrs[j] != nil {
+				readErr(i, herrs[j])
+				continue
+			}
+			values[i] = ms[j]
+		}
 	}
 	for i, k := range keys {
 		if types[i] == "skip" || src.KeyType != "" && types[i] != string(src.KeyType) {
@@ -328,12 +339,15 @@ func gearsValue(typ string, v any) any {
 }
 
 // readStream is StreamReader for Run: XREAD STREAMS key fromID, no COUNT.
-func (e *Engine) readStream(ctx context.Context, key, fromID string) ([]any, error) {
+func (e *Engine) readStream(ctx context.Context, key, fromID string, push func(any)) error {
 	v, err := e.ex.Do(ctx, "XREAD", "STREAMS", key, fromID)
 	if err != nil {
-		return nil, fmt.Errorf("engine: reading stream %q: %w", key, err)
+		return fmt.Errorf("engine: reading stream %q: %w", key, err)
 	}
-	return streamRecords(v), nil
+	for _, r := range streamRecords(v) {
+		push(r)
+	}
+	return nil
 }
 
 // streamRecords converts an XREAD/XREADGROUP reply to StreamRecords.
@@ -358,5 +372,3 @@ func streamRecords(v any) []any {
 	}
 	return recs
 }
-
-func jsonMarshal(v any) ([]byte, error) { return json.Marshal(v) }

@@ -7,17 +7,49 @@ import (
 	"github.com/gogears/gogears/dsl"
 )
 
-// runSteps runs the steps over the reader's records, with one shard's
-// RedisGears semantics, and returns the result records and the record
-// errors. A record whose step panics becomes an error and skips the later
-// steps.
-func runSteps(steps []dsl.Step, recs []any) ([]any, []error) {
-	var errs []error
-	for i, s := range steps {
-		fail := func(err error) { errs = append(errs, &StepError{Step: i + 1, Op: s.Op, Err: err}) }
-		recs = runStep(s, recs, fail)
+// Records flow through a chain of stages one at a time, as RedisGears pulls
+// them through its plan: per-record operations pass each record on at
+// once, and aggregating operations hold their state until the reader is
+// done (flush). Holding no more than each operation needs keeps memory and
+// GC work close to a hand-written loop.
+
+// stage is one step of a running chain.
+type stage struct {
+	push  func(r any)
+	flush func()
+}
+
+// chain builds the stages for steps ending in sink; fail records a record
+// error for step i.
+func chain(steps []dsl.Step, sink stage, fail func(i int, s dsl.Step, err error)) stage {
+	next := sink
+	for i := len(steps) - 1; i >= 0; i-- {
+		s := steps[i]
+		f := func(err error) { fail(i, s, err) }
+		next = newStage(s, next, f)
 	}
-	return recs, errs
+	return next
+}
+
+// runSteps runs the steps over recs and returns the result records and the
+// record errors. A record whose step panics becomes an error and skips the
+// later steps.
+func runSteps(steps []dsl.Step, recs []any) ([]any, []error) {
+	var out []any
+	var errs []error
+	c := chain(steps, collector(&out), func(i int, s dsl.Step, err error) {
+		errs = append(errs, &StepError{Step: i + 1, Op: s.Op, Err: err})
+	})
+	for _, r := range recs {
+		c.push(r)
+	}
+	c.flush()
+	return out, errs
+}
+
+// collector is the sink appending result records to out.
+func collector(out *[]any) stage {
+	return stage{push: func(r any) { *out = append(*out, r) }, flush: func() {}}
 }
 
 // call runs f, reporting a panic through fail; it reports whether f
@@ -30,222 +62,254 @@ func call(fail func(error), f func()) bool {
 	return true
 }
 
-func runStep(s dsl.Step, in []any, fail func(error)) []any {
+// pass is a per-record stage: each record goes through f, and flush
+// passes on.
+func pass(next stage, f func(r any)) stage {
+	return stage{push: f, flush: next.flush}
+}
+
+// barrier is an aggregating stage: it emits what done returns at flush.
+func barrier(next stage, push func(r any), done func() []any) stage {
+	return stage{push: push, flush: func() {
+		for _, r := range done() {
+			next.push(r)
+		}
+		next.flush()
+	}}
+}
+
+func newStage(s dsl.Step, next stage, fail func(error)) stage {
 	switch s.Op {
 	case dsl.OpMap:
-		out := in[:0:0]
-		for _, r := range in {
+		return pass(next, func(r any) {
 			var v any
 			if call(fail, func() { v = s.Map(r) }) {
-				out = append(out, v)
+				next.push(v)
 			}
-		}
-		return out
+		})
 	case dsl.OpFlatMap:
-		var out []any
-		for _, r := range in {
+		return pass(next, func(r any) {
 			var vs []any
 			if call(fail, func() { vs = s.Expand(r) }) {
 				// RedisGears pops the list from its end.
 				for j := len(vs) - 1; j >= 0; j-- {
-					out = append(out, vs[j])
+					next.push(vs[j])
 				}
 			}
-		}
-		return out
+		})
 	case dsl.OpForEach:
-		out := in[:0:0]
-		for _, r := range in {
+		return pass(next, func(r any) {
 			if call(fail, func() { s.Visit(r) }) {
-				out = append(out, r)
+				next.push(r)
 			}
-		}
-		return out
+		})
 	case dsl.OpFilter:
-		out := in[:0:0]
-		for _, r := range in {
+		return pass(next, func(r any) {
 			var keep bool
 			if call(fail, func() { keep = s.Keep(r) }) && keep {
-				out = append(out, r)
+				next.push(r)
 			}
-		}
-		return out
-	case dsl.OpAccumulate:
-		return accumulate(in, s.Zero, s.Accumulate, false, fail)
-	case dsl.OpLocalGroupBy, dsl.OpGroupBy:
-		return groupReduce(in, s, fail)
-	case dsl.OpBatchGroupBy:
-		keys, groups := group(in, s.Key, fail)
-		out := make([]any, 0, len(keys))
-		for _, k := range keys {
-			var v any
-			if call(fail, func() { v = s.Batch(k, groups[k]) }) {
-				out = append(out, s.Group(k, v))
-			}
-		}
-		return out
+		})
 	case dsl.OpLimit:
-		if s.Start >= len(in) {
-			return nil
-		}
-		in = in[s.Start:]
-		return in[:min(s.Length, len(in))]
-	case dsl.OpCollect:
-		return in
-	case dsl.OpRepartition:
-		out := in[:0:0]
-		for _, r := range in {
-			if call(fail, func() { s.Key(r) }) {
-				out = append(out, r)
+		n := 0
+		return pass(next, func(r any) {
+			if n >= s.Start && n < s.Start+s.Length {
+				next.push(r)
 			}
-		}
-		return out
+			n++
+		})
+	case dsl.OpCollect:
+		return next
+	case dsl.OpRepartition:
+		return pass(next, func(r any) {
+			if call(fail, func() { s.Key(r) }) {
+				next.push(r)
+			}
+		})
+	case dsl.OpAccumulate:
+		a := newAccumulator(s.Zero, s.Accumulate, false, fail)
+		return barrier(next, a.push, a.result)
 	case dsl.OpAggregate:
 		// accumulate(seqOp) on each shard, collect, accumulate(combOp).
-		partials := accumulate(in, s.Zero, s.Accumulate, true, fail)
-		return accumulate(partials, s.Zero, s.Combine, true, fail)
+		a := newAccumulator(s.Zero, s.Accumulate, true, fail)
+		return barrier(next, a.push, func() []any {
+			b := newAccumulator(s.Zero, s.Combine, true, fail)
+			for _, p := range a.result() {
+				b.push(p)
+			}
+			return b.result()
+		})
+	case dsl.OpLocalGroupBy, dsl.OpGroupBy:
+		g := newGrouper(s, false, fail)
+		return barrier(next, g.push, func() []any {
+			return g.emit(func(k string, acc any) (any, bool) { return s.Group(k, acc), true })
+		})
 	case dsl.OpAggregateBy:
-		return aggregateBy(in, s, fail)
+		// localgroupby(seqOp), then groupby(combOp) over the partials.
+		g := newGrouper(s, true, fail)
+		return barrier(next, g.push, func() []any {
+			return g.emit(func(k string, partial any) (any, bool) {
+				var v any
+				ok := call(fail, func() { v = s.ReduceCombine(k, s.Zero(), partial) })
+				return s.Group(k, v), ok
+			})
+		})
+	case dsl.OpBatchGroupBy:
+		var keys []string
+		groups := map[string][]any{}
+		return barrier(next, func(r any) {
+			var k string
+			if call(fail, func() { k = s.Key(r) }) {
+				if _, ok := groups[k]; !ok {
+					keys = append(keys, k)
+				}
+				groups[k] = append(groups[k], r)
+			}
+		}, func() []any {
+			out := make([]any, 0, len(keys))
+			for _, k := range keys {
+				var v any
+				if call(fail, func() { v = s.Batch(k, groups[k]) }) {
+					out = append(out, s.Group(k, v))
+				}
+			}
+			return out
+		})
 	case dsl.OpCount:
-		if len(in) == 0 {
-			return nil
-		}
-		return []any{len(in)}
+		n := 0
+		return barrier(next, func(any) { n++ }, func() []any {
+			if n == 0 {
+				return nil
+			}
+			return []any{n}
+		})
 	case dsl.OpCountBy:
-		keys, groups := group(in, s.Key, fail)
-		out := make([]any, 0, len(keys))
-		for _, k := range keys {
-			out = append(out, s.Group(k, len(groups[k])))
-		}
-		return out
+		var keys []string
+		counts := map[string]int{}
+		return barrier(next, func(r any) {
+			var k string
+			if call(fail, func() { k = s.Key(r) }) {
+				if _, ok := counts[k]; !ok {
+					keys = append(keys, k)
+				}
+				counts[k]++
+			}
+		}, func() []any {
+			out := make([]any, 0, len(keys))
+			for _, k := range keys {
+				out = append(out, s.Group(k, counts[k]))
+			}
+			return out
+		})
 	case dsl.OpAvg:
 		var sum float64
 		n := 0
-		for _, r := range in {
+		return barrier(next, func(r any) {
 			var v float64
 			if call(fail, func() { v = s.Number(r) }) {
 				sum += v
 				n++
 			}
-		}
-		if n == 0 {
-			return nil
-		}
-		return []any{sum / float64(n)}
+		}, func() []any {
+			if n == 0 {
+				return nil
+			}
+			return []any{sum / float64(n)}
+		})
 	case dsl.OpSort:
-		out := slices.Clone(in)
-		slices.SortStableFunc(out, s.Compare)
-		if s.Descending {
-			slices.Reverse(out)
-		}
-		return out
+		var all []any
+		return barrier(next, func(r any) { all = append(all, r) }, func() []any {
+			slices.SortStableFunc(all, s.Compare)
+			if s.Descending {
+				slices.Reverse(all)
+			}
+			return all
+		})
 	case dsl.OpDistinct:
-		seen := make(map[any]bool, len(in))
-		out := in[:0:0]
-		for _, r := range in {
+		var out []any
+		seen := map[any]bool{}
+		return barrier(next, func(r any) {
 			if !seen[r] {
 				seen[r] = true
 				out = append(out, r)
 			}
-		}
-		return out
+		}, func() []any { return out })
 	}
 	panic("engine: unknown op " + s.Op.String()) // dsl and engine out of step
 }
 
-// accumulate folds in with f starting from zero; reset applies RedisGears
+// accumulator folds records from zero; reset applies RedisGears
 // aggregate's "a if a else deepcopy(zero)". It emits nothing for no input.
-func accumulate(in []any, zero func() any, f func(acc, r any) any, reset bool, fail func(error)) []any {
-	acc := zero()
-	n := 0
-	for _, r := range in {
-		if reset && !truthy(acc) {
-			acc = zero()
-		}
-		var next any
-		if call(fail, func() { next = f(acc, r) }) {
-			acc = next
-			n++
-		}
+type accumulator struct {
+	acc   any
+	n     int
+	zero  func() any
+	f     func(acc, r any) any
+	reset bool
+	fail  func(error)
+}
+
+func newAccumulator(zero func() any, f func(acc, r any) any, reset bool, fail func(error)) *accumulator {
+	return &accumulator{acc: zero(), zero: zero, f: f, reset: reset, fail: fail}
+}
+
+func (a *accumulator) push(r any) {
+	if a.reset && !truthy(a.acc) {
+		a.acc = a.zero()
 	}
-	if n == 0 {
+	var next any
+	if call(a.fail, func() { next = a.f(a.acc, r) }) {
+		a.acc = next
+		a.n++
+	}
+}
+
+func (a *accumulator) result() []any {
+	if a.n == 0 {
 		return nil
 	}
-	return []any{acc}
+	return []any{a.acc}
 }
 
-// group splits records by key in first-seen order.
-func group(in []any, key func(any) string, fail func(error)) ([]string, map[string][]any) {
-	var keys []string
-	groups := map[string][]any{}
-	for _, r := range in {
-		var k string
-		if !call(fail, func() { k = key(r) }) {
-			continue
-		}
-		if _, ok := groups[k]; !ok {
-			keys = append(keys, k)
-		}
-		groups[k] = append(groups[k], r)
-	}
-	return keys, groups
+// grouper reduces records per key in first-seen order: localgroupby and
+// groupby (the accumulator starts at the zero of A), or aggregateby's
+// first phase (reset: falsy accumulators restart from a copy of zero).
+type grouper struct {
+	s     dsl.Step
+	reset bool
+	fail  func(error)
+	keys  []string
+	accs  map[string]any
 }
 
-// groupReduce is localgroupby/groupby: reduce starts from the zero of A.
-func groupReduce(in []any, s dsl.Step, fail func(error)) []any {
-	var keys []string
-	accs := map[string]any{}
-	for _, r := range in {
-		var k string
-		if !call(fail, func() { k = s.Key(r) }) {
-			continue
-		}
-		acc, ok := accs[k]
-		if !ok {
-			acc = s.Zero()
-		}
-		var next any
-		if call(fail, func() { next = s.Reduce(k, acc, r) }) {
-			if !ok {
-				keys = append(keys, k)
-			}
-			accs[k] = next
-		}
-	}
-	out := make([]any, 0, len(keys))
-	for _, k := range keys {
-		out = append(out, s.Group(k, accs[k]))
-	}
-	return out
+func newGrouper(s dsl.Step, reset bool, fail func(error)) *grouper {
+	return &grouper{s: s, reset: reset, fail: fail, accs: map[string]any{}}
 }
 
-// aggregateBy is localgroupby(seqOp) then groupby(combOp), each resetting
-// falsy accumulators to a fresh zero.
-func aggregateBy(in []any, s dsl.Step, fail func(error)) []any {
-	var keys []string
-	partial := map[string]any{}
-	for _, r := range in {
-		var k string
-		if !call(fail, func() { k = s.Key(r) }) {
-			continue
-		}
-		acc, ok := partial[k]
-		if !ok || !truthy(acc) {
-			acc = s.Zero()
-		}
-		var next any
-		if call(fail, func() { next = s.Reduce(k, acc, r) }) {
-			if _, seen := partial[k]; !seen {
-				keys = append(keys, k)
-			}
-			partial[k] = next
-		}
+func (g *grouper) push(r any) {
+	var k string
+	if !call(g.fail, func() { k = g.s.Key(r) }) {
+		return
 	}
-	out := make([]any, 0, len(keys))
-	for _, k := range keys {
-		var v any
-		if call(fail, func() { v = s.ReduceCombine(k, s.Zero(), partial[k]) }) {
-			out = append(out, s.Group(k, v))
+	acc, seen := g.accs[k]
+	if !seen || g.reset && !truthy(acc) {
+		acc = g.s.Zero()
+	}
+	var next any
+	if call(g.fail, func() { next = g.s.Reduce(k, acc, r) }) {
+		if !seen {
+			g.keys = append(g.keys, k)
+		}
+		g.accs[k] = next
+	}
+}
+
+// emit builds the output record of each group; f reports false to drop one.
+func (g *grouper) emit(f func(k string, acc any) (any, bool)) []any {
+	out := make([]any, 0, len(g.keys))
+	for _, k := range g.keys {
+		if v, ok := f(k, g.accs[k]); ok {
+			out = append(out, v)
 		}
 	}
 	return out

@@ -75,6 +75,10 @@ func (e *Engine) streamAdded(ctx context.Context, r *registration, key string) e
 		s = &streamState{}
 		r.streams[key] = s
 	}
+	if r.stats.Status == "paused" {
+		r.mu.Unlock()
+		return nil // read on Unpause
+	}
 	s.pending++
 	full := s.pending >= r.cfg.Batch
 	if !full && r.cfg.Duration > 0 && s.timer == nil {
@@ -104,7 +108,7 @@ func (e *Engine) timerFired(r *registration, key string) {
 // acknowledges and trims per the failure policy.
 func (e *Engine) processStream(ctx context.Context, r *registration, key string) error {
 	r.mu.Lock()
-	if r.stats.Status == "aborted" || r.removed {
+	if r.stats.Status != "running" || r.removed {
 		r.mu.Unlock()
 		return nil
 	}
@@ -142,6 +146,15 @@ func (e *Engine) processStream(ctx context.Context, r *registration, key string)
 	_, errs := runSteps(r.plan.Steps, recs)
 	end()
 	failed := r.record(errs) != nil
+	if pausing(errs) {
+		// flat_error('PAUSE...') pauses the registration; its entries stay
+		// unacknowledged and are read again on Unpause.
+		r.mu.Lock()
+		r.stats.Status = "paused"
+		s.retry = true
+		r.mu.Unlock()
+		return nil
+	}
 	if failed {
 		switch r.cfg.OnFailed {
 		case dsl.Abort:
@@ -163,6 +176,40 @@ func (e *Engine) processStream(ctx context.Context, r *registration, key string)
 	s.retry = false
 	r.mu.Unlock()
 	return e.ackAndTrim(ctx, r, key, recs)
+}
+
+// pausing reports whether a step raised runtime.FlatError("PAUSE...").
+func pausing(errs []error) bool {
+	for _, err := range errs {
+		var re *runtime.Error
+		if errors.As(err, &re) && re.Flat && strings.HasPrefix(re.Msg, "PAUSE") {
+			return true
+		}
+	}
+	return false
+}
+
+// Unpause resumes a stream registration paused by runtime.FlatError
+// ("PAUSE...") (RG.UNPAUSEREGISTRATIONS on a server) and processes its
+// unacknowledged and new entries.
+func (h *Handle) Unpause(ctx context.Context) error {
+	r := h.r
+	r.mu.Lock()
+	if r.stats.Status != "paused" {
+		r.mu.Unlock()
+		return nil
+	}
+	r.stats.Status = "running"
+	keys := make([]string, 0, len(r.streams))
+	for k := range r.streams {
+		keys = append(keys, k)
+	}
+	r.mu.Unlock()
+	var errs []error
+	for _, k := range keys {
+		errs = append(errs, h.e.processStream(ctx, r, k))
+	}
+	return errors.Join(errs...)
 }
 
 // ackAndTrim acknowledges the processed entries and, with TrimStream,

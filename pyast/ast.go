@@ -179,8 +179,9 @@ type (
 		Elts []Expr
 	}
 
-	// A Tuple node represents a tuple display, or a tuple of targets. A
-	// one-element tuple prints with its trailing comma.
+	// A Tuple node represents a tuple display, or a tuple of targets. It
+	// prints without parentheses where the grammar allows; a one-element
+	// tuple prints as (x,), or a[x,] as an index.
 	Tuple struct {
 		Tag
 		Elts []Expr

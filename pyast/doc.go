@@ -15,6 +15,10 @@
 // its left operand binds tighter than a unary minus ((-1) ** 2), a
 // comparison inside a comparison is parenthesized so it never chains, and
 // a lambda or conditional expression inside an operator is parenthesized.
+// Tuples print bare where the grammar allows (a, b = b, a; return a, b),
+// with one exception for readability: a one-element tuple always prints
+// as (x,) (a[x,] as an index), since a bare trailing comma is easy to
+// miss.
 //
 // # Literals
 //

@@ -111,7 +111,7 @@ func TestCompatDump(t *testing.T) {
 }
 
 var (
-	roundTripSeed  = flag.Uint64("seed", 1, "seed of TestRoundTrip's random trees")
+	roundTripSeed  = flag.Uint64("seed", 1, "seed of the random trees of TestRoundTrip and TestFewestParens")
 	roundTripTrees = flag.Int("trees", 4000, "number of TestRoundTrip's random trees")
 )
 
@@ -277,7 +277,14 @@ func (g *gen) expr(d int) Expr {
 	case 0, 1, 2, 3, 4, 5:
 		e = &BinOp{Left: g.expr(d - 1), Op: binOps[g.n(len(binOps))], Right: g.expr(d - 1)}
 	case 6, 7:
-		e = &UnaryOp{Op: unOps[g.n(len(unOps))], Operand: g.expr(d - 1)}
+		u := &UnaryOp{Op: unOps[g.n(len(unOps))], Operand: g.expr(d - 1)}
+		switch {
+		case u.Op == Not && g.chance(30):
+			u.Operand = &Compare{Left: g.expr(d - 1), Ops: []Op{cmpOps[g.n(len(cmpOps))]}, Comparators: g.exprs(d-1, 1)}
+		case u.Op != Not && g.chance(20):
+			u.Operand = &BinOp{Left: g.expr(d - 1), Op: Pow, Right: g.expr(d - 1)}
+		}
+		e = u
 	case 8, 9:
 		e = &BoolOp{Op: boolOps[g.n(2)], Values: g.exprs(d-1, 2+g.n(2))}
 	case 10, 11:

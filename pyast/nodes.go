@@ -71,13 +71,13 @@ func (p *printer) functionDef(s *FunctionDef) {
 		p.cfg.Lines(s, p.line)
 	}
 	p.print("def ", p.binding(s.Name, "def name"), "(")
-	p.arguments(&s.Args, PrecLambda)
+	p.arguments(&s.Args)
 	p.print(")")
 	p.block(s.Body)
 }
 
-// arguments prints parameters; defaults print in context ctx.
-func (p *printer) arguments(a *Arguments, ctx int) {
+// arguments prints parameters.
+func (p *printer) arguments(a *Arguments) {
 	if len(a.Defaults) > len(a.Args) {
 		p.errorf(ErrInvalidTree, "%d defaults for %d parameters", len(a.Defaults), len(a.Args))
 		return
@@ -96,7 +96,7 @@ func (p *printer) arguments(a *Arguments, ctx int) {
 		param(sep, name)
 		if i >= first {
 			p.print("=")
-			p.expr(a.Defaults[i-first], ctx)
+			p.expr(a.Defaults[i-first], PrecLambda)
 		}
 		sep = ", "
 	}
@@ -464,6 +464,10 @@ func (p *printer) expr(e Expr, ctx int) {
 	paren := precedence(e) < ctx
 	if paren {
 		p.print("(")
+		if p.parens != nil {
+			open := p.buf.Len() - 1
+			defer func() { *p.parens = append(*p.parens, [2]int{open, p.buf.Len() - 1}) }()
+		}
 	}
 	switch e := e.(type) {
 	case *Name:
@@ -521,7 +525,7 @@ func (p *printer) expr(e Expr, ctx int) {
 		p.comprehension("{", e.Elt, e.Generators, "}")
 	case *DictComp:
 		p.print("{")
-		p.expr(e.Key, PrecIfExp)
+		p.expr(e.Key, PrecLambda)
 		p.print(": ")
 		p.expr(e.Value, PrecLambda)
 		p.comprehensions(e.Generators)
@@ -640,7 +644,7 @@ func (p *printer) ifExp(e *IfExp) {
 	p.print(" if ")
 	p.expr(e.Test, PrecOr)
 	p.print(" else ")
-	p.expr(e.Else, PrecIfExp)
+	p.expr(e.Else, PrecLambda)
 }
 
 func (p *printer) lambda(e *Lambda) {
@@ -649,7 +653,7 @@ func (p *printer) lambda(e *Lambda) {
 	if len(a.Args) > 0 || a.Vararg != "" || a.Kwarg != "" {
 		p.print(" ")
 	}
-	p.arguments(a, PrecIfExp)
+	p.arguments(a)
 	p.print(": ")
 	p.expr(e.Body, PrecLambda)
 }
@@ -749,7 +753,7 @@ func (p *printer) subscript(e *Subscript) {
 func (p *printer) slice(s *Slice) {
 	part := func(e Expr) {
 		if e != nil {
-			p.expr(e, PrecIfExp)
+			p.expr(e, PrecLambda)
 		}
 	}
 	part(s.Lower)
@@ -805,7 +809,7 @@ func (p *printer) dict(e *Dict) {
 			p.expr(e.Values[i], PrecBitOr)
 			return
 		}
-		p.expr(e.Keys[i], PrecIfExp)
+		p.expr(e.Keys[i], PrecLambda)
 		p.print(": ")
 		p.expr(e.Values[i], PrecLambda)
 	})

@@ -6,6 +6,8 @@ import (
 	"math/big"
 	"strings"
 	"testing"
+
+	"github.com/gogears/gogears/internal/python"
 )
 
 // Short constructors keep the tables readable.
@@ -273,4 +275,74 @@ func TestHugeInt(t *testing.T) {
 			t.Errorf("-10**%d: %.200s", sizes[k]-1, r)
 		}
 	}
+}
+
+// necessaryProgram reads [source, dump, mode] triples and prints, per
+// triple, whether source parses (as a Python 3.7 module or expression, by
+// mode) into dump.
+const necessaryProgram = `
+import ast, json, sys
+out = []
+for src, want, mode in json.load(sys.stdin):
+    try:
+        out.append(ast.dump(ast.parse(src, mode=mode, feature_version=(3, 7))) == want)
+    except SyntaxError:
+        out.append(False)
+json.dump(out, sys.stdout)
+`
+
+// TestFewestParens proves that the printer adds no parentheses it could
+// leave out: in random expressions and modules, dropping any one pair the
+// precedence rules added must make CPython (3.7 grammar) reject the text
+// or read a different tree.
+func TestFewestParens(t *testing.T) {
+	t.Parallel()
+	g := newGen(*roundTripSeed + 10)
+	type variant struct{ full, src, dump, mode string }
+	var vs []variant
+	// add prints n (an Expr or a *Module) and records one variant per pair
+	// of parentheses, at most max of them.
+	add := func(n Node, max int) {
+		var parens [][2]int
+		p := &printer{cfg: &Config{}, line: 1, bol: true, parens: &parens}
+		mode, dump := "exec", Dump(n)
+		if e, ok := n.(Expr); ok {
+			p.expr(e, PrecLambda)
+			mode, dump = "eval", "Expression(body="+dump+")"
+		} else {
+			p.module(n.(*Module))
+		}
+		if p.err != nil {
+			t.Fatalf("printing %s: %v", dump, p.err)
+		}
+		full := p.buf.String()
+		g.r.Shuffle(len(parens), func(i, j int) { parens[i], parens[j] = parens[j], parens[i] })
+		for _, pr := range parens[:min(max, len(parens))] {
+			src := full[:pr[0]] + full[pr[0]+1:pr[1]] + full[pr[1]+1:]
+			vs = append(vs, variant{full, src, dump, mode})
+		}
+	}
+	for len(vs) < 2000 {
+		add(g.expr(3), 100)
+	}
+	for len(vs) < 4000 {
+		add(g.module(), 3)
+	}
+	in := make([][3]string, len(vs))
+	for k, v := range vs {
+		in[k] = [3]string{v.src, v.dump, v.mode}
+	}
+	var same []bool
+	if err := python.RunJSON(necessaryProgram, in, &same); err != nil {
+		t.Fatal(err)
+	}
+	failed := 0
+	for k, s := range same {
+		if s {
+			if failed++; failed <= 5 {
+				t.Errorf("unneeded parentheses: %s\nreads the same as %s", vs[k].full, vs[k].src)
+			}
+		}
+	}
+	t.Logf("%d parenthesis pairs checked, %d unneeded", len(vs), failed)
 }

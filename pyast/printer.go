@@ -91,6 +91,11 @@ type printer struct {
 	line   int   // 1-based line the next byte goes on
 	bol    bool  // at the beginning of a line: indentation pending
 	err    error // first error
+
+	// parens, when not nil, collects the offsets of each pair of
+	// parentheses that precedence added, so tests can prove every pair
+	// necessary.
+	parens *[][2]int
 }
 
 // recoverNil turns the panic of a typed nil node (a (*Name)(nil) in a

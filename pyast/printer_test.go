@@ -264,3 +264,14 @@ func literalsModule() *Module {
 	}
 	return m
 }
+
+// BenchmarkPrint prints the gear script of the golden tests.
+func BenchmarkPrint(b *testing.B) {
+	m := gearModule()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Print(m); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -8,6 +8,9 @@
 // which sends commands to a real Redis. Called anywhere else the functions
 // panic with ErrNoEngine's message, which names the fix.
 //
+// The package shares its name with Go's runtime package; a file that needs
+// both imports one under another name.
+//
 // Errors follow RedisGears: a Redis error reply makes Execute and the typed
 // commands panic with an *Error, as the Python builtins raise. The engine
 // (and RedisGears) turns the panic into an error record for that record

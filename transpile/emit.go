@@ -40,7 +40,7 @@ type gearEmitter struct {
 }
 
 // gearScript returns the script of one gear.
-func (t *translator) gearScript(gd *gearDecl, hash string) (scriptParts, error) {
+func (t *translator) gearScript(gd *gearDecl, hash string) (string, error) {
 	e := &gearEmitter{t: t, gd: gd, info: gd.pkg.TypesInfo}
 	var chain pyast.Expr
 	func() {
@@ -49,7 +49,7 @@ func (t *translator) gearScript(gd *gearDecl, hash string) (scriptParts, error) 
 	}()
 	t.drain()
 	if chain == nil {
-		return scriptParts{}, nil
+		return "", nil
 	}
 	id := gd.pkg.PkgPath + "." + gd.obj.Name()
 	header := []string{"gogears:gear " + id, "gogears:hash " + hash}
@@ -64,7 +64,7 @@ func (t *translator) gearScript(gd *gearDecl, hash string) (scriptParts, error) 
 		sortStrings(ps)
 		header = append(header, "gogears:params "+strings.Join(ps, ","))
 	}
-	return t.renderParts(header, []pyast.Stmt{&pyast.ExprStmt{Value: chain}})
+	return t.render(header, []pyast.Stmt{&pyast.ExprStmt{Value: chain}})
 }
 
 // chain builds GB(...).op(...)....run(...) / .register(...).

@@ -18,14 +18,8 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
 // become LoadError diagnostics; the packages are returned even then so
 // callers can report everything at once.
 func load(dir string, tags []string, patterns []string) ([]*packages.Package, *token.FileSet, *Diagnostics, error) {
-	return loadOverlay(dir, tags, patterns, nil)
-}
-
-// loadOverlay is load with file contents replaced: Generate blanks the
-// packages' zz_gears.go, which may refer to gears that no longer exist.
-func loadOverlay(dir string, tags []string, patterns []string, overlay map[string][]byte) ([]*packages.Package, *token.FileSet, *Diagnostics, error) {
 	fset := token.NewFileSet()
-	cfg := &packages.Config{Mode: loadMode, Dir: dir, Fset: fset, Overlay: overlay}
+	cfg := &packages.Config{Mode: loadMode, Dir: dir, Fset: fset}
 	if len(tags) > 0 {
 		cfg.BuildFlags = []string{"-tags=" + strings.Join(tags, ",")}
 	}

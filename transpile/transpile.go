@@ -16,13 +16,10 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"go/ast"
-	"go/token"
 	"io"
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
@@ -50,8 +47,9 @@ type Gear struct {
 	Hash   string // hex SHA-256 of the package's Go source
 	// Requirements are the pip specs of the gear; or nil.
 	Requirements []string
-
-	parts scriptParts // Script split for zz_gears.go, which shares shims
+	// Registration is true for a gear closed by Register, false for Run:
+	// deploying a Run script would run the job.
+	Registration bool
 }
 
 // Result is what Generate did.
@@ -59,6 +57,8 @@ type Result struct {
 	Gears []Gear
 	// Written are the generated files written (not in Check mode).
 	Written []string
+	// Removed are generated files deleted because their gears are gone.
+	Removed []string
 	// Unchanged are generated files that were already up to date.
 	Unchanged []string
 	// Stale are generated files that differ from what Generate would
@@ -78,7 +78,7 @@ const GeneratedFile = "zz_gears.go"
 
 // generatorVersion is part of every source hash, so scripts made by an
 // older translator count as stale. Bump it when the output changes.
-const generatorVersion = "gogears-transpile-1"
+const generatorVersion = "gogears-transpile-2"
 
 // Generate translates the gears of the packages cfg names. It returns the
 // diagnostics as an error (*Diagnostics) when there are any, and ErrStale
@@ -92,10 +92,11 @@ func Generate(cfg Config) (res Result, err error) {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
+	tags := append(append([]string(nil), cfg.Tags...), genTag)
 	// A cheap listing first: which packages can hold gears, and which of
 	// those are already up to date.
 	listed, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedModule,
-		Dir: cfg.Dir, BuildFlags: tagFlags(cfg.Tags)}, patterns...)
+		Dir: cfg.Dir, BuildFlags: tagFlags(tags)}, patterns...)
 	if err != nil {
 		return res, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
 	}
@@ -105,24 +106,18 @@ func Generate(cfg Config) (res Result, err error) {
 	}
 	var stale []string
 	hashes := map[string]string{}
-	overlay := map[string][]byte{}
 	for _, p := range listed {
-		if dir := pkgDir(p); dir != "" {
-			gen := filepath.Join(dir, GeneratedFile)
-			if _, err := os.Stat(gen); err == nil {
-				overlay[gen] = []byte("package " + p.Name + "\n")
+		dir := pkgDir(p)
+		hasGenerated := dir != "" && fileExists(filepath.Join(dir, GeneratedFile))
+		if _, ok := p.Imports[dslPath]; !ok && len(p.Errors) == 0 {
+			if hasGenerated {
+				stale = append(stale, p.PkgPath) // its gears were removed
 			}
-		}
-		if len(p.Errors) > 0 {
-			stale = append(stale, p.PkgPath)
-			continue
-		}
-		if _, ok := p.Imports[dslPath]; !ok {
 			continue
 		}
 		h := sourceHash(p, byPath)
 		hashes[p.PkgPath] = h
-		if dir := pkgDir(p); dir != "" {
+		if len(p.Errors) == 0 && hasGenerated && fileExists(filepath.Join(dir, ScriptDir)) {
 			old, _ := os.ReadFile(filepath.Join(dir, GeneratedFile))
 			if bytes.Contains(old, []byte("\n// gogears:hash "+h+"\n")) {
 				res.Unchanged = append(res.Unchanged, filepath.Join(dir, GeneratedFile))
@@ -135,7 +130,7 @@ func Generate(cfg Config) (res Result, err error) {
 	if len(stale) == 0 {
 		return res, nil
 	}
-	pkgs, fset, ds, err := loadOverlay(cfg.Dir, cfg.Tags, stale, overlay)
+	pkgs, fset, ds, err := load(cfg.Dir, tags, stale)
 	if err != nil {
 		return res, err
 	}
@@ -151,11 +146,6 @@ func Generate(cfg Config) (res Result, err error) {
 		ds.finish()
 		return res, ds
 	}
-	type pkgOut struct {
-		pkg   *packages.Package
-		hash  string
-		gears []Gear
-	}
 	var outs []pkgOut
 	ix := newDeclIndex(pkgs)
 	for _, p := range pkgs {
@@ -164,6 +154,11 @@ func Generate(cfg Config) (res Result, err error) {
 		}
 		gears := findGears(p, fset, ds)
 		if len(gears) == 0 {
+			// Still visit a package whose gears were all removed, so
+			// its generated files go too.
+			if dir := pkgDir(p); dir != "" && fileExists(filepath.Join(dir, GeneratedFile)) {
+				outs = append(outs, pkgOut{pkg: p})
+			}
 			continue
 		}
 		hash := hashes[p.PkgPath]
@@ -173,14 +168,15 @@ func Generate(cfg Config) (res Result, err error) {
 		po := pkgOut{pkg: p, hash: hash}
 		for _, gd := range gears {
 			t := newTranslatorIndex(fset, ix, p.Module.Path, ds)
-			parts, err := t.gearScript(gd, hash)
+			src, err := t.gearScript(gd, hash)
 			if err != nil {
 				ds.add(Diagnostic{Pos: fset.Position(gd.spec.Pos()), Code: InternalError, Message: "internal error printing the script: " + err.Error(), Hint: "this is a gogears bug; please report it"})
 				continue
 			}
 			po.gears = append(po.gears, Gear{
 				ID: p.PkgPath + "." + gd.obj.Name(), Var: gd.obj.Name(), Pkg: p.PkgPath,
-				Script: parts.head + parts.shims + parts.body, Hash: hash, Requirements: gd.reqs, parts: parts,
+				Script: src, Hash: hash, Requirements: gd.reqs,
+				Registration: gd.action.name == "Register",
 			})
 		}
 		outs = append(outs, po)
@@ -197,26 +193,9 @@ func Generate(cfg Config) (res Result, err error) {
 		if dir == "" {
 			continue
 		}
-		path := filepath.Join(dir, GeneratedFile)
-		want := generatedGo(po.pkg.Name, po.hash, po.gears)
-		old, _ := os.ReadFile(path)
-		if string(old) == want {
-			res.Unchanged = append(res.Unchanged, path)
-			continue
+		if err := syncGenerated(dir, po, cfg.Check, &res); err != nil {
+			return res, err
 		}
-		if cfg.Check {
-			res.Stale = append(res.Stale, path)
-			for _, g := range po.gears {
-				if !bytes.Contains(old, []byte(strconv.Quote(g.ID))) || !bytes.Contains(old, []byte(g.Hash)) {
-					res.StaleGears = append(res.StaleGears, g.ID)
-				}
-			}
-			continue
-		}
-		if err := os.WriteFile(path, []byte(want), 0o644); err != nil {
-			return res, fmt.Errorf("write %s: %w", path, err)
-		}
-		res.Written = append(res.Written, path)
 	}
 	if cfg.Check && len(res.Stale) > 0 {
 		return res, fmt.Errorf("%w: %s", ErrStale, strings.Join(res.StaleGears, ", "))
@@ -230,6 +209,96 @@ func tagFlags(tags []string) []string {
 		return nil
 	}
 	return []string{"-tags=" + strings.Join(tags, ",")}
+}
+
+// pkgOut is one package's translated gears.
+type pkgOut struct {
+	pkg   *packages.Package
+	hash  string
+	gears []Gear
+}
+
+// syncGenerated brings a package's generated files (zz_gears.go and one
+// script per gear) up to date, or in check mode records which are stale.
+// Files are written only when their content changes, and scripts of gears
+// that no longer exist are removed.
+func syncGenerated(dir string, po pkgOut, check bool, res *Result) error {
+	want := map[string]string{}
+	if len(po.gears) > 0 {
+		want[GeneratedFile] = generatedGo(po.pkg.Name, po.hash, po.gears)
+	}
+	owner := map[string]string{}
+	for _, g := range po.gears {
+		want[scriptFile(g)] = g.Script
+		owner[scriptFile(g)] = g.ID
+	}
+	oldGo, _ := os.ReadFile(filepath.Join(dir, GeneratedFile))
+	staleGear := map[string]bool{}
+	names := make([]string, 0, len(want))
+	for name := range want {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		old, err := os.ReadFile(path)
+		if err == nil && string(old) == want[name] {
+			res.Unchanged = append(res.Unchanged, path)
+			continue
+		}
+		if check {
+			res.Stale = append(res.Stale, path)
+			if id, ok := owner[name]; ok {
+				staleGear[id] = true
+			}
+			continue
+		}
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(path, []byte(want[name]), 0o644); err != nil {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		res.Written = append(res.Written, path)
+	}
+	for _, g := range po.gears {
+		if check && !strings.Contains(string(oldGo), gearEntry(g)) {
+			staleGear[g.ID] = true
+		}
+	}
+	// Files of removed or renamed gears.
+	extra, _ := filepath.Glob(filepath.Join(dir, ScriptDir, "*.py"))
+	if len(po.gears) == 0 {
+		extra = append(extra, filepath.Join(dir, GeneratedFile))
+	}
+	for _, path := range extra {
+		rel, _ := filepath.Rel(dir, path)
+		if _, ok := want[filepath.ToSlash(rel)]; ok {
+			continue
+		}
+		if check {
+			res.Stale = append(res.Stale, path)
+			staleGear[strings.TrimSuffix(filepath.Base(path), ".py")+" (removed)"] = true
+			continue
+		}
+		if err := os.Remove(path); err != nil {
+			return err
+		}
+		res.Removed = append(res.Removed, path)
+	}
+	if !check {
+		os.Remove(filepath.Join(dir, ScriptDir)) // only succeeds when empty
+	}
+	for id := range staleGear {
+		res.StaleGears = append(res.StaleGears, id)
+	}
+	sort.Strings(res.StaleGears)
+	return nil
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // pkgDir returns the directory of a package's Go files.
@@ -276,6 +345,3 @@ func hashFiles(h io.Writer, p *packages.Package) {
 		h.Write(data)
 	}
 }
-
-var _ = ast.Print
-var _ = token.NoPos

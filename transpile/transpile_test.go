@@ -66,8 +66,8 @@ func TestGenerateWritesAndChecks(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Generate = %v", err)
 	}
-	if len(res.Written) != 1 || res.Written[0] != gen {
-		t.Fatalf("Written = %v, want [%s]", res.Written, gen)
+	if len(res.Written) != 4 || res.Written[0] != gen {
+		t.Fatalf("Written = %v, want %s and 3 scripts", res.Written, gen)
 	}
 	cmd := exec.Command("go", "vet", "./...")
 	cmd.Dir = dir
@@ -101,8 +101,8 @@ func TestGenerateWritesAndChecks(t *testing.T) {
 	data, _ = os.ReadFile(src)
 	must(t, os.WriteFile(src, []byte(strings.ReplaceAll(string(data), "Schedule", "Plan")), 0o644))
 	res, err = Generate(Config{Dir: dir})
-	if err != nil || len(res.Written) != 1 {
-		t.Fatalf("Generate after renaming a gear = %v, Written %v", err, res.Written)
+	if err != nil || len(res.Written) != 4 || len(res.Removed) != 1 {
+		t.Fatalf("Generate after renaming a gear = %v, Written %v, Removed %v; want zz_gears.go and 3 scripts written (the hash changed), Schedule.py removed", err, res.Written, res.Removed)
 	}
 	data, _ = os.ReadFile(gen)
 	if strings.Contains(string(data), "Schedule.AttachScript") || !strings.Contains(string(data), "Plan.AttachScript") {

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -32,7 +34,27 @@ func TestScripts(t *testing.T) {
 		RequireExplicitExec: true,
 		RequireUniqueNames:  true,
 		Setup: func(env *testscript.Env) error {
-			env.Setenv("GOTOOLCHAIN", os.Getenv("GOTOOLCHAIN"))
+			// Scripts build gear modules that replace gogears with this
+			// checkout, and need the Go caches of the real environment.
+			root, err := filepath.Abs("../..")
+			if err != nil {
+				return err
+			}
+			env.Setenv("GOGEARS_ROOT", root)
+			for _, k := range []string{"GOTOOLCHAIN", "GOPATH", "GOMODCACHE", "GOCACHE", "GOFLAGS", "GOPROXY"} {
+				if v := os.Getenv(k); v != "" {
+					env.Setenv(k, v)
+				}
+			}
+			for _, k := range []string{"GOPATH", "GOMODCACHE", "GOCACHE"} {
+				if os.Getenv(k) == "" {
+					out, err := exec.Command("go", "env", k).Output()
+					if err != nil {
+						return err
+					}
+					env.Setenv(k, strings.TrimSpace(string(out)))
+				}
+			}
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){

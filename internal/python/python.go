@@ -9,29 +9,39 @@ import (
 	"fmt"
 	"os/exec"
 	"strings"
+	"sync"
 )
 
 // InstallHint tells a developer how to get python3 on Debian.
 const InstallHint = "python3 not found on PATH: install it with `apt-get install -y python3` (or run .ci/run, which does); GoGears needs Python 3.8 or newer to check scripts against the 3.7 grammar"
 
 // Path returns the python3 binary, or an error naming the install command.
-// It also rejects interpreters too old to parse with feature_version.
-func Path() (string, error) {
+// It also rejects interpreters too old to parse with feature_version. The
+// answer is computed once per process: it costs a python3 start.
+func Path() (string, error) { return findPath() }
+
+var findPath = sync.OnceValues(func() (string, error) {
 	p, err := exec.LookPath("python3")
 	if err != nil {
 		return "", fmt.Errorf("%s", InstallHint)
 	}
-	out, err := exec.Command(p, "-c", "import sys; print(sys.version_info[0] * 100 + sys.version_info[1])").Output()
+	// Ask for the real interpreter: python3 on PATH may be a shim script
+	// (pyenv) that costs a bash start on every call.
+	out, err := exec.Command(p, "-c", "import sys; print(sys.version_info[0] * 100 + sys.version_info[1], sys.executable)").Output()
 	if err != nil {
 		return "", fmt.Errorf("python3 at %s does not run: %v; %s", p, err, InstallHint)
 	}
 	var v int
-	fmt.Sscan(strings.TrimSpace(string(out)), &v)
+	var exe string
+	fmt.Sscan(strings.TrimSpace(string(out)), &v, &exe)
+	if exe != "" {
+		p = exe
+	}
 	if v < 308 {
 		return "", fmt.Errorf("python3 at %s is %d.%d; %s", p, v/100, v%100, InstallHint)
 	}
 	return p, nil
-}
+})
 
 // checkProgram reads a JSON list of sources on stdin and prints a JSON list
 // of error strings, "" for each source that parses as Python 3.7.

@@ -25,22 +25,22 @@ func Exists(keys ...string) int64 {
 	return replyInt(runtime.Execute("EXISTS", keys...))
 }
 
-// Expire sets a timeout in seconds on key; false if the key does not exist (`EXPIRE key seconds:int`).
+// Expire sets a timeout in seconds on key; false if the key does not exist (`EXPIRE key seconds`).
 func Expire(key string, seconds int64) bool {
 	return replyBool(runtime.Execute("EXPIRE", key, strconv.FormatInt(seconds, 10)))
 }
 
-// PExpire sets a timeout in milliseconds on key; false if the key does not exist (`PEXPIRE key milliseconds:int`).
+// PExpire sets a timeout in milliseconds on key; false if the key does not exist (`PEXPIRE key milliseconds`).
 func PExpire(key string, milliseconds int64) bool {
 	return replyBool(runtime.Execute("PEXPIRE", key, strconv.FormatInt(milliseconds, 10)))
 }
 
-// ExpireAt sets key to expire at a Unix time in seconds; false if the key does not exist (`EXPIREAT key unixSeconds:int`).
+// ExpireAt sets key to expire at a Unix time in seconds; false if the key does not exist (`EXPIREAT key unixSeconds`).
 func ExpireAt(key string, unixSeconds int64) bool {
 	return replyBool(runtime.Execute("EXPIREAT", key, strconv.FormatInt(unixSeconds, 10)))
 }
 
-// PExpireAt sets key to expire at a Unix time in milliseconds; false if the key does not exist (`PEXPIREAT key unixMilliseconds:int`).
+// PExpireAt sets key to expire at a Unix time in milliseconds; false if the key does not exist (`PEXPIREAT key unixMilliseconds`).
 func PExpireAt(key string, unixMilliseconds int64) bool {
 	return replyBool(runtime.Execute("PEXPIREAT", key, strconv.FormatInt(unixMilliseconds, 10)))
 }
@@ -85,7 +85,7 @@ func Keys(pattern string) []string {
 	return replyStrs(runtime.Execute("KEYS", pattern))
 }
 
-// Scan returns one page of keys matching pattern and the next cursor (0 when done) (`SCAN cursor:int MATCH pattern COUNT count:int`).
+// Scan returns one page of keys matching pattern and the next cursor (0 when done) (`SCAN cursor MATCH pattern COUNT count`).
 func Scan(cursor int64, pattern string, count int64) ([]string, int64) {
 	return replyScanPage(runtime.Execute("SCAN", strconv.FormatInt(cursor, 10), "MATCH", pattern, "COUNT", strconv.FormatInt(count, 10)))
 }
@@ -130,12 +130,12 @@ func Set(key string, value string) {
 	runtime.Execute("SET", key, value)
 }
 
-// SetEX sets key to value with a timeout in seconds (`SETEX key seconds:int value`).
+// SetEX sets key to value with a timeout in seconds (`SETEX key seconds value`).
 func SetEX(key string, seconds int64, value string) {
 	runtime.Execute("SETEX", key, strconv.FormatInt(seconds, 10), value)
 }
 
-// PSetEX sets key to value with a timeout in milliseconds (`PSETEX key milliseconds:int value`).
+// PSetEX sets key to value with a timeout in milliseconds (`PSETEX key milliseconds value`).
 func PSetEX(key string, milliseconds int64, value string) {
 	runtime.Execute("PSETEX", key, strconv.FormatInt(milliseconds, 10), value)
 }
@@ -165,7 +165,7 @@ func GetDel(key string) (string, bool) {
 	return replyStrNil(runtime.Execute("GETDEL", key))
 }
 
-// GetEX returns the value of key and sets its timeout in seconds; false if the key does not exist (`GETEX key EX seconds:int`).
+// GetEX returns the value of key and sets its timeout in seconds; false if the key does not exist (`GETEX key EX seconds`).
 func GetEX(key string, seconds int64) (string, bool) {
 	return replyStrNil(runtime.Execute("GETEX", key, "EX", strconv.FormatInt(seconds, 10)))
 }
@@ -185,7 +185,7 @@ func Incr(key string) int64 {
 	return replyInt(runtime.Execute("INCR", key))
 }
 
-// IncrBy increments the integer at key and returns the new value (`INCRBY key increment:int`).
+// IncrBy increments the integer at key and returns the new value (`INCRBY key increment`).
 func IncrBy(key string, increment int64) int64 {
 	return replyInt(runtime.Execute("INCRBY", key, strconv.FormatInt(increment, 10)))
 }
@@ -195,22 +195,22 @@ func Decr(key string) int64 {
 	return replyInt(runtime.Execute("DECR", key))
 }
 
-// DecrBy decrements the integer at key and returns the new value (`DECRBY key decrement:int`).
+// DecrBy decrements the integer at key and returns the new value (`DECRBY key decrement`).
 func DecrBy(key string, decrement int64) int64 {
 	return replyInt(runtime.Execute("DECRBY", key, strconv.FormatInt(decrement, 10)))
 }
 
-// IncrByFloat increments the number at key and returns the new value (`INCRBYFLOAT key increment:float`).
+// IncrByFloat increments the number at key and returns the new value (`INCRBYFLOAT key increment`).
 func IncrByFloat(key string, increment float64) float64 {
 	return replyFloat(runtime.Execute("INCRBYFLOAT", key, formatFloat(increment)))
 }
 
-// GetRange returns the substring of the value of key between two byte offsets (inclusive; negative counts from the end) (`GETRANGE key start:int end:int`).
+// GetRange returns the substring of the value of key between two byte offsets (inclusive; negative counts from the end) (`GETRANGE key start end`).
 func GetRange(key string, start int64, end int64) string {
 	return replyStr(runtime.Execute("GETRANGE", key, strconv.FormatInt(start, 10), strconv.FormatInt(end, 10)))
 }
 
-// SetRange overwrites part of the string at key from offset and returns the new length (`SETRANGE key offset:int value`).
+// SetRange overwrites part of the string at key from offset and returns the new length (`SETRANGE key offset value`).
 func SetRange(key string, offset int64, value string) int64 {
 	return replyInt(runtime.Execute("SETRANGE", key, strconv.FormatInt(offset, 10), value))
 }
@@ -266,12 +266,12 @@ func HExists(key string, field string) bool {
 	return replyBool(runtime.Execute("HEXISTS", key, field))
 }
 
-// HIncrBy increments the integer in field of the hash at key and returns the new value (`HINCRBY key field increment:int`).
+// HIncrBy increments the integer in field of the hash at key and returns the new value (`HINCRBY key field increment`).
 func HIncrBy(key string, field string, increment int64) int64 {
 	return replyInt(runtime.Execute("HINCRBY", key, field, strconv.FormatInt(increment, 10)))
 }
 
-// HIncrByFloat increments the number in field of the hash at key and returns the new value (`HINCRBYFLOAT key field increment:float`).
+// HIncrByFloat increments the number in field of the hash at key and returns the new value (`HINCRBYFLOAT key field increment`).
 func HIncrByFloat(key string, field string, increment float64) float64 {
 	return replyFloat(runtime.Execute("HINCRBYFLOAT", key, field, formatFloat(increment)))
 }
@@ -309,7 +309,7 @@ func HRandField(key string) (string, bool) {
 	return replyStrNil(runtime.Execute("HRANDFIELD", key))
 }
 
-// HScan returns one page of field1, value1, ... of the hash at key matching pattern, and the next cursor (0 when done) (`HSCAN key cursor:int MATCH pattern COUNT count:int`).
+// HScan returns one page of field1, value1, ... of the hash at key matching pattern, and the next cursor (0 when done) (`HSCAN key cursor MATCH pattern COUNT count`).
 func HScan(key string, cursor int64, pattern string, count int64) ([]string, int64) {
 	return replyScanPage(runtime.Execute("HSCAN", key, strconv.FormatInt(cursor, 10), "MATCH", pattern, "COUNT", strconv.FormatInt(count, 10)))
 }
@@ -356,12 +356,12 @@ func RPop(key string) (string, bool) {
 	return replyStrNil(runtime.Execute("RPOP", key))
 }
 
-// LPopCount removes and returns up to count elements from the head of the list at key (`LPOP key count:int`).
+// LPopCount removes and returns up to count elements from the head of the list at key (`LPOP key count`).
 func LPopCount(key string, count int64) []string {
 	return replyStrs(runtime.Execute("LPOP", key, strconv.FormatInt(count, 10)))
 }
 
-// RPopCount removes and returns up to count elements from the tail of the list at key (`RPOP key count:int`).
+// RPopCount removes and returns up to count elements from the tail of the list at key (`RPOP key count`).
 func RPopCount(key string, count int64) []string {
 	return replyStrs(runtime.Execute("RPOP", key, strconv.FormatInt(count, 10)))
 }
@@ -371,27 +371,27 @@ func LLen(key string) int64 {
 	return replyInt(runtime.Execute("LLEN", key))
 }
 
-// LRange returns the elements of the list at key between two indexes (inclusive; negative counts from the end) (`LRANGE key start:int stop:int`).
+// LRange returns the elements of the list at key between two indexes (inclusive; negative counts from the end) (`LRANGE key start stop`).
 func LRange(key string, start int64, stop int64) []string {
 	return replyStrs(runtime.Execute("LRANGE", key, strconv.FormatInt(start, 10), strconv.FormatInt(stop, 10)))
 }
 
-// LIndex returns the element at index in the list at key; false if out of range (`LINDEX key index:int`).
+// LIndex returns the element at index in the list at key; false if out of range (`LINDEX key index`).
 func LIndex(key string, index int64) (string, bool) {
 	return replyStrNil(runtime.Execute("LINDEX", key, strconv.FormatInt(index, 10)))
 }
 
-// LSet sets the element at index in the list at key (`LSET key index:int value`).
+// LSet sets the element at index in the list at key (`LSET key index value`).
 func LSet(key string, index int64, value string) {
 	runtime.Execute("LSET", key, strconv.FormatInt(index, 10), value)
 }
 
-// LRem removes count occurrences of value from the list at key (0 = all, negative = from the tail) and returns how many (`LREM key count:int value`).
+// LRem removes count occurrences of value from the list at key (0 = all, negative = from the tail) and returns how many (`LREM key count value`).
 func LRem(key string, count int64, value string) int64 {
 	return replyInt(runtime.Execute("LREM", key, strconv.FormatInt(count, 10), value))
 }
 
-// LTrim trims the list at key to the given index range (`LTRIM key start:int stop:int`).
+// LTrim trims the list at key to the given index range (`LTRIM key start stop`).
 func LTrim(key string, start int64, stop int64) {
 	runtime.Execute("LTRIM", key, strconv.FormatInt(start, 10), strconv.FormatInt(stop, 10))
 }
@@ -465,7 +465,7 @@ func SPop(key string) (string, bool) {
 	return replyStrNil(runtime.Execute("SPOP", key))
 }
 
-// SPopCount removes and returns up to count random members of the set at key (`SPOP key count:int`).
+// SPopCount removes and returns up to count random members of the set at key (`SPOP key count`).
 func SPopCount(key string, count int64) []string {
 	return replyStrs(runtime.Execute("SPOP", key, strconv.FormatInt(count, 10)))
 }
@@ -475,7 +475,7 @@ func SRandMember(key string) (string, bool) {
 	return replyStrNil(runtime.Execute("SRANDMEMBER", key))
 }
 
-// SRandMemberCount returns count random members of the set at key (negative count allows repeats) (`SRANDMEMBER key count:int`).
+// SRandMemberCount returns count random members of the set at key (negative count allows repeats) (`SRANDMEMBER key count`).
 func SRandMemberCount(key string, count int64) []string {
 	return replyStrs(runtime.Execute("SRANDMEMBER", key, strconv.FormatInt(count, 10)))
 }
@@ -524,22 +524,22 @@ func SMove(source string, destination string, member string) bool {
 	return replyBool(runtime.Execute("SMOVE", source, destination, member))
 }
 
-// SScan returns one page of members of the set at key matching pattern, and the next cursor (0 when done) (`SSCAN key cursor:int MATCH pattern COUNT count:int`).
+// SScan returns one page of members of the set at key matching pattern, and the next cursor (0 when done) (`SSCAN key cursor MATCH pattern COUNT count`).
 func SScan(key string, cursor int64, pattern string, count int64) ([]string, int64) {
 	return replyScanPage(runtime.Execute("SSCAN", key, strconv.FormatInt(cursor, 10), "MATCH", pattern, "COUNT", strconv.FormatInt(count, 10)))
 }
 
-// ZAdd adds member with score to the sorted set at key (or updates its score) and returns 1 if it was new (`ZADD key score:float member`).
+// ZAdd adds member with score to the sorted set at key (or updates its score) and returns 1 if it was new (`ZADD key score member`).
 func ZAdd(key string, score float64, member string) int64 {
 	return replyInt(runtime.Execute("ZADD", key, formatFloat(score), member))
 }
 
-// ZAddNX adds member with score to the sorted set at key only if it is absent; returns 1 if it was added (`ZADD key NX score:float member`).
+// ZAddNX adds member with score to the sorted set at key only if it is absent; returns 1 if it was added (`ZADD key NX score member`).
 func ZAddNX(key string, score float64, member string) int64 {
 	return replyInt(runtime.Execute("ZADD", key, "NX", formatFloat(score), member))
 }
 
-// ZIncrBy increments the score of member in the sorted set at key and returns the new score (`ZINCRBY key increment:float member`).
+// ZIncrBy increments the score of member in the sorted set at key and returns the new score (`ZINCRBY key increment member`).
 func ZIncrBy(key string, increment float64, member string) float64 {
 	return replyFloat(runtime.Execute("ZINCRBY", key, formatFloat(increment), member))
 }
@@ -574,22 +574,22 @@ func ZLexCount(key string, min string, max string) int64 {
 	return replyInt(runtime.Execute("ZLEXCOUNT", key, min, max))
 }
 
-// ZRange returns the members of the sorted set at key between two ranks, lowest score first (`ZRANGE key start:int stop:int`).
+// ZRange returns the members of the sorted set at key between two ranks, lowest score first (`ZRANGE key start stop`).
 func ZRange(key string, start int64, stop int64) []string {
 	return replyStrs(runtime.Execute("ZRANGE", key, strconv.FormatInt(start, 10), strconv.FormatInt(stop, 10)))
 }
 
-// ZRangeWithScores returns the members and scores of the sorted set at key between two ranks, lowest score first (`ZRANGE key start:int stop:int WITHSCORES`).
+// ZRangeWithScores returns the members and scores of the sorted set at key between two ranks, lowest score first (`ZRANGE key start stop WITHSCORES`).
 func ZRangeWithScores(key string, start int64, stop int64) []Z {
 	return replyZScores(runtime.Execute("ZRANGE", key, strconv.FormatInt(start, 10), strconv.FormatInt(stop, 10), "WITHSCORES"))
 }
 
-// ZRevRange returns the members of the sorted set at key between two ranks, highest score first (`ZREVRANGE key start:int stop:int`).
+// ZRevRange returns the members of the sorted set at key between two ranks, highest score first (`ZREVRANGE key start stop`).
 func ZRevRange(key string, start int64, stop int64) []string {
 	return replyStrs(runtime.Execute("ZREVRANGE", key, strconv.FormatInt(start, 10), strconv.FormatInt(stop, 10)))
 }
 
-// ZRevRangeWithScores returns the members and scores of the sorted set at key between two ranks, highest score first (`ZREVRANGE key start:int stop:int WITHSCORES`).
+// ZRevRangeWithScores returns the members and scores of the sorted set at key between two ranks, highest score first (`ZREVRANGE key start stop WITHSCORES`).
 func ZRevRangeWithScores(key string, start int64, stop int64) []Z {
 	return replyZScores(runtime.Execute("ZREVRANGE", key, strconv.FormatInt(start, 10), strconv.FormatInt(stop, 10), "WITHSCORES"))
 }
@@ -622,7 +622,7 @@ func ZRem(key string, members ...string) int64 {
 	return replyInt(runtime.Execute("ZREM", args...))
 }
 
-// ZRemRangeByRank removes the members between two ranks and returns how many (`ZREMRANGEBYRANK key start:int stop:int`).
+// ZRemRangeByRank removes the members between two ranks and returns how many (`ZREMRANGEBYRANK key start stop`).
 func ZRemRangeByRank(key string, start int64, stop int64) int64 {
 	return replyInt(runtime.Execute("ZREMRANGEBYRANK", key, strconv.FormatInt(start, 10), strconv.FormatInt(stop, 10)))
 }
@@ -632,17 +632,17 @@ func ZRemRangeByScore(key string, min string, max string) int64 {
 	return replyInt(runtime.Execute("ZREMRANGEBYSCORE", key, min, max))
 }
 
-// ZPopMin removes and returns up to count members with the lowest scores (`ZPOPMIN key count:int`).
+// ZPopMin removes and returns up to count members with the lowest scores (`ZPOPMIN key count`).
 func ZPopMin(key string, count int64) []Z {
 	return replyZScores(runtime.Execute("ZPOPMIN", key, strconv.FormatInt(count, 10)))
 }
 
-// ZPopMax removes and returns up to count members with the highest scores (`ZPOPMAX key count:int`).
+// ZPopMax removes and returns up to count members with the highest scores (`ZPOPMAX key count`).
 func ZPopMax(key string, count int64) []Z {
 	return replyZScores(runtime.Execute("ZPOPMAX", key, strconv.FormatInt(count, 10)))
 }
 
-// ZUnionStore stores the union of the sorted sets at keys (scores summed) in destination and returns its size (`ZUNIONSTORE destination #keys keys...`).
+// ZUnionStore stores the union of the sorted sets at keys (scores summed) in destination and returns its size (`ZUNIONSTORE destination numkeys keys...`).
 func ZUnionStore(destination string, keys ...string) int64 {
 	args := make([]string, 0, 2+len(keys))
 	args = append(args, destination, strconv.Itoa(len(keys)))
@@ -650,7 +650,7 @@ func ZUnionStore(destination string, keys ...string) int64 {
 	return replyInt(runtime.Execute("ZUNIONSTORE", args...))
 }
 
-// ZInterStore stores the intersection of the sorted sets at keys (scores summed) in destination and returns its size (`ZINTERSTORE destination #keys keys...`).
+// ZInterStore stores the intersection of the sorted sets at keys (scores summed) in destination and returns its size (`ZINTERSTORE destination numkeys keys...`).
 func ZInterStore(destination string, keys ...string) int64 {
 	args := make([]string, 0, 2+len(keys))
 	args = append(args, destination, strconv.Itoa(len(keys)))
@@ -666,7 +666,7 @@ func XAdd(key string, id string, fieldValues ...string) string {
 	return replyStr(runtime.Execute("XADD", args...))
 }
 
-// XAddMaxLen appends an entry like XAdd and trims the stream to about maxLen entries (`XADD key MAXLEN ~ maxLen:int id fieldValues...`).
+// XAddMaxLen appends an entry like XAdd and trims the stream to about maxLen entries (`XADD key MAXLEN ~ maxLen id fieldValues...`).
 func XAddMaxLen(key string, maxLen int64, id string, fieldValues ...string) string {
 	args := make([]string, 0, 5+len(fieldValues))
 	args = append(args, key, "MAXLEN", "~", strconv.FormatInt(maxLen, 10), id)
@@ -684,7 +684,7 @@ func XRange(key string, start string, end string) []XMessage {
 	return replyXMessages(runtime.Execute("XRANGE", key, start, end))
 }
 
-// XRangeN returns at most count entries of the stream at key between two IDs (`XRANGE key start end COUNT count:int`).
+// XRangeN returns at most count entries of the stream at key between two IDs (`XRANGE key start end COUNT count`).
 func XRangeN(key string, start string, end string, count int64) []XMessage {
 	return replyXMessages(runtime.Execute("XRANGE", key, start, end, "COUNT", strconv.FormatInt(count, 10)))
 }
@@ -694,7 +694,7 @@ func XRevRange(key string, end string, start string) []XMessage {
 	return replyXMessages(runtime.Execute("XREVRANGE", key, end, start))
 }
 
-// XRevRangeN returns at most count entries of the stream at key between two IDs, newest first (`XREVRANGE key end start COUNT count:int`).
+// XRevRangeN returns at most count entries of the stream at key between two IDs, newest first (`XREVRANGE key end start COUNT count`).
 func XRevRangeN(key string, end string, start string, count int64) []XMessage {
 	return replyXMessages(runtime.Execute("XREVRANGE", key, end, start, "COUNT", strconv.FormatInt(count, 10)))
 }
@@ -707,12 +707,12 @@ func XDel(key string, ids ...string) int64 {
 	return replyInt(runtime.Execute("XDEL", args...))
 }
 
-// XTrim trims the stream at key to maxLen entries and returns how many were removed (`XTRIM key MAXLEN maxLen:int`).
+// XTrim trims the stream at key to maxLen entries and returns how many were removed (`XTRIM key MAXLEN maxLen`).
 func XTrim(key string, maxLen int64) int64 {
 	return replyInt(runtime.Execute("XTRIM", key, "MAXLEN", strconv.FormatInt(maxLen, 10)))
 }
 
-// XTrimApprox trims the stream at key to about maxLen entries and returns how many were removed (`XTRIM key MAXLEN ~ maxLen:int`).
+// XTrimApprox trims the stream at key to about maxLen entries and returns how many were removed (`XTRIM key MAXLEN ~ maxLen`).
 func XTrimApprox(key string, maxLen int64) int64 {
 	return replyInt(runtime.Execute("XTRIM", key, "MAXLEN", "~", strconv.FormatInt(maxLen, 10)))
 }
@@ -760,12 +760,12 @@ func XGroupDelConsumer(key string, group string, consumer string) int64 {
 	return replyInt(runtime.Execute("XGROUP", "DELCONSUMER", key, group, consumer))
 }
 
-// XReadGroup reads up to count entries of the stream at key for a consumer group, without blocking (id ">" = never delivered) (`XREADGROUP GROUP group consumer COUNT count:int STREAMS key id`).
+// XReadGroup reads up to count entries of the stream at key for a consumer group, without blocking (id ">" = never delivered) (`XREADGROUP GROUP group consumer COUNT count STREAMS key id`).
 func XReadGroup(group string, consumer string, count int64, key string, id string) []XStream {
 	return replyXStreams(runtime.Execute("XREADGROUP", "GROUP", group, consumer, "COUNT", strconv.FormatInt(count, 10), "STREAMS", key, id))
 }
 
-// XRead reads up to count entries of the stream at key after id, without blocking (`XREAD COUNT count:int STREAMS key id`).
+// XRead reads up to count entries of the stream at key after id, without blocking (`XREAD COUNT count STREAMS key id`).
 func XRead(count int64, key string, id string) []XStream {
 	return replyXStreams(runtime.Execute("XREAD", "COUNT", strconv.FormatInt(count, 10), "STREAMS", key, id))
 }
@@ -791,12 +791,12 @@ func PFMerge(destination string, keys ...string) {
 	runtime.Execute("PFMERGE", args...)
 }
 
-// SetBit sets the bit at offset of the string at key to value (0 or 1) and returns the old bit (`SETBIT key offset:int value:int`).
+// SetBit sets the bit at offset of the string at key to value (0 or 1) and returns the old bit (`SETBIT key offset value`).
 func SetBit(key string, offset int64, value int64) int64 {
 	return replyInt(runtime.Execute("SETBIT", key, strconv.FormatInt(offset, 10), strconv.FormatInt(value, 10)))
 }
 
-// GetBit returns the bit at offset of the string at key (`GETBIT key offset:int`).
+// GetBit returns the bit at offset of the string at key (`GETBIT key offset`).
 func GetBit(key string, offset int64) int64 {
 	return replyInt(runtime.Execute("GETBIT", key, strconv.FormatInt(offset, 10)))
 }
@@ -806,12 +806,12 @@ func BitCount(key string) int64 {
 	return replyInt(runtime.Execute("BITCOUNT", key))
 }
 
-// BitCountRange returns the number of set bits between two byte offsets of the string at key (`BITCOUNT key start:int end:int`).
+// BitCountRange returns the number of set bits between two byte offsets of the string at key (`BITCOUNT key start end`).
 func BitCountRange(key string, start int64, end int64) int64 {
 	return replyInt(runtime.Execute("BITCOUNT", key, strconv.FormatInt(start, 10), strconv.FormatInt(end, 10)))
 }
 
-// BitPos returns the position of the first bit equal to bit (0 or 1) in the string at key (`BITPOS key bit:int`).
+// BitPos returns the position of the first bit equal to bit (0 or 1) in the string at key (`BITPOS key bit`).
 func BitPos(key string, bit int64) int64 {
 	return replyInt(runtime.Execute("BITPOS", key, strconv.FormatInt(bit, 10)))
 }
@@ -845,7 +845,7 @@ func BitOpNot(destination string, key string) int64 {
 	return replyInt(runtime.Execute("BITOP", "NOT", destination, key))
 }
 
-// GeoAdd adds member at a position to the geo set at key and returns 1 if it was new (`GEOADD key longitude:float latitude:float member`).
+// GeoAdd adds member at a position to the geo set at key and returns 1 if it was new (`GEOADD key longitude latitude member`).
 func GeoAdd(key string, longitude float64, latitude float64, member string) int64 {
 	return replyInt(runtime.Execute("GEOADD", key, formatFloat(longitude), formatFloat(latitude), member))
 }
@@ -871,17 +871,17 @@ func GeoHash(key string, members ...string) []string {
 	return replyStrs(runtime.Execute("GEOHASH", args...))
 }
 
-// GeoSearchRadius returns the members within radius of a position, nearest first (`GEOSEARCH key FROMLONLAT longitude:float latitude:float BYRADIUS radius:float unit ASC`).
+// GeoSearchRadius returns the members within radius of a position, nearest first (`GEOSEARCH key FROMLONLAT longitude latitude BYRADIUS radius unit ASC`).
 func GeoSearchRadius(key string, longitude float64, latitude float64, radius float64, unit string) []string {
 	return replyStrs(runtime.Execute("GEOSEARCH", key, "FROMLONLAT", formatFloat(longitude), formatFloat(latitude), "BYRADIUS", formatFloat(radius), unit, "ASC"))
 }
 
-// GeoSearchMember returns the members within radius of member, nearest first (`GEOSEARCH key FROMMEMBER member BYRADIUS radius:float unit ASC`).
+// GeoSearchMember returns the members within radius of member, nearest first (`GEOSEARCH key FROMMEMBER member BYRADIUS radius unit ASC`).
 func GeoSearchMember(key string, member string, radius float64, unit string) []string {
 	return replyStrs(runtime.Execute("GEOSEARCH", key, "FROMMEMBER", member, "BYRADIUS", formatFloat(radius), unit, "ASC"))
 }
 
-// GeoSearchBox returns the members within a box centred on a position, nearest first (`GEOSEARCH key FROMLONLAT longitude:float latitude:float BYBOX width:float height:float unit ASC`).
+// GeoSearchBox returns the members within a box centred on a position, nearest first (`GEOSEARCH key FROMLONLAT longitude latitude BYBOX width height unit ASC`).
 func GeoSearchBox(key string, longitude float64, latitude float64, width float64, height float64, unit string) []string {
 	return replyStrs(runtime.Execute("GEOSEARCH", key, "FROMLONLAT", formatFloat(longitude), formatFloat(latitude), "BYBOX", formatFloat(width), formatFloat(height), unit, "ASC"))
 }

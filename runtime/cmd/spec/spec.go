@@ -30,6 +30,16 @@ type Command struct {
 	Doc string
 }
 
+// Lookup returns the command whose Go function name is name.
+func Lookup(name string) (Command, bool) {
+	for _, c := range Commands {
+		if c.Func == name {
+			return c, true
+		}
+	}
+	return Command{}, false
+}
+
 // Token is one parsed Syntax token.
 type Token struct {
 	// Literal is the literal word, or "" for a parameter.

@@ -31,6 +31,16 @@ func TestTable(t *testing.T) {
 	}
 }
 
+func TestLookup(t *testing.T) {
+	c, ok := spec.Lookup("HGet")
+	if !ok || c.Syntax != "HGET key field" || c.Reply != spec.StrNil {
+		t.Errorf("Lookup(HGet) = %+v, %v", c, ok)
+	}
+	if _, ok := spec.Lookup("BLPop"); ok {
+		t.Errorf("Lookup(BLPop) found a blocking command")
+	}
+}
+
 func TestTokens(t *testing.T) {
 	c := spec.Command{Func: "X", Syntax: "ZUNIONSTORE dst n:int f:float ~ #keys keys..."}
 	got, err := c.Tokens()

@@ -86,7 +86,7 @@ func writeFunc(b *bytes.Buffer, c spec.Command) error {
 			variadic = t.Name
 		}
 	}
-	fmt.Fprintf(b, "// %s %s (`%s`).\n", c.Func, c.Doc, c.Syntax)
+	fmt.Fprintf(b, "// %s %s (`%s`).\n", c.Func, c.Doc, docSyntax(toks))
 	ret := c.Reply.GoType()
 	if ret != "" {
 		ret = " " + ret
@@ -117,6 +117,25 @@ func writeFunc(b *bytes.Buffer, c spec.Command) error {
 	}
 	b.WriteString("}\n\n")
 	return nil
+}
+
+// docSyntax renders the command line for doc comments: parameter names
+// without their types, "numkeys" for counts.
+func docSyntax(toks []spec.Token) string {
+	var words []string
+	for _, t := range toks {
+		switch {
+		case t.Literal != "":
+			words = append(words, t.Literal)
+		case t.Count:
+			words = append(words, "numkeys")
+		case t.Type == "...string":
+			words = append(words, t.Name+"...")
+		default:
+			words = append(words, t.Name)
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 func joinArgs(args []string) string {
