@@ -119,9 +119,8 @@ func Register[T any](ctx context.Context, e *Engine, reg dsl.Registration[T], pa
 	h := &Handle{e: e, r: r}
 	if f := r.cfg.OnRegistered; f != nil {
 		x := &execution{e: e, ctx: ctx, params: ps}
-		begin(x)
-		err := protect(f)
-		end()
+		var err error
+		x.run(func() { err = protect(f) })
 		if err != nil {
 			e.logf(runtime.Warning, fmt.Sprintf("onRegistered of registration %s failed: %v", r.id, err))
 		}
@@ -215,15 +214,11 @@ func (e *Engine) fireKey(ctx context.Context, r *registration, event, key string
 func (e *Engine) execute(x *execution, r *registration, recs []any, errs []error, nested bool) []any {
 	var out []any
 	var serrs []error
+	steps := func() { out, serrs = runSteps(r.plan.Steps, recs) }
 	if nested {
-		prev := active
-		active = x
-		out, serrs = runSteps(r.plan.Steps, recs)
-		active = prev
+		x.runNested(steps)
 	} else {
-		begin(x)
-		out, serrs = runSteps(r.plan.Steps, recs)
-		end()
+		x.run(steps)
 	}
 	errs = append(errs, serrs...)
 	r.record(errs)
@@ -275,9 +270,9 @@ func (e *Engine) Trigger(ctx context.Context, name string, args ...string) ([]an
 	}
 	rec := append([]string{name}, args...)
 	x := &execution{e: e, ctx: ctx, params: r.params}
-	begin(x)
-	out, errs := runSteps(r.plan.Steps, []any{rec})
-	end()
+	var out []any
+	var errs []error
+	x.run(func() { out, errs = runSteps(r.plan.Steps, []any{rec}) })
 	if err := r.record(errs); err != nil {
 		return nil, err
 	}

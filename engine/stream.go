@@ -142,9 +142,8 @@ func (e *Engine) processStream(ctx context.Context, r *registration, key string)
 		return nil
 	}
 	x := &execution{e: e, ctx: ctx, params: r.params}
-	begin(x)
-	_, errs := runSteps(r.plan.Steps, recs)
-	end()
+	var errs []error
+	x.run(func() { _, errs = runSteps(r.plan.Steps, recs) })
 	failed := r.record(errs) != nil
 	if pausing(errs) {
 		// flat_error('PAUSE...') pauses the registration; its entries stay
