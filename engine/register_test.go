@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -117,10 +116,7 @@ func TestListenSchedule(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustDo(t, c, []any{"HSET", "order:7", "status", "new"})
-	deadline := time.Now().Add(5 * time.Second)
-	for c.XLen(ctx, "to_be_processed").Val() < 1 && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
-	}
+	waitFor(t, "the hset event to schedule order:7", func() bool { return c.XLen(ctx, "to_be_processed").Val() >= 1 })
 	if got := c.HGet(ctx, "order:7", "status").Val(); got != "pending" {
 		t.Errorf("status after Listen = %q, want pending", got)
 	}

@@ -104,10 +104,7 @@ func TestRegisterStreamOptions(t *testing.T) {
 	})
 	t.Run("Retry", func(t *testing.T) {
 		_, h, _ := streamCase(t, dsl.Stream("s").ForEach(failing).Register(dsl.OnFailed(dsl.Retry), dsl.RetryInterval(time.Second)), "fail", "yes")
-		deadline := time.Now().Add(5 * time.Second)
-		for h.Stats().NumTriggered < 2 && time.Now().Before(deadline) {
-			time.Sleep(20 * time.Millisecond)
-		}
+		waitFor(t, "the retry", func() bool { return h.Stats().NumTriggered >= 2 })
 		if s := h.Stats(); s.NumTriggered < 2 || s.NumFailures < 2 {
 			t.Errorf("Stats = %+v, want the failed entry retried", s)
 		}
@@ -115,10 +112,7 @@ func TestRegisterStreamOptions(t *testing.T) {
 	})
 	t.Run("Duration", func(t *testing.T) {
 		_, h, c := streamCase(t, dsl.Stream("s").ForEach(failing).Register(dsl.Batch(10), dsl.Duration(50*time.Millisecond)), "n", "1")
-		deadline := time.Now().Add(5 * time.Second)
-		for c.LLen(ctx, "ok").Val() < 1 && time.Now().Before(deadline) {
-			time.Sleep(10 * time.Millisecond)
-		}
+		waitFor(t, "the duration to run the batch", func() bool { return c.LLen(ctx, "ok").Val() >= 1 })
 		if got := c.LRange(ctx, "ok", 0, -1).Val(); !cmp.Equal(got, []string{"1-1"}) {
 			t.Errorf("ok = %v, want [1-1] after the duration", got)
 		}
