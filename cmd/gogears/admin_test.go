@@ -49,4 +49,3 @@ func TestResultsOfUnblockingRun(t *testing.T) {
 		t.Errorf("gogears results %s = exit %d, stdout %q, stderr %q; want 0, \"a\\nb\\n\"", id, code, out, errOut)
 	}
 }
-
