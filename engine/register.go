@@ -162,7 +162,7 @@ func (e *Engine) Notify(ctx context.Context, event, key string) error {
 		switch r.plan.Source.Reader {
 		case dsl.KeysReader:
 			if len(r.cfg.Commands) == 0 {
-				err = e.fireKey(ctx, r, event, key, nil)
+				err = e.fireKey(ctx, r, event, key, nil, false)
 			}
 		case dsl.StreamReader:
 			if strings.EqualFold(event, "xadd") && matchPrefix(r.cfg.Prefix, key) {
@@ -175,8 +175,9 @@ func (e *Engine) Notify(ctx context.Context, event, key string) error {
 }
 
 // fireKey runs a keys registration for one event if it matches. x is the
-// execution to use (with command context), or nil for a fresh one.
-func (e *Engine) fireKey(ctx context.Context, r *registration, event, key string, x *execution) error {
+// execution to use (with command context), or nil for a fresh one; nested
+// is as for execute.
+func (e *Engine) fireKey(ctx context.Context, r *registration, event, key string, x *execution, nested bool) error {
 	c := r.cfg
 	if !matchPrefix(c.Prefix, key) {
 		return nil
@@ -204,7 +205,7 @@ func (e *Engine) fireKey(ctx context.Context, r *registration, event, key string
 	if x == nil {
 		x = &execution{e: e, ctx: ctx, params: r.params}
 	}
-	e.execute(x, r, recs, errs, false)
+	e.execute(x, r, recs, errs, nested)
 	return nil
 }
 
@@ -368,17 +369,7 @@ func (e *Engine) callCommand(ctx context.Context, args []string, nested bool) (a
 	for _, r := range regs {
 		for _, k := range keys {
 			x := &execution{e: e, ctx: ctx, params: r.params, command: args, canOverride: true}
-			if nested {
-				// Inside a hook's CallNext: run on the same lock.
-				if !matchPrefix(r.cfg.Prefix, k) {
-					continue
-				}
-				recs, errs, err := e.readKeyRecords(ctx, r.plan.Source, []string{k}, event, r.cfg.ReadValue, false)
-				if err != nil {
-					return nil, err
-				}
-				e.execute(x, r, recs, errs, true)
-			} else if err := e.fireKey(ctx, r, event, k, x); err != nil {
+			if err := e.fireKey(ctx, r, event, k, x, nested); err != nil {
 				return nil, err
 			}
 			if x.overridden {
