@@ -70,11 +70,7 @@ func (e *Engine) streamAdded(ctx context.Context, r *registration, key string) e
 		r.mu.Unlock()
 		return nil
 	}
-	s := r.streams[key]
-	if s == nil {
-		s = &streamState{}
-		r.streams[key] = s
-	}
+	s := r.stream(key)
 	if r.stats.Status == "paused" {
 		r.mu.Unlock()
 		return nil // read on Unpause
@@ -89,6 +85,17 @@ func (e *Engine) streamAdded(ctx context.Context, r *registration, key string) e
 		return e.processStream(ctx, r, key)
 	}
 	return nil
+}
+
+// stream returns the state of the registration's stream key, creating it
+// on first use; r.mu must be held.
+func (r *registration) stream(key string) *streamState {
+	s := r.streams[key]
+	if s == nil {
+		s = &streamState{}
+		r.streams[key] = s
+	}
+	return s
 }
 
 // timerFired runs a stream registration from its Duration or retry timer.
@@ -112,11 +119,7 @@ func (e *Engine) processStream(ctx context.Context, r *registration, key string)
 		r.mu.Unlock()
 		return nil
 	}
-	s := r.streams[key]
-	if s == nil {
-		s = &streamState{}
-		r.streams[key] = s
-	}
+	s := r.stream(key)
 	if s.timer != nil {
 		s.timer.Stop()
 		s.timer = nil
