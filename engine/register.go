@@ -53,6 +53,11 @@ type registration struct {
 
 // streamState tracks one stream of a stream registration.
 type streamState struct {
+	// busy is held while an execution reads, runs and acknowledges the
+	// stream, so events and timers cannot overlap executions (the server
+	// runs them one after another) and re-read the same pending entries.
+	busy sync.Mutex
+
 	pending int         // entries added since the last execution
 	timer   *time.Timer // Duration or retry timer; or nil
 	retry   bool        // re-read unacknowledged entries first

@@ -115,11 +115,16 @@ func (e *Engine) timerFired(r *registration, key string) {
 // acknowledges and trims per the failure policy.
 func (e *Engine) processStream(ctx context.Context, r *registration, key string) error {
 	r.mu.Lock()
+	s := r.stream(key)
+	r.mu.Unlock()
+	s.busy.Lock()
+	defer s.busy.Unlock()
+
+	r.mu.Lock()
 	if r.stats.Status != "running" || r.removed {
 		r.mu.Unlock()
 		return nil
 	}
-	s := r.stream(key)
 	if s.timer != nil {
 		s.timer.Stop()
 		s.timer = nil
