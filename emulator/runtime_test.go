@@ -54,6 +54,7 @@ func TestOperations(t *testing.T) {
 		{"async step", "async def f(x):\n    return x + 1\nGB('PythonReader').map(f)" + gen("[1]"), []any{"2"}},
 		{"gearsFuture", "import threading\ndef f(x):\n    fu = gearsFuture()\n    threading.Timer(0.01, lambda: fu.continueRun(x * 3)).start()\n    return fu\nGB('PythonReader').map(f)" + gen("[2]"), []any{"6"}},
 		{"flat_error", nums + ".map(lambda x: (_ for _ in ()).throw(flat_error('plain')))" + gen("[1]"), []any{}},
+		{"flat_error raises", nums + ".map(lambda x: [flat_error('plain'), x][1])" + gen("[1]"), []any{}},
 		{"execute", "GB('ShardsIDReader').map(lambda x: execute('SET', 'k', 'v') + execute('GET', 'k')).run()", []any{"OKv"}},
 		{"execute error raises", "def f(x):\n    try:\n        execute('INCR', 'k')\n    except Exception as e:\n        return type(e).__name__ + ' ' + str(e)\nGB('ShardsIDReader').map(f).run()",
 			[]any{"error ERR value is not an integer or out of range"}},
@@ -198,5 +199,15 @@ func TestPythonFilesParseAs37(t *testing.T) {
 		if e != nil {
 			t.Errorf("file %d does not parse as Python 3.7: %v", i, e)
 		}
+	}
+}
+
+// flat_error raises, as in RedisGears: the step stops there and the record
+// error is exactly the message.
+func TestFlatErrorRaises(t *testing.T) {
+	_, c := runWithClient(t)
+	got := mustDo(t, c, "RG.PYEXECUTE", "def f(x):\n    flat_error('usage: f <n>')\n    return 'ran on'\nGB('ShardsIDReader').map(f).run()").([]any)
+	if diff := cmp.Diff([]any{[]any{}, []any{"usage: f <n>"}}, got); diff != "" {
+		t.Errorf("flat_error then return: reply mismatch (-want +got):\n%s", diff)
 	}
 }

@@ -144,7 +144,9 @@ GearsConfigGet = gearsConfigGet
 
 
 def flat_error(msg):
-    return _FlatError(msg)
+    # RedisGears raises here (the C function sets the exception and returns
+    # NULL); code after the call does not run.
+    raise _FlatError(msg)
 
 
 def _current_exec():
