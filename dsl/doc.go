@@ -141,7 +141,9 @@
 //   - Run options: Pattern is run's arg; NoScan noScan=True; ReadValue
 //     readValue; FromID fromId; ScanCount count; Mode mode (never for
 //     KeysOnlyReader); NoCollect collect=False. Scripts pass
-//     convertToStr=False and JSON-encode results themselves (contract 1).
+//     convertToStr=False and JSON-encode each result record themselves
+//     (sorted keys, compact; a leading "-" gets one space before it so
+//     RedisGears does not read the record as an error reply).
 //   - Register options: the reader pattern or Prefix is prefix; OnEvents
 //     eventTypes; OnKeyTypes keyTypes; ReadValue readValue; Commands
 //     commands; Mode mode; OnRegistered onRegistered; Batch batch; Duration

@@ -48,9 +48,9 @@ func Example_invalid() {
 // Limit is a gear parameter bound when the gear is submitted.
 var Limit = dsl.Param("limit", 3)
 
-// FirstKeys returns at most Limit key names.
-var FirstKeys = dsl.KeysOnly("*").
-	Filter(func(k string) bool { return len(k) <= Limit.Get()*10 }).
+// ShortKeys lists the key names of at most Limit bytes.
+var ShortKeys = dsl.KeysOnly("*").
+	Filter(func(k string) bool { return len(k) <= Limit.Get() }).
 	Run()
 
 // Parameters are typed and named; Bind gives the value to submit.

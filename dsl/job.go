@@ -178,13 +178,15 @@ func validateRegister(src Source, c *RegisterConfig) error {
 			return err
 		}
 	case CommandReader:
+		// KeyPrefix without Hook first: after the other two cases it could
+		// never be reached.
 		switch {
+		case c.KeyPrefix != "" && c.Hook == "":
+			return errors.New("dsl.KeyPrefix needs dsl.Hook(command): it restricts a hook to calls on keys with the prefix")
 		case c.Trigger == "" && c.Hook == "":
 			return errors.New("a Command gear needs dsl.Trigger(name) or dsl.Hook(command) (RedisGears: no trigger or hook argument was given)")
-		case c.Trigger != "" && (c.Hook != "" || c.KeyPrefix != ""):
+		case c.Trigger != "" && c.Hook != "":
 			return errors.New("dsl.Trigger cannot be combined with dsl.Hook or dsl.KeyPrefix (RedisGears: trigger argument can not be given with keyprefix or hook); register two gears")
-		case c.KeyPrefix != "" && c.Hook == "":
-			return errors.New("dsl.KeyPrefix needs dsl.Hook(command)")
 		}
 	}
 	if src.KeyType != "" && len(c.EventTypes) > 0 && !slices.ContainsFunc(c.EventTypes, func(e string) bool { return !removalEvents[strings.ToLower(e)] }) {

@@ -287,6 +287,16 @@ func OnKeyTypes(types ...KeyType) RegisterOption {
 func Commands(commands ...string) RegisterOption {
 	return regOpt{opt{name: "Commands", readers: keysReaders,
 		reg: func(c *RegisterConfig) error {
+			// With no commands the registration would silently fire on
+			// every event, without blocking the client.
+			if len(commands) == 0 {
+				return fmt.Errorf(`dsl.Commands: name at least one command, such as dsl.Commands("hset")`)
+			}
+			for _, name := range commands {
+				if strings.TrimSpace(name) == "" {
+					return fmt.Errorf(`dsl.Commands: empty command name; name commands such as "hset"`)
+				}
+			}
 			c.Commands = append(c.Commands, commands...)
 			return nil
 		}}}

@@ -160,8 +160,9 @@ type Step struct {
 	Group func(key string, value any) any
 	// Number extracts the value to average: OpAvg.
 	Number func(r any) float64
-	// Compare orders two records: OpSort. Also the equality key check of
-	// OpDistinct (Compare(a, b) == 0).
+	// Compare orders two records: OpSort. OpDistinct carries it too (nil
+	// for bool records), but engines compare its records with ==, as the
+	// records are comparable scalars there.
 	Compare func(a, b any) int
 	// Length and Start are OpLimit's arguments: skip Start records, then
 	// pass at most Length.

@@ -238,3 +238,29 @@ func TestStreamReaderPolicies(t *testing.T) {
 	r.do("RG.UNPAUSEREGISTRATIONS", rid)
 	eventually(t, "unpaused batch", func() bool { return r.do("GET", "pzn") == "$1\r\n1\r\n" })
 }
+
+func TestStreamReaderRetry(t *testing.T) {
+	e, _ := runWithClient(t)
+	r := dialRaw(t, e.Addr())
+	// The first attempt fails; the retry a second later succeeds.
+	r.do("RG.PYEXECUTE", "def f(x):\n    if execute('INCR', 'attempts') == 1:\n        raise Exception('first try')\n    execute('SET', 'done', x['id'])\nGB('StreamReader').foreach(f).register(prefix='rs', onFailedPolicy='retry', onFailedRetryInterval=1)")
+	r.do("XADD", "rs", "5-1", "a", "1")
+	eventually(t, "retried batch", func() bool { return r.do("GET", "done") == "$3\r\n5-1\r\n" })
+	if got := r.do("GET", "attempts"); got != "$1\r\n2\r\n" {
+		t.Errorf("attempts = %q, want 2", got)
+	}
+}
+
+func TestUnregisterAbortPending(t *testing.T) {
+	e, c := runWithClient(t)
+	r := dialRaw(t, e.Addr())
+	r.do("RG.PYEXECUTE", "def spin(x):\n    while True:\n        pass\nGB().foreach(spin).register(prefix='spin')")
+	rid := mustDo(t, c, "RG.DUMPREGISTRATIONS").([]any)[0].([]any)[1].(string)
+	r.do("SET", "spin", "1")
+	if got := r.do("RG.UNREGISTER", rid, "ABORTPENDING"); got != "+OK\r\n" {
+		t.Fatalf("RG.UNREGISTER ABORTPENDING = %q", got)
+	}
+	if got := r.do("RG.DUMPEXECUTIONS"); !strings.Contains(got, "aborted") {
+		t.Errorf("RG.DUMPEXECUTIONS = %q, want the pending execution aborted", got)
+	}
+}

@@ -118,6 +118,9 @@ func (dispatcher) x() *execution {
 
 func (d dispatcher) Execute(args []string) (any, error) {
 	x := d.x()
+	if x.e.ex == nil {
+		return nil, ErrNoExecutor // Exec on engine.New(nil)
+	}
 	return x.e.ex.Do(x.ctx, args...)
 }
 
@@ -173,16 +176,27 @@ func (d dispatcher) Param(name string) ([]byte, bool) {
 	return v, ok
 }
 
-// begin makes x the active execution; end must be called after.
-func begin(x *execution) {
+// run calls f with x as the active execution, holding the process-wide
+// execution lock until f returns or panics, so a panic cannot leave the
+// lock held and block every later execution.
+func (x *execution) run(f func()) {
 	installOnce.Do(func() { runtime.SetHost(dispatcher{}) })
 	execMu.Lock()
 	active = x
+	defer func() {
+		active = nil
+		execMu.Unlock()
+	}()
+	f()
 }
 
-func end() {
-	active = nil
-	execMu.Unlock()
+// runNested calls f with x as the active execution inside another one that
+// already holds the lock (a hook's CallNext), then restores the outer one.
+func (x *execution) runNested(f func()) {
+	prev := active
+	active = x
+	defer func() { active = prev }()
+	f()
 }
 
 // Exec runs f as a step of an execution on e, so runtime and cmd calls in
@@ -194,9 +208,9 @@ func (e *Engine) Exec(ctx context.Context, f func(), params ...dsl.ParamValue) e
 	if err != nil {
 		return err
 	}
-	begin(&execution{e: e, ctx: ctx, params: ps})
-	defer end()
-	return protect(f)
+	x := &execution{e: e, ctx: ctx, params: ps}
+	x.run(func() { err = protect(f) })
+	return err
 }
 
 // protect calls f and returns its panic as an error.

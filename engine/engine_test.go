@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/redis/go-redis/v9"
 
@@ -32,8 +33,22 @@ func mustDo(t testing.TB, c *redis.Client, cmds ...[]any) {
 	}
 }
 
+// waitFor polls until cond holds. The deadline only bounds a hang: it is
+// long enough that a loaded 2-core CI machine cannot make it flake.
+func waitFor(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(time.Minute)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("gave up after a minute waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
 // seed writes the fixture data the run tests read.
 func seed(t testing.TB, c *redis.Client) {
+	t.Helper()
 	mustDo(t, c,
 		[]any{"HSET", "order:1", "status", "new", "total", "10"},
 		[]any{"HSET", "order:2", "status", "paid", "total", "20"},

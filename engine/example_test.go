@@ -91,3 +91,30 @@ func ExampleTrigger() {
 	fmt.Println(out, err)
 	// Output: [hello gears] <nil>
 }
+
+// markPending is a step function, tested here without building a gear.
+func markPending(r dsl.KeyRecord[map[string]string]) {
+	if r.Value["status"] == "new" {
+		cmd.HSet(r.Key, "status", "pending")
+	}
+}
+
+// Unit-test one step: Exec runs it as a step, so its cmd calls reach Redis.
+func ExampleEngine_Exec() {
+	srv, err := redistest.StartServer()
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Stop()
+	c := redis.NewClient(&redis.Options{Addr: srv.Addr, Protocol: 2})
+	defer c.Close()
+	ctx := context.Background()
+
+	e := engine.New(engine.NewRedisExecutor(c))
+	rec := dsl.KeyRecord[map[string]string]{Key: "order:9", Value: map[string]string{"status": "new"}, Type: "hash"}
+	if err := e.Exec(ctx, func() { markPending(rec) }); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(c.HGet(ctx, "order:9", "status").Val())
+	// Output: pending
+}

@@ -53,6 +53,11 @@ type registration struct {
 
 // streamState tracks one stream of a stream registration.
 type streamState struct {
+	// busy is held while an execution reads, runs and acknowledges the
+	// stream, so events and timers cannot overlap executions (the server
+	// runs them one after another) and re-read the same pending entries.
+	busy sync.Mutex
+
 	pending int         // entries added since the last execution
 	timer   *time.Timer // Duration or retry timer; or nil
 	retry   bool        // re-read unacknowledged entries first
@@ -119,9 +124,8 @@ func Register[T any](ctx context.Context, e *Engine, reg dsl.Registration[T], pa
 	h := &Handle{e: e, r: r}
 	if f := r.cfg.OnRegistered; f != nil {
 		x := &execution{e: e, ctx: ctx, params: ps}
-		begin(x)
-		err := protect(f)
-		end()
+		var err error
+		x.run(func() { err = protect(f) })
 		if err != nil {
 			e.logf(runtime.Warning, fmt.Sprintf("onRegistered of registration %s failed: %v", r.id, err))
 		}
@@ -163,7 +167,7 @@ func (e *Engine) Notify(ctx context.Context, event, key string) error {
 		switch r.plan.Source.Reader {
 		case dsl.KeysReader:
 			if len(r.cfg.Commands) == 0 {
-				err = e.fireKey(ctx, r, event, key, nil)
+				err = e.fireKey(ctx, r, event, key, nil, false)
 			}
 		case dsl.StreamReader:
 			if strings.EqualFold(event, "xadd") && matchPrefix(r.cfg.Prefix, key) {
@@ -176,8 +180,9 @@ func (e *Engine) Notify(ctx context.Context, event, key string) error {
 }
 
 // fireKey runs a keys registration for one event if it matches. x is the
-// execution to use (with command context), or nil for a fresh one.
-func (e *Engine) fireKey(ctx context.Context, r *registration, event, key string, x *execution) error {
+// execution to use (with command context), or nil for a fresh one; nested
+// is as for execute.
+func (e *Engine) fireKey(ctx context.Context, r *registration, event, key string, x *execution, nested bool) error {
 	c := r.cfg
 	if !matchPrefix(c.Prefix, key) {
 		return nil
@@ -205,7 +210,7 @@ func (e *Engine) fireKey(ctx context.Context, r *registration, event, key string
 	if x == nil {
 		x = &execution{e: e, ctx: ctx, params: r.params}
 	}
-	e.execute(x, r, recs, errs, false)
+	e.execute(x, r, recs, errs, nested)
 	return nil
 }
 
@@ -215,15 +220,11 @@ func (e *Engine) fireKey(ctx context.Context, r *registration, event, key string
 func (e *Engine) execute(x *execution, r *registration, recs []any, errs []error, nested bool) []any {
 	var out []any
 	var serrs []error
+	steps := func() { out, serrs = runSteps(r.plan.Steps, recs) }
 	if nested {
-		prev := active
-		active = x
-		out, serrs = runSteps(r.plan.Steps, recs)
-		active = prev
+		x.runNested(steps)
 	} else {
-		begin(x)
-		out, serrs = runSteps(r.plan.Steps, recs)
-		end()
+		x.run(steps)
 	}
 	errs = append(errs, serrs...)
 	r.record(errs)
@@ -275,9 +276,9 @@ func (e *Engine) Trigger(ctx context.Context, name string, args ...string) ([]an
 	}
 	rec := append([]string{name}, args...)
 	x := &execution{e: e, ctx: ctx, params: r.params}
-	begin(x)
-	out, errs := runSteps(r.plan.Steps, []any{rec})
-	end()
+	var out []any
+	var errs []error
+	x.run(func() { out, errs = runSteps(r.plan.Steps, []any{rec}) })
 	if err := r.record(errs); err != nil {
 		return nil, err
 	}
@@ -373,17 +374,7 @@ func (e *Engine) callCommand(ctx context.Context, args []string, nested bool) (a
 	for _, r := range regs {
 		for _, k := range keys {
 			x := &execution{e: e, ctx: ctx, params: r.params, command: args, canOverride: true}
-			if nested {
-				// Inside a hook's CallNext: run on the same lock.
-				if !matchPrefix(r.cfg.Prefix, k) {
-					continue
-				}
-				recs, errs, err := e.readKeyRecords(ctx, r.plan.Source, []string{k}, event, r.cfg.ReadValue, false)
-				if err != nil {
-					return nil, err
-				}
-				e.execute(x, r, recs, errs, true)
-			} else if err := e.fireKey(ctx, r, event, k, x); err != nil {
+			if err := e.fireKey(ctx, r, event, k, x, nested); err != nil {
 				return nil, err
 			}
 			if x.overridden {

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -117,10 +116,7 @@ func TestListenSchedule(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustDo(t, c, []any{"HSET", "order:7", "status", "new"})
-	deadline := time.Now().Add(5 * time.Second)
-	for c.XLen(ctx, "to_be_processed").Val() < 1 && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
-	}
+	waitFor(t, "the hset event to schedule order:7", func() bool { return c.XLen(ctx, "to_be_processed").Val() >= 1 })
 	if got := c.HGet(ctx, "order:7", "status").Val(); got != "pending" {
 		t.Errorf("status after Listen = %q, want pending", got)
 	}
@@ -207,10 +203,11 @@ func TestCommandsOverrideReply(t *testing.T) {
 			runtime.OverrideReply("-denied " + r.Key)
 		}
 	}).Register(dsl.Commands("hset"), dsl.Mode(dsl.Sync))
-	if _, err := engine.Register(ctx, e, guard); err != nil {
+	h, err := engine.Register(ctx, e, guard)
+	if err != nil {
 		t.Fatal(err)
 	}
-	_, err := e.Call(ctx, "HSET", "acct:1", "f", "v")
+	_, err = e.Call(ctx, "HSET", "acct:1", "f", "v")
 	var re *runtime.Error
 	if !errors.As(err, &re) || re.Msg != "denied acct:1" {
 		t.Errorf("Call(HSET acct:1) = %v, want error reply denied acct:1", err)
@@ -219,10 +216,40 @@ func TestCommandsOverrideReply(t *testing.T) {
 		t.Errorf("Call(HSET other) = %v, %v, want 1", r, err)
 	}
 	// A dsl.Commands registration does not fire on plain notifications.
+	before := h.Stats().NumTriggered
 	if err := e.Notify(ctx, "hset", "acct:1"); err != nil {
 		t.Fatal(err)
 	}
+	if n := h.Stats().NumTriggered; n != before {
+		t.Errorf("NumTriggered after Notify = %d, want %d (no execution)", n, before)
+	}
 	_ = c
+}
+
+// A dsl.Commands registration filters on key type whether its command
+// comes from a client or from a hook's CallNext.
+func TestCommandsFiltersUnderHook(t *testing.T) {
+	ctx := context.Background()
+	ex, c := startRedis(t)
+	e := engine.New(ex)
+	onStrings := dsl.Keys("*").ForEach(func(dsl.KeyRecord[any]) { cmd.Incr("fired") }).
+		Register(dsl.Commands("hset"), dsl.OnKeyTypes(dsl.TypeString), dsl.Mode(dsl.Sync))
+	hook := dsl.Command().Map(func(args []string) any { return runtime.CallNext(args[1:]...) }).Register(dsl.Hook("hset"))
+	if _, err := engine.Register(ctx, e, onStrings); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Call(ctx, "HSET", "h1", "f", "v"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := engine.Register(ctx, e, hook); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := e.Call(ctx, "HSET", "h2", "f", "v"); err != nil {
+		t.Fatal(err)
+	}
+	if got := c.Get(ctx, "fired").Val(); got != "" {
+		t.Errorf("fired = %q, want no execution: the keys are hashes, the registration reads strings", got)
+	}
 }
 
 func TestOnRegisteredAndConfig(t *testing.T) {

@@ -86,10 +86,14 @@ func typed[T any](recs []any, errs []error) (Result[T], error) {
 	return res, nil
 }
 
-// runJob streams the job's records from its reader through its steps.
-func (e *Engine) runJob(x *execution, p dsl.Plan, cfg dsl.RunConfig) ([]any, []error, error) {
-	begin(x)
-	defer end()
+// runJob runs the job as execution x.
+func (e *Engine) runJob(x *execution, p dsl.Plan, cfg dsl.RunConfig) (out []any, errs []error, err error) {
+	x.run(func() { out, errs, err = e.streamJob(x, p, cfg) })
+	return out, errs, err
+}
+
+// streamJob streams the job's records from its reader through its steps.
+func (e *Engine) streamJob(x *execution, p dsl.Plan, cfg dsl.RunConfig) ([]any, []error, error) {
 	var out []any
 	var errs []error
 	c := chain(p.Steps, collector(&out), func(i int, s dsl.Step, err error) {

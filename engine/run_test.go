@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"iter"
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -130,6 +131,7 @@ func TestRun(t *testing.T) {
 			[]dsl.Group[string, int]{{Key: "new", Value: 2}, {Key: "paid", Value: 1}}, nil},
 		{"Limit", job(dsl.FromSeq(upTo(10)).Limit(3, 2).Run()), []int{3, 4, 5}, nil},
 		{"Limit past end", job(dsl.FromSeq(upTo(3)).Limit(3, 5).Run()), []int{}, nil},
+		{"Limit MaxInt", job(dsl.FromSeq(upTo(3)).Limit(math.MaxInt, 1).Run()), []int{2, 3}, nil},
 		{"Collect", job(dsl.FromSeq(upTo(2)).Collect().Run()), []int{1, 2}, nil},
 		{"Repartition", job(dsl.FromSeq(upTo(2)).Repartition(func(i int) string { return strconv.Itoa(i) }).Run()), []int{1, 2}, nil},
 		{"Aggregate", job(dsl.FromSeq(upTo(4)).Aggregate(0, func(a, i int) int { return a + i }, func(a, p int) int { return a + p }).Run()), []int{10}, nil},

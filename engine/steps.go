@@ -113,7 +113,8 @@ func newStage(s dsl.Step, next stage, fail func(error)) stage {
 	case dsl.OpLimit:
 		n := 0
 		return pass(next, func(r any) {
-			if n >= s.Start && n < s.Start+s.Length {
+			// n-Start, not Start+Length: Limit(math.MaxInt, k) must not overflow.
+			if n >= s.Start && n-s.Start < s.Length {
 				next.push(r)
 			}
 			n++

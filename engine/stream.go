@@ -70,11 +70,7 @@ func (e *Engine) streamAdded(ctx context.Context, r *registration, key string) e
 		r.mu.Unlock()
 		return nil
 	}
-	s := r.streams[key]
-	if s == nil {
-		s = &streamState{}
-		r.streams[key] = s
-	}
+	s := r.stream(key)
 	if r.stats.Status == "paused" {
 		r.mu.Unlock()
 		return nil // read on Unpause
@@ -89,6 +85,17 @@ func (e *Engine) streamAdded(ctx context.Context, r *registration, key string) e
 		return e.processStream(ctx, r, key)
 	}
 	return nil
+}
+
+// stream returns the state of the registration's stream key, creating it
+// on first use; r.mu must be held.
+func (r *registration) stream(key string) *streamState {
+	s := r.streams[key]
+	if s == nil {
+		s = &streamState{}
+		r.streams[key] = s
+	}
+	return s
 }
 
 // timerFired runs a stream registration from its Duration or retry timer.
@@ -108,14 +115,15 @@ func (e *Engine) timerFired(r *registration, key string) {
 // acknowledges and trims per the failure policy.
 func (e *Engine) processStream(ctx context.Context, r *registration, key string) error {
 	r.mu.Lock()
+	s := r.stream(key)
+	r.mu.Unlock()
+	s.busy.Lock()
+	defer s.busy.Unlock()
+
+	r.mu.Lock()
 	if r.stats.Status != "running" || r.removed {
 		r.mu.Unlock()
 		return nil
-	}
-	s := r.streams[key]
-	if s == nil {
-		s = &streamState{}
-		r.streams[key] = s
 	}
 	if s.timer != nil {
 		s.timer.Stop()
@@ -142,9 +150,8 @@ func (e *Engine) processStream(ctx context.Context, r *registration, key string)
 		return nil
 	}
 	x := &execution{e: e, ctx: ctx, params: r.params}
-	begin(x)
-	_, errs := runSteps(r.plan.Steps, recs)
-	end()
+	var errs []error
+	x.run(func() { _, errs = runSteps(r.plan.Steps, recs) })
 	failed := r.record(errs) != nil
 	if pausing(errs) {
 		// flat_error('PAUSE...') pauses the registration; its entries stay

@@ -2,6 +2,8 @@ package engine_test
 
 import (
 	"context"
+	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -104,10 +106,7 @@ func TestRegisterStreamOptions(t *testing.T) {
 	})
 	t.Run("Retry", func(t *testing.T) {
 		_, h, _ := streamCase(t, dsl.Stream("s").ForEach(failing).Register(dsl.OnFailed(dsl.Retry), dsl.RetryInterval(time.Second)), "fail", "yes")
-		deadline := time.Now().Add(5 * time.Second)
-		for h.Stats().NumTriggered < 2 && time.Now().Before(deadline) {
-			time.Sleep(20 * time.Millisecond)
-		}
+		waitFor(t, "the retry", func() bool { return h.Stats().NumTriggered >= 2 })
 		if s := h.Stats(); s.NumTriggered < 2 || s.NumFailures < 2 {
 			t.Errorf("Stats = %+v, want the failed entry retried", s)
 		}
@@ -115,10 +114,7 @@ func TestRegisterStreamOptions(t *testing.T) {
 	})
 	t.Run("Duration", func(t *testing.T) {
 		_, h, c := streamCase(t, dsl.Stream("s").ForEach(failing).Register(dsl.Batch(10), dsl.Duration(50*time.Millisecond)), "n", "1")
-		deadline := time.Now().Add(5 * time.Second)
-		for c.LLen(ctx, "ok").Val() < 1 && time.Now().Before(deadline) {
-			time.Sleep(10 * time.Millisecond)
-		}
+		waitFor(t, "the duration to run the batch", func() bool { return c.LLen(ctx, "ok").Val() >= 1 })
 		if got := c.LRange(ctx, "ok", 0, -1).Val(); !cmp.Equal(got, []string{"1-1"}) {
 			t.Errorf("ok = %v, want [1-1] after the duration", got)
 		}
@@ -154,4 +150,53 @@ func TestRegisterStreamOptions(t *testing.T) {
 			t.Errorf("Stats = %+v, want one successful execution", s)
 		}
 	})
+}
+
+// Executions of one stream registration do not overlap, as on the
+// server's single thread: concurrent events must not re-read and process
+// a pending entry twice.
+func TestStreamExecutionsDoNotOverlap(t *testing.T) {
+	ctx := context.Background()
+	ex, c := startRedis(t)
+	e := engine.New(ex)
+	// Entry 1-1 fails once, leaving it pending for a retry; every other
+	// try succeeds, so with no overlap each entry is done exactly once.
+	reg := dsl.Stream("s").ForEach(func(r dsl.StreamRecord) {
+		if cmd.Incr("tries:"+r.ID) == 1 && r.ID == "1-1" {
+			runtime.FlatError("first try of " + r.ID)
+		}
+		cmd.RPush("done", r.ID)
+	}).Register(dsl.OnFailed(dsl.Retry), dsl.Mode(dsl.AsyncLocal))
+	h, err := engine.Register(ctx, e, reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Unregister()
+	mustDo(t, c, []any{"XADD", "s", "1-1", "n", "1"})
+	if err := e.Notify(ctx, "xadd", "s"); err != nil {
+		t.Fatal(err)
+	}
+	const n = 20
+	var wg sync.WaitGroup
+	for i := 2; i <= n; i++ {
+		mustDo(t, c, []any{"XADD", "s", fmt.Sprintf("%d-1", i), "n", "1"})
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := e.Notify(ctx, "xadd", "s"); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	waitFor(t, "every entry to be processed", func() bool { return c.LLen(ctx, "done").Val() >= n })
+	seen := map[string]int{}
+	for _, id := range c.LRange(ctx, "done", 0, -1).Val() {
+		seen[id]++
+	}
+	for id, k := range seen {
+		if k != 1 {
+			t.Errorf("entry %s processed %d times, want once", id, k)
+		}
+	}
 }

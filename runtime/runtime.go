@@ -33,10 +33,17 @@ type Error struct {
 	// Flat reports whether it came from FlatError (recorded without a
 	// traceback on the server).
 	Flat bool
+
+	err error // the failure behind Msg when it was not a Redis reply; or nil
 }
 
 // Error returns the message.
 func (e *Error) Error() string { return e.Msg }
+
+// Unwrap returns the failure behind the error when it was not a Redis
+// error reply (a lost connection, a cancelled context), so errors.Is finds
+// it; nil otherwise.
+func (e *Error) Unwrap() error { return e.err }
 
 // ErrNoEngine is the panic value of every runtime function called outside a
 // gear engine.
@@ -116,7 +123,7 @@ func raise(err error) {
 	if errors.As(err, &e) {
 		panic(e)
 	}
-	panic(&Error{Msg: err.Error()})
+	panic(&Error{Msg: err.Error(), err: err})
 }
 
 // Execute runs a Redis command on the local shard and returns its reply:

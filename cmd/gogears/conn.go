@@ -21,34 +21,15 @@ type connFlags struct {
 
 func (c *connFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.addr, "addr", "", "server `address` host:port or redis:// URL (default $GOGEARS_ADDR, else 127.0.0.1:6379)")
-	fs.StringVar(&c.password, "password", "", "server password (default $GOGEARS_PASSWORD)")
+	fs.StringVar(&c.password, "password", "", "server password (default: the -addr URL's, else $GOGEARS_PASSWORD)")
 	fs.DurationVar(&c.timeout, "timeout", 0, "give up after this long; 0 means no limit")
 }
 
 // dial connects to the server the flags name and checks that it answers.
 func (c *connFlags) dial(ctx context.Context, e *env) (*client.Client, func(), error) {
-	addr := c.addr
-	if addr == "" {
-		addr = e.getenv("GOGEARS_ADDR")
-	}
-	if addr == "" {
-		addr = "127.0.0.1:6379"
-	}
-	password := c.password
-	if password == "" {
-		password = e.getenv("GOGEARS_PASSWORD")
-	}
-	var opts *redis.Options
-	if strings.Contains(addr, "://") {
-		var err error
-		if opts, err = redis.ParseURL(addr); err != nil {
-			return nil, nil, fmt.Errorf("bad -addr %q: %v; use host:port or redis://[:password@]host:port[/db]", addr, err)
-		}
-	} else {
-		opts = &redis.Options{Addr: addr}
-	}
-	if password != "" {
-		opts.Password = password
+	opts, err := c.options(e)
+	if err != nil {
+		return nil, nil, err
 	}
 	rdb := redis.NewClient(opts)
 	if err := rdb.Ping(ctx).Err(); err != nil {
@@ -56,6 +37,32 @@ func (c *connFlags) dial(ctx context.Context, e *env) (*client.Client, func(), e
 		return nil, nil, fmt.Errorf("cannot reach %s: %v; start a server (for example `gogears emulator`) or pass -addr", opts.Addr, err)
 	}
 	return client.New(rdb), func() { rdb.Close() }, nil
+}
+
+// options resolves the server address and password: flags first, then a
+// password in the -addr URL, then the environment.
+func (c *connFlags) options(e *env) (*redis.Options, error) {
+	addr := c.addr
+	if addr == "" {
+		addr = e.getenv("GOGEARS_ADDR")
+	}
+	if addr == "" {
+		addr = "127.0.0.1:6379"
+	}
+	opts := &redis.Options{Addr: addr}
+	if strings.Contains(addr, "://") {
+		var err error
+		if opts, err = redis.ParseURL(addr); err != nil {
+			return nil, fmt.Errorf("bad -addr %q: %v; use host:port or redis://[:password@]host:port[/db]", addr, err)
+		}
+	}
+	switch {
+	case c.password != "":
+		opts.Password = c.password
+	case opts.Password == "":
+		opts.Password = e.getenv("GOGEARS_PASSWORD")
+	}
+	return opts, nil
 }
 
 // with connects, calls f within the -timeout bound, and disconnects.

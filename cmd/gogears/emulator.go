@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
+	"syscall"
 
 	"github.com/gogears/gogears/emulator"
 )
@@ -42,6 +44,9 @@ func setupEmulator(fs *flag.FlagSet) runFunc {
 		}
 		opts.Logger = slog.New(slog.NewTextHandler(e.stderr, nil))
 		em, err := emulator.Run(opts)
+		if errors.Is(err, syscall.EADDRINUSE) {
+			return fmt.Errorf("%w; stop the server using %s or pass -addr with a free port", err, opts.Addr)
+		}
 		if err != nil {
 			return err
 		}

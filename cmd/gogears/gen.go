@@ -17,9 +17,11 @@ func init() {
 		short: "translate the gears of Go packages into Python gear scripts",
 		long: `Gen loads the named packages (default: the one in the current directory,
 as go generate runs it), checks every gear's steps against the supported Go
-subset, and writes the generated gear scripts into zz_gears.go beside them.
-Problems are reported as file:line:col: GGnnn message, all at once.
-Files are rewritten only when their content changes.
+subset, and writes one Python script per gear under zz_gears/ beside them,
+plus zz_gears.go, which embeds the scripts and attaches them to the gear
+variables. Problems are reported as file:line:col: GGnnn message, all at
+once. Files are rewritten only when their content changes, and the files
+of removed gears are removed.
 
 With -check nothing is written: it exits 1 and names the stale gears when the
 Go source changed without regenerating.`,

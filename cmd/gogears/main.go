@@ -19,6 +19,8 @@ import (
 	"sort"
 	"strings"
 	"syscall"
+
+	"github.com/redis/go-redis/v9"
 )
 
 // A command is one gogears subcommand. Each lives in its own file.
@@ -57,8 +59,16 @@ func main() {
 	os.Exit(code)
 }
 
+// quietLogger drops go-redis's internal log lines.
+type quietLogger struct{}
+
+func (quietLogger) Printf(context.Context, string, ...any) {}
+
 // run executes one command line and returns the process exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	// go-redis logs every failed dial; the commands report the failure
+	// once, with the fix.
+	redis.SetLogger(quietLogger{})
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" {
 		printCommands(stderr)
 		return 2

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os/exec"
+	"strconv"
 	"strings"
 	"sync"
 )
@@ -27,13 +28,16 @@ var findPath = sync.OnceValues(func() (string, error) {
 	}
 	// Ask for the real interpreter: python3 on PATH may be a shim script
 	// (pyenv) that costs a bash start on every call.
-	out, err := exec.Command(p, "-c", "import sys; print(sys.version_info[0] * 100 + sys.version_info[1], sys.executable)").Output()
+	// The executable goes last on its own line: its path may hold spaces.
+	out, err := exec.Command(p, "-c", "import sys; print(sys.version_info[0] * 100 + sys.version_info[1]); print(sys.executable)").Output()
 	if err != nil {
 		return "", fmt.Errorf("python3 at %s does not run: %v; %s", p, err, InstallHint)
 	}
-	var v int
-	var exe string
-	fmt.Sscan(strings.TrimSpace(string(out)), &v, &exe)
+	version, exe, _ := strings.Cut(strings.TrimRight(string(out), "\r\n"), "\n")
+	v, err := strconv.Atoi(strings.TrimSpace(version))
+	if err != nil {
+		return "", fmt.Errorf("python3 at %s printed %q for its version; %s", p, out, InstallHint)
+	}
 	if exe != "" {
 		p = exe
 	}

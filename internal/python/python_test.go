@@ -1,6 +1,10 @@
 package python
 
-import "testing"
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
 
 func TestCheck37(t *testing.T) {
 	tests := []struct {
@@ -26,5 +30,16 @@ func TestCheck37(t *testing.T) {
 		if got := errs[i] == nil; got != tt.parse {
 			t.Errorf("%s: Check37(%q) parses = %v (%v), want %v", tt.name, tt.src, got, errs[i], tt.parse)
 		}
+	}
+}
+
+func TestPath(t *testing.T) {
+	p, err := Path()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The real interpreter, not a shim: sys.executable is absolute.
+	if fi, err := os.Stat(p); err != nil || !filepath.IsAbs(p) || fi.IsDir() {
+		t.Errorf("Path() = %q (stat: %v), want the absolute path of the interpreter", p, err)
 	}
 }

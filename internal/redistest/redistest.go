@@ -88,6 +88,7 @@ func StartServer(opts ...Option) (*Server, error) {
 	for attempt := 0; attempt < 5; attempt++ {
 		port, err := freePort()
 		if err != nil {
+			os.RemoveAll(dir)
 			return nil, err
 		}
 		s, err := launch(bin, dir, port, c.args)

@@ -5,6 +5,8 @@ import (
 	"net"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestStartServesCommands(t *testing.T) {
@@ -12,10 +14,11 @@ func TestStartServesCommands(t *testing.T) {
 		name string
 		opts []Option
 		cmd  string
-		want string
+		want []string // the reply's RESP lines
 	}{
-		{"ping", nil, "PING\r\n", "+PONG"},
-		{"extra args reach the server", []Option{WithArgs("--notify-keyspace-events", "KEA")}, "CONFIG GET notify-keyspace-events\r\n", "*2"},
+		{"ping", nil, "PING\r\n", []string{"+PONG"}},
+		{"extra args reach the server", []Option{WithArgs("--notify-keyspace-events", "KEA")},
+			"CONFIG GET notify-keyspace-events\r\n", []string{"*2", "$22", "notify-keyspace-events", "$3", "AKE"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -25,13 +28,20 @@ func TestStartServesCommands(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer conn.Close()
-			conn.Write([]byte(tt.cmd))
-			line, err := bufio.NewReader(conn).ReadString('\n')
-			if err != nil {
+			if _, err := conn.Write([]byte(tt.cmd)); err != nil {
 				t.Fatal(err)
 			}
-			if got := strings.TrimSpace(line); got != tt.want {
-				t.Errorf("%q replied %q, want %q", tt.cmd, got, tt.want)
+			r := bufio.NewReader(conn)
+			var got []string
+			for range tt.want {
+				line, err := r.ReadString('\n')
+				if err != nil {
+					t.Fatalf("%q: reading the reply: %v (got %q so far)", tt.cmd, err, got)
+				}
+				got = append(got, strings.TrimSpace(line))
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("%q reply (-want +got):\n%s", tt.cmd, diff)
 			}
 		})
 	}

@@ -22,6 +22,11 @@ type pair[A, B any] struct {
 
 func p[A, B any](a A, b B) pair[A, B] { return pair[A, B]{a, b} }
 
+// ttl100 reports whether a TTL read just after setting 100s is 100s, give
+// or take the rounding: Redis rounds the remaining milliseconds, so on a
+// loaded machine it may already read 99.
+func ttl100(ttl int64) bool { return ttl > 90 && ttl <= 100 }
+
 // TestCommands runs every typed command against a real redis-server, in
 // order: later cases read what earlier ones wrote.
 func TestCommands(t *testing.T) {
@@ -40,7 +45,7 @@ func TestCommands(t *testing.T) {
 		{"Set", func() any { cmd.Set("s", "v"); return nil }, nil},
 		{"Get", func() any { return p(cmd.Get("s")) }, p("v", true)},
 		{"Get missing", func() any { return p(cmd.Get("nope")) }, p("", false)},
-		{"SetEX", func() any { cmd.SetEX("sx", 100, "v"); return cmd.TTL("sx") }, int64(100)},
+		{"SetEX", func() any { cmd.SetEX("sx", 100, "v"); return ttl100(cmd.TTL("sx")) }, true},
 		{"PSetEX", func() any { cmd.PSetEX("psx", 100000, "v"); return cmd.PTTL("psx") > 90000 }, true},
 		{"SetNX", func() any { return []bool{cmd.SetNX("nx", "1"), cmd.SetNX("nx", "2")} }, []bool{true, false}},
 		{"SetXX", func() any { return []bool{cmd.SetXX("nx", "3"), cmd.SetXX("nope", "3")} }, []bool{true, false}},
@@ -61,8 +66,8 @@ func TestCommands(t *testing.T) {
 		{"Exists Touch", func() any { return []int64{cmd.Exists("m1", "m1", "nope"), cmd.Touch("m1", "nope")} }, []int64{2, 1}},
 		{"Type", func() any { return cmd.Type("m1") }, "string"},
 		{"Expire TTL Persist", func() any {
-			return []any{cmd.Expire("m1", 100), cmd.TTL("m1"), cmd.Persist("m1"), cmd.TTL("m1"), cmd.Expire("nope", 1), cmd.TTL("nope")}
-		}, []any{true, int64(100), true, int64(-1), false, int64(-2)}},
+			return []any{cmd.Expire("m1", 100), ttl100(cmd.TTL("m1")), cmd.Persist("m1"), cmd.TTL("m1"), cmd.Expire("nope", 1), cmd.TTL("nope")}
+		}, []any{true, true, true, int64(-1), false, int64(-2)}},
 		{"PExpire ExpireAt PExpireAt", func() any {
 			return []bool{cmd.PExpire("m1", 100000), cmd.ExpireAt("m2", 4102444800), cmd.PExpireAt("m3", 4102444800000)}
 		}, []bool{true, true, true}},
