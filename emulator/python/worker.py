@@ -35,14 +35,17 @@ class ReplyError(str):
     """An error reply from Redis, as a value (batch calls)."""
 
 
-def _hook(d):
+def _reply_value(v):
     # Reply values arrive as JSON: {"e": msg} is an error reply, {"b": b64}
-    # non-UTF-8 bytes; frames themselves are the dicts with an "op".
-    if 'op' in d:
-        return d
-    if 'e' in d:
-        return ReplyError(d['e'])
-    return bytearray(base64.b64decode(d['b']))
+    # non-UTF-8 bytes. Only reply values are converted: other frame fields
+    # (a trigger's input, a stream entry) hold dicts of their own.
+    if isinstance(v, list):
+        return [_reply_value(x) for x in v]
+    if isinstance(v, dict):
+        if 'e' in v:
+            return ReplyError(v['e'])
+        return bytearray(base64.b64decode(v['b']))
+    return v
 
 
 def recv():
@@ -50,7 +53,10 @@ def recv():
     if len(h) < 4:
         return None
     n = struct.unpack('>I', h)[0]
-    return json.loads(_in.read(n), object_hook=_hook)
+    msg = json.loads(_in.read(n))
+    if msg.get('op') == 'reply' and 'value' in msg:
+        msg['value'] = _reply_value(msg['value'])
+    return msg
 
 
 def wire_arg(a):
