@@ -104,6 +104,9 @@ func Generate(cfg Config) (res Result, err error) {
 	for _, p := range listed {
 		byPath[p.PkgPath] = p
 	}
+	if err := listModuleImports(cfg, tags, listed, byPath); err != nil {
+		return res, err
+	}
 	var stale []string
 	hashes := map[string]string{}
 	for _, p := range listed {
@@ -307,6 +310,40 @@ func pkgDir(p *packages.Package) string {
 		return ""
 	}
 	return filepath.Dir(p.GoFiles[0])
+}
+
+// listModuleImports adds to byPath the packages of the same module that
+// the listed packages import but the patterns did not name, so that a
+// package's hash does not depend on which other packages were listed with
+// it (gen ./... and gen ./pkg must agree).
+func listModuleImports(cfg Config, tags []string, listed []*packages.Package, byPath map[string]*packages.Package) error {
+	var missing []string
+	seen := map[string]bool{}
+	for _, p := range listed {
+		if p.Module == nil {
+			continue
+		}
+		for path := range p.Imports {
+			same := path == p.Module.Path || strings.HasPrefix(path, p.Module.Path+"/")
+			if same && byPath[path] == nil && !seen[path] {
+				seen[path] = true
+				missing = append(missing, path)
+			}
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	sort.Strings(missing)
+	deps, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedFiles | packages.NeedModule,
+		Dir: cfg.Dir, BuildFlags: tagFlags(tags)}, missing...)
+	if err != nil {
+		return fmt.Errorf("load %s: %w", strings.Join(missing, " "), err)
+	}
+	for _, d := range deps {
+		byPath[d.PkgPath] = d
+	}
+	return nil
 }
 
 // sourceHash hashes the translator version, the shims, and the Go files

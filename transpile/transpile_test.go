@@ -126,3 +126,28 @@ func TestGenerateReportsDiagnostics(t *testing.T) {
 		t.Errorf("first diagnostic %q lacks file:line:col: GGnnn", first)
 	}
 }
+
+// A package's hash covers the module packages it imports whether or not
+// the patterns name them: `gen ./...` and `gen ./pkg` must agree, or each
+// calls the other's output stale.
+func TestHashIndependentOfPatterns(t *testing.T) {
+	hashOf := func(patterns ...string) string {
+		t.Helper()
+		res, err := Generate(Config{Dir: ".", Patterns: patterns, Check: true})
+		if err != nil && !errors.Is(err, ErrStale) {
+			t.Fatalf("Generate(%q): %v", patterns, err)
+		}
+		for _, g := range res.Gears {
+			if g.Var == "Upper" {
+				return g.Hash
+			}
+		}
+		t.Fatalf("Generate(%q) found no gear Upper", patterns)
+		return ""
+	}
+	alone := hashOf("./testdata/gears/hook")
+	withDeps := hashOf("./testdata/gears/hook", "github.com/gogears/gogears/runtime", "github.com/gogears/gogears/dsl")
+	if alone != withDeps {
+		t.Errorf("hash of hook alone = %s, with its imports listed = %s; want equal", alone, withDeps)
+	}
+}
