@@ -5,7 +5,7 @@ package keyspace
 //go:generate go tool gogears gen
 
 import (
-	"strings"
+	"fmt"
 
 	"github.com/gogears/gogears/dsl"
 	"github.com/gogears/gogears/runtime/cmd"
@@ -55,18 +55,16 @@ var Kinds = dsl.Keys("watched:*").
 	}).
 	Register(dsl.Mode(dsl.Sync), dsl.OnRegistered(func() { cmd.Set("kinds:ready", "yes") }))
 
-// describe prints a key value of any type the reader produces.
+// describe prints a key value of any type the reader produces: Sprint
+// sorts hash fields, and RedisGears gives nothing for sets, sorted sets
+// and streams.
 func describe(v any) string {
 	switch v := v.(type) {
 	case nil:
 		return "nil"
 	case string:
 		return "string:" + v
-	case []string:
-		return "list:" + strings.Join(v, "|")
-	case map[string]string:
-		return "hash:" + itoa(len(v))
 	default:
-		return "other"
+		return fmt.Sprint(v)
 	}
 }
