@@ -13,8 +13,10 @@
 // Registrations run on a Pair: Register installs a registration on both
 // sides, Do sends the same command to both (the native side feeds the
 // keyspace events Redis reports to the engine; the emulator derives them
-// itself), Trigger calls a CommandReader gear on both, and CompareStore diffs
-// the two stores.
+// itself) and waits until every execution it caused has finished, Trigger
+// calls a CommandReader gear on both, and CompareStore diffs the two stores.
+// DoFailing and TriggerError are for calls that must fail on both sides,
+// Wait for stream registrations that run on a Duration timer.
 //
 //	p := gearstest.New(t)
 //	gearstest.Register(p, expiry.SetTTL)
