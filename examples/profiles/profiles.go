@@ -8,6 +8,7 @@ package profiles
 
 import (
 	"fmt"
+	"github.com/gogears/gogears/runtime"
 	"strconv"
 	"strings"
 
@@ -102,5 +103,31 @@ var AllTags = dsl.HashKeys("user:*").
 			out = append(out, strings.ToUpper(strings.TrimSpace(t)))
 		}
 		return out
+	}).
+	Run()
+
+// Scores formats each score the ways a report might: Go's shortest %v,
+// fixed and exponent forms, strconv, float32 rounding, and the integer
+// part. Formatting floats is where Go and Python disagree most.
+var Scores = dsl.HashKeys("user:*").
+	Map(func(r dsl.KeyRecord[map[string]string]) []string {
+		s := clean(r).Score
+		big := s * 1e21
+		return []string{
+			fmt.Sprintf("%v|%g|%e|%.3f|%8.2f|%-6.1f|", s, s, s, s, s, s),
+			strconv.FormatFloat(s, 'f', -1, 64),
+			strconv.FormatFloat(s, 'g', 4, 64),
+			fmt.Sprint(big, float32(s), int64(s), s/3),
+			strconv.Itoa(int(s * 100)),
+			fmt.Sprintf("%x|%X|%o|%b|%08d|%+d|%q|%c|%U", int(s), int(s), int(s), int(s), int(s), int(s), r.Key, 'é', 'é'),
+		}
+	}).
+	Run()
+
+// Config reads the report's currency from the RedisGears configuration,
+// with a default (RG.CONFIGSET on a server).
+var Config = dsl.HashKeys("user:*").
+	Map(func(r dsl.KeyRecord[map[string]string]) string {
+		return runtime.GearsConfigGet("report.currency", "EUR") + " " + r.Key
 	}).
 	Run()

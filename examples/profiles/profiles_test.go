@@ -19,6 +19,7 @@ func users(ctx context.Context, rdb redis.UniversalClient) error {
 		{"name": "", "age": "1_000", "balance": "-7", "score": "NaN?", "tags": ","},
 		{"name": "Ahmed", "age": "٣", "balance": "+12", "score": "2.675", "tags": "x"},
 		{"name": "x\x1fy", "age": "0", "balance": "-100", "score": "-1e-7", "tags": "İ"},
+		{"name": "Big", "age": "99999999999999999999", "balance": "9223372036854775807", "score": "1e400", "tags": "∞"},
 	}
 	for i, r := range rows {
 		if err := rdb.HSet(ctx, "user:"+string(rune('a'+i)), r).Err(); err != nil {
@@ -36,5 +37,14 @@ func TestProfiles(t *testing.T) {
 		gearstest.Run(p, TopScores, gearstest.Ordered())
 		gearstest.Run(p, Product)
 		gearstest.Run(p, AllTags)
+		gearstest.Run(p, Scores)
+		gearstest.Run(p, Config)
+	}
+}
+
+func TestConfig(t *testing.T) {
+	got := gearstest.Compare(t, Config, gearstest.Seed(users), gearstest.GearsConfig(map[string]string{"report.currency": "¥"}))
+	if len(got) == 0 || got[0][:len("¥ ")] != "¥ " {
+		t.Errorf("Config = %q, want ¥ prefixes", got)
 	}
 }
