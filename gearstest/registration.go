@@ -113,21 +113,12 @@ func (p *Pair) do(args []any, failing bool) any {
 // native records.
 func Trigger[R any](p *Pair, reg dsl.Registration[R], args ...string) []R {
 	p.t.Helper()
-	native, err := engine.Trigger(p.ctx, p.eng, reg, args...)
-	if err != nil {
-		p.t.Errorf("gearstest: native trigger: %v", err)
+	native, nerr, emulated, perr := triggerBoth(p, reg, args)
+	if nerr != nil {
+		p.t.Errorf("gearstest: native trigger: %v", nerr)
 	}
-	fn, err := client.Trigger(p.cl, reg)
-	if err != nil {
-		p.t.Fatalf("gearstest: trigger on the emulator: %v", err)
-	}
-	anyArgs := make([]any, len(args))
-	for i, a := range args {
-		anyArgs[i] = a
-	}
-	emulated, err := fn(p.ctx, anyArgs...)
-	if err != nil {
-		p.t.Errorf("gearstest: trigger on the emulator: %v", err)
+	if perr != nil {
+		p.t.Errorf("gearstest: trigger on the emulator: %v", perr)
 	}
 	p.settle()
 	diffRecords(p.t, "Trigger", native, emulated, p.cfg.ordered)
@@ -141,17 +132,7 @@ func Trigger[R any](p *Pair, reg dsl.Registration[R], args ...string) []R {
 // expected, not reported. It returns the native error.
 func TriggerError[R any](p *Pair, reg dsl.Registration[R], args ...string) error {
 	p.t.Helper()
-	p.listen()
-	_, nerr := engine.Trigger(p.ctx, p.eng, reg, args...)
-	fn, err := client.Trigger(p.cl, reg)
-	if err != nil {
-		p.t.Fatalf("gearstest: trigger on the emulator: %v", err)
-	}
-	anyArgs := make([]any, len(args))
-	for i, a := range args {
-		anyArgs[i] = a
-	}
-	_, perr := fn(p.ctx, anyArgs...)
+	_, nerr, _, perr := triggerBoth(p, reg, args)
 	p.drainNative()
 	p.waitEmulator()
 	p.errorsSeen()
@@ -166,6 +147,24 @@ func TriggerError[R any](p *Pair, reg dsl.Registration[R], args ...string) error
 		}
 	}
 	return nerr
+}
+
+// triggerBoth runs RG.TRIGGER of reg with args natively and on the
+// emulator.
+func triggerBoth[R any](p *Pair, reg dsl.Registration[R], args []string) (native []R, nerr error, emulated []R, perr error) {
+	p.t.Helper()
+	p.listen()
+	native, nerr = engine.Trigger(p.ctx, p.eng, reg, args...)
+	fn, err := client.Trigger(p.cl, reg)
+	if err != nil {
+		p.t.Fatalf("gearstest: trigger on the emulator: %v", err)
+	}
+	anyArgs := make([]any, len(args))
+	for i, a := range args {
+		anyArgs[i] = a
+	}
+	emulated, perr = fn(p.ctx, anyArgs...)
+	return native, nerr, emulated, perr
 }
 
 // CompareStore fails the test when the two stores differ: keys, types,
