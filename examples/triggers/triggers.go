@@ -84,3 +84,23 @@ var Protect = dsl.Command().
 var Length = dsl.StringKeys("log:*").
 	ForEach(func(r dsl.KeyRecord[string]) { runtime.OverrideReply(int64(2 * len(r.Value))) }).
 	Register(dsl.Commands("append"))
+
+// Stamp records, for every key an MSET or SET writes under "cfg:", which
+// command wrote it, in the hash "cfg:meta" (commands= on a multi-key
+// command). It leaves r.Event out: see gearstest's known gaps.
+var Stamp = dsl.Keys("cfg:*").
+	Filter(func(r dsl.KeyRecord[any]) bool { return r.Key != "cfg:meta" }).
+	ForEach(func(r dsl.KeyRecord[any]) {
+		command := runtime.GetCommand()
+		cmd.HSet("cfg:meta", r.Key, strings.ToLower(command[0]))
+	}).
+	Register(dsl.Commands("mset", "set"))
+
+// Reads counts HGET calls on "prof:*" keys in "prof:reads" and returns the
+// real reply (a hook that only observes).
+var Reads = dsl.Command().
+	Map(func(args []string) any {
+		cmd.Incr("prof:reads")
+		return runtime.CallNext(append([]string{}, args[1:]...)...)
+	}).
+	Register(dsl.Hook("hget"), dsl.KeyPrefix("prof:"))
