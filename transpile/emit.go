@@ -124,8 +124,18 @@ func (e *gearEmitter) chain() pyast.Expr {
 		elemOut := gd.elem[idx]
 		elemIn := gd.elem[idx-1]
 		switch s.name {
-		case "Map", "ForEach", "Filter":
-			op(strings.ToLower(s.name), e.stepFunc(a[0], idx, ""))
+		case "Map":
+			op("map", e.stepFunc(a[0], idx, ""))
+		case "ForEach", "Filter":
+			f := e.stepFunc(a[0], idx, "")
+			if isStructValue(elemIn) && e.mayWriteParam(a[0]) {
+				// Go passes the step a copy and the record goes on
+				// unchanged; Python would pass the record itself on.
+				f = e.wrapper(idx, []string{"r"}, func(ps []pyast.Expr) pyast.Expr {
+					return pyCall(f, e.t.shimCall("_gg_cp", ps[0]))
+				}, nil)
+			}
+			op(strings.ToLower(s.name), f)
 		case "FlatMap":
 			f := e.stepFunc(a[0], idx, "")
 			op("flatmap", e.wrapper(idx, []string{"r"}, func(ps []pyast.Expr) pyast.Expr {
@@ -204,6 +214,77 @@ func (e *gearEmitter) chain() pyast.Expr {
 		op("map", pyName(e.t.shims.use("_gg_result")))
 	}
 	return e.action(x, readerArg)
+}
+
+// mayWriteParam reports whether the step function f may change its first
+// parameter: assign to it or a field or array element of it, take its
+// address, or call a pointer method on it. A function whose syntax is not
+// found counts as writing.
+func (e *gearEmitter) mayWriteParam(f ast.Expr) bool {
+	var ftype *ast.FuncType
+	var body *ast.BlockStmt
+	info := e.info
+	switch x := ast.Unparen(f).(type) {
+	case *ast.FuncLit:
+		ftype, body = x.Type, x.Body
+	case *ast.Ident, *ast.SelectorExpr:
+		fn, _ := typeutil.Callee(info, &ast.CallExpr{Fun: x}).(*types.Func)
+		d, ok := e.t.decls[fn]
+		if fn == nil || !ok || d.decl.Body == nil {
+			return true
+		}
+		ftype, body, info = d.decl.Type, d.decl.Body, d.pkg.TypesInfo
+	default:
+		return true
+	}
+	if ftype.Params == nil || len(ftype.Params.List) == 0 || len(ftype.Params.List[0].Names) == 0 {
+		return false // unnamed: the body cannot reach it
+	}
+	param := info.Defs[ftype.Params.List[0].Names[0]]
+	// root is the variable an lvalue writes into, through field
+	// selections and array (not slice or map) indexing.
+	root := func(x ast.Expr) types.Object {
+		for {
+			switch y := ast.Unparen(x).(type) {
+			case *ast.Ident:
+				return info.Uses[y]
+			case *ast.SelectorExpr:
+				x = y.X
+			case *ast.IndexExpr:
+				if _, arr := info.TypeOf(y.X).Underlying().(*types.Array); !arr {
+					return nil
+				}
+				x = y.X
+			default:
+				return nil
+			}
+		}
+	}
+	writes := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				writes = writes || root(l) == param
+			}
+		case *ast.IncDecStmt:
+			writes = writes || root(n.X) == param
+		case *ast.RangeStmt:
+			writes = writes || (n.Key != nil && root(n.Key) == param) || (n.Value != nil && root(n.Value) == param)
+		case *ast.UnaryExpr:
+			writes = writes || (n.Op == token.AND && root(n.X) == param)
+		case *ast.SelectorExpr:
+			if sel := info.Selections[n]; sel != nil && sel.Kind() == types.MethodVal {
+				if sig, ok := sel.Obj().Type().(*types.Signature); ok && sig.Recv() != nil {
+					if _, ptr := sig.Recv().Type().(*types.Pointer); ptr {
+						writes = writes || root(n.X) == param
+					}
+				}
+			}
+		}
+		return !writes
+	})
+	return writes
 }
 
 // hasOption reports whether the action passes the dsl option name.
