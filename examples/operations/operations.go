@@ -165,3 +165,26 @@ var MeanAmount = dsl.HashKeys("txn:*").
 	Map(toTxn).
 	Avg(func(t Txn) float64 { return float64(t.Cents) }).
 	Run()
+
+// Untouched shows that a step's struct parameter is a copy: ForEach's
+// changes do not reach the next step, and Map's changes to its copy do
+// not reach the record it came from.
+var Untouched = dsl.HashKeys("txn:*").
+	Map(toTxn).
+	ForEach(func(t Txn) {
+		t.Cents = 0
+		t.Memo += "!"
+	}).
+	Map(func(t Txn) []Txn {
+		u := t
+		u.Account = "copy"
+		return []Txn{t, u}
+	}).
+	Run()
+
+// Shared shows that maps are shared: a ForEach that writes into a
+// record's hash value changes what the next step sees.
+var Shared = dsl.HashKeys("txn:*").
+	ForEach(func(r dsl.KeyRecord[map[string]string]) { r.Value["seen"] = "yes" }).
+	Map(func(r dsl.KeyRecord[map[string]string]) string { return r.Value["seen"] }).
+	Run()

@@ -49,6 +49,8 @@ func TestOperations(t *testing.T) {
 		gearstest.Run(p, Count)
 		gearstest.Run(p, PerAccount)
 		gearstest.Run(p, MeanAmount)
+		gearstest.Run(p, Untouched)
+		gearstest.Run(p, Shared)
 		gearstest.Run(p, Touch)
 		p.CompareStore()
 	}
