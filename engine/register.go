@@ -115,7 +115,7 @@ func Register[T any](ctx context.Context, e *Engine, reg dsl.Registration[T], pa
 		for _, o := range e.regs {
 			if o.cfg.Trigger == t {
 				e.mu.Unlock()
-				return nil, fmt.Errorf("engine: trigger already registered: %q", t)
+				return nil, fmt.Errorf("engine: trigger already registered: %q: unregister the first (Handle.Unregister) or pick another dsl.Trigger name", t)
 			}
 		}
 	}
