@@ -17,8 +17,8 @@ func TestRunReleasesLockOnPanic(t *testing.T) {
 		defer func() { recover() }()
 		x.run(func() { panic("boom") })
 	}()
-	if active != nil {
-		t.Errorf("active execution after a panic = %p, want nil", active)
+	if a := active.Load(); a != nil {
+		t.Errorf("active execution after a panic = %p, want nil", a)
 	}
 	if !execMu.TryLock() {
 		t.Fatal("execution lock still held after a panic in run")
