@@ -16,6 +16,7 @@ const (
 	transpile = module + "/transpile"
 	emulator  = module + "/emulator"
 	dsl       = module + "/dsl"
+	gearstest = module + "/gearstest"
 	// redistest starts servers and imports testing: test files only.
 	redistest = module + "/internal/redistest"
 )
@@ -29,14 +30,17 @@ var importPolicy = []struct {
 	pkg       string // a package below the module, with its subpackages
 	forbidden []string
 }{
-	{"dsl", []string{goRedis, xTools, client, transpile, emulator, redistest}},
-	{"runtime", []string{goRedis, xTools, client, transpile, emulator, redistest}},
+	{"dsl", []string{goRedis, xTools, client, transpile, emulator, gearstest, redistest}},
+	{"runtime", []string{goRedis, xTools, client, transpile, emulator, gearstest, redistest}},
 	{"pyast", []string{"go/", transpile, dsl, redistest}},
-	{"engine", []string{xTools, client, transpile, emulator, redistest}},
+	{"engine", []string{xTools, client, transpile, emulator, gearstest, redistest}},
 	{"transpile", []string{client, emulator, redistest}},
-	{"client", []string{transpile, xTools, redistest}},
+	{"client", []string{transpile, xTools, gearstest, redistest}},
 	{"emulator", []string{transpile, dsl, redistest}},
 	{"cmd/gogears", []string{redistest}},
+	// gearstest is a test kit: it runs generated scripts but never
+	// generates them, and the packages it drives must not depend on it.
+	{"gearstest", []string{transpile, xTools}},
 }
 
 // onlyImporter names, for an import path, the one package allowed to

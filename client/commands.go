@@ -76,8 +76,31 @@ func (c *Client) do(ctx context.Context, p processor, cmd *redis.Cmd) (any, erro
 	if err := ctx.Err(); err != nil {
 		return nil, classify(name, err)
 	}
-	_ = p.Process(ctx, cmd)
+	_ = p.Process(ctx, once(name, cmd))
 	return result(name, cmd)
+}
+
+// nonIdempotent lists the commands go-redis must not send again after a
+// network error: the first attempt may have run (a script twice, a
+// trigger's side effects twice, a reused session ID failing with "already
+// exists", a dropped execution reported missing).
+var nonIdempotent = map[string]bool{
+	"RG.PYEXECUTE": true, "RG.TRIGGER": true, "RG.TRIGGERONKEY": true, "RG.DROPEXECUTION": true,
+	"RG.UNREGISTER": true, "RG.PYIMPORTREQ": true,
+}
+
+// onceCmd is a command go-redis does not retry once it may have been
+// written (redis.Cmder.NoRetry).
+type onceCmd struct{ *redis.Cmd }
+
+// NoRetry reports true: see nonIdempotent.
+func (onceCmd) NoRetry() bool { return true }
+
+func once(name string, cmd *redis.Cmd) redis.Cmder {
+	if nonIdempotent[name] {
+		return onceCmd{cmd}
+	}
+	return cmd
 }
 
 // doWatched is do for commands that wait for an execution
@@ -97,7 +120,7 @@ func (c *Client) doWatched(ctx context.Context, p processor, cmd *redis.Cmd) (an
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		_ = p.Process(ctx, cmd)
+		_ = p.Process(ctx, once(name, cmd))
 	}()
 	select {
 	case <-done:

@@ -39,12 +39,11 @@ func (h *capture) ProcessHook(next redis.ProcessHook) redis.ProcessHook {
 		if h.reply != nil {
 			v, err = h.reply(cmd.Args())
 		}
-		c := cmd.(*redis.Cmd)
 		if err != nil {
-			c.SetErr(err)
+			cmd.SetErr(err)
 			return err
 		}
-		c.SetVal(v)
+		cmd.(interface{ SetVal(any) }).SetVal(v)
 		return nil
 	}
 }
@@ -390,6 +389,23 @@ func TestTransportFailures(t *testing.T) {
 		_, err := c.GetResults(context.Background(), "a-1")
 		if !errors.Is(err, ErrConnection) {
 			t.Errorf("GetResults on a dropped connection = %v, want ErrConnection", err)
+		}
+	})
+	t.Run("non-idempotent commands are sent once", func(t *testing.T) {
+		stub.handle("RG.TRIGGER", func(conn redcon.Conn, _ []string) any {
+			conn.NetConn().Close() // the trigger ran, then the connection died
+			return nil
+		})
+		c := newClient(&redis.Options{MaxRetries: 3})
+		if _, err := c.Trigger(context.Background(), "T"); !errors.Is(err, ErrConnection) {
+			t.Errorf("Trigger on a dropped connection = %v, want ErrConnection", err)
+		}
+		if n := stub.count("RG.TRIGGER"); n != 1 {
+			t.Errorf("typed Trigger reached the server %d times, want 1", n)
+		}
+		_ = c.Redis().Do(context.Background(), "RG.TRIGGER", "T").Err()
+		if n := stub.count("RG.TRIGGER"); n <= 2 {
+			t.Errorf("raw Do reached the server %d times in all; the test expects go-redis to retry it", n)
 		}
 	})
 	t.Run("server down", func(t *testing.T) {

@@ -48,5 +48,8 @@
 // the context deadline when ContextTimeoutEnabled is set. Waits on an
 // execution (GetResultsBlocking, a blocking PyExecute) also end as soon as
 // the context is canceled; [Execution.Wait] polls, so it needs no long
-// read timeout.
+// read timeout. Commands that must not run twice (RG.PYEXECUTE,
+// RG.TRIGGER, RG.TRIGGERONKEY, RG.DROPEXECUTION, RG.UNREGISTER,
+// RG.PYIMPORTREQ) are never retried by go-redis after a network error:
+// the error says the call may or may not have run ([ErrConnection]).
 package client

@@ -152,7 +152,7 @@ func classify(command string, err error) error {
 	switch {
 	case errors.Is(err, context.Canceled):
 		e.Kind = ErrCanceled
-	case errors.Is(err, context.DeadlineExceeded), isTimeout(err):
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, redis.ErrPoolTimeout), isTimeout(err):
 		e.Kind = ErrTimeout
 	case isConnection(err):
 		e.Kind = ErrConnection

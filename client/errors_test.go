@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"testing"
+
+	"github.com/redis/go-redis/v9"
 )
 
 // TestServerErrors checks that each RedisGears 1.0/1.2 error text of the
@@ -94,6 +96,8 @@ func TestClassifyTransport(t *testing.T) {
 		{context.DeadlineExceeded, []error{ErrTimeout, context.DeadlineExceeded}},
 		{fmt.Errorf("read: %w", io.EOF), []error{ErrConnection, io.EOF}},
 		{timeoutErr{}, []error{ErrTimeout}},
+		{redis.ErrPoolTimeout, []error{ErrTimeout}},
+		{redis.ErrClosed, []error{ErrConnection}},
 	}
 	for _, tt := range tests {
 		got := classify("RG.X", tt.err)

@@ -7,11 +7,14 @@ import (
 	"log"
 
 	"github.com/gogears/gogears/client"
+	"github.com/gogears/gogears/client/internal/testgears"
+	"github.com/gogears/gogears/emulator"
 	"github.com/redis/go-redis/v9"
 )
 
-// These examples need a RedisGears 1.2 server (or the GoGears emulator) on
-// localhost:6379, so they are compiled but not run by go test.
+// Most examples need a RedisGears 1.2 server (or the GoGears emulator) on
+// localhost:6379, so they are compiled but not run by go test; ExampleRun
+// starts its own emulator and runs.
 
 func Example() {
 	ctx := context.Background()
@@ -102,4 +105,48 @@ func ExampleClient_PyStats() {
 	for addr, s := range stats {
 		fmt.Println(addr, s.CurrAllocated)
 	}
+}
+
+// Run a DSL job and call a DSL trigger. Here the server is the GoGears
+// emulator (embedded store); against RedisGears 1.2 only the address
+// changes. The gears live in internal/testgears; `go generate` wrote their
+// scripts.
+func ExampleRun() {
+	emu, err := emulator.Run(emulator.Options{})
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer emu.Close()
+	ctx := context.Background()
+	rdb := redis.NewClient(&redis.Options{Addr: emu.Addr()})
+	defer rdb.Close()
+	c := client.New(rdb)
+	rdb.Set(ctx, "user:1", "a", 0)
+	rdb.Set(ctx, "user:22", "b", 0)
+
+	rows, err := client.Run(ctx, c, testgears.Lengths, testgears.MinLen.Bind(7))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(rows)
+
+	if _, err := client.Deploy(ctx, c, testgears.Negate); err != nil {
+		log.Fatal(err)
+	}
+	negate, err := client.Trigger(c, testgears.Negate)
+	if err != nil {
+		log.Fatal(err)
+	}
+	n, err := negate(ctx, "x", "y", "z")
+	fmt.Println(n, err)
+
+	_, err = negate(ctx, "boom")
+	var ge *client.GearError
+	if errors.As(err, &ge) {
+		fmt.Println(ge.Origin())
+	}
+	// Output:
+	// [{user:22 7}]
+	// [-3] <nil>
+	// github.com/gogears/gogears/client/internal/testgears.Negate step 1 (gears.go)
 }

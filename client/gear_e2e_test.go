@@ -8,8 +8,12 @@ package client
 import (
 	"context"
 	"errors"
+	"flag"
+	"os/exec"
+	"strings"
 	"testing"
 
+	"github.com/gogears/gogears/client/internal/testgears"
 	"github.com/gogears/gogears/dsl"
 	"github.com/google/go-cmp/cmp"
 )
@@ -166,5 +170,62 @@ func TestE2EGearDeployTrigger(t *testing.T) {
 	}
 	if _, err := Trigger(c, dsl.Keys("k:*").Register()); !errors.Is(err, ErrInvalidArgument) {
 		t.Errorf("Trigger of a keys registration = %v, want ErrInvalidArgument", err)
+	}
+}
+
+// TestE2EGeneratedGears runs gears whose scripts gogears gen wrote
+// (internal/testgears/zz_gears.go): parameters, JSON decoding into structs
+// and negative numbers, and tracebacks mapped to the Go steps.
+func TestE2EGeneratedGears(t *testing.T) {
+	c, rdb := startE2E(t)
+	ctx := context.Background()
+	for _, k := range []string{"user:1", "user:22", "user:bad"} {
+		rdb.Set(ctx, k, "v", 0)
+	}
+	const pkg = "github.com/gogears/gogears/client/internal/testgears"
+
+	rows, err := Run(ctx, c, testgears.Lengths, testgears.MinLen.Bind(7))
+	if want := []testgears.Row{{Key: "user:22", Len: 7}}; !cmp.Equal(want, rows) {
+		t.Errorf("Run(Lengths, minlen 7) = %v, want %v", rows, want)
+	}
+	var re *RecordErrors
+	if !errors.As(err, &re) || len(re.Errors) != 1 || re.Errors[0].Origin() != pkg+".Lengths step 2 (gears.go)" {
+		t.Fatalf("Run(Lengths) error = %v, want one record error from %s.Lengths step 2 (gears.go)", err, pkg)
+	}
+	t.Logf("record error: %v", re.Errors[0])
+	if !strings.Contains(re.Errors[0].Message, "bad key user:bad") {
+		t.Errorf("record error message = %q, want the panic value", re.Errors[0].Message)
+	}
+
+	dep, err := Deploy(ctx, c, testgears.Negate)
+	if err != nil || !dep.Changed {
+		t.Fatalf("Deploy(Negate) = %+v, %v", dep, err)
+	}
+	negate, err := Trigger(c, testgears.Negate)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := negate(ctx, "a", "b"); err != nil || !cmp.Equal([]int{-2}, got) {
+		t.Errorf("negate(a, b) = %v, %v; want [-2]", got, err)
+	}
+	_, err = negate(ctx, "boom")
+	var ge *GearError
+	if !errors.As(err, &ge) || ge.Origin() != pkg+".Negate step 1 (gears.go)" {
+		t.Errorf("negate(boom) = %v, want a GearError from %s.Negate step 1 (gears.go)", err, pkg)
+	}
+}
+
+var update = flag.Bool("update", false, "regenerate internal/testgears/zz_gears.go with gogears gen")
+
+// TestGeneratedGearsFresh fails when internal/testgears/zz_gears.go is not
+// what the current gogears gen writes; -update regenerates it.
+func TestGeneratedGearsFresh(t *testing.T) {
+	args := []string{"tool", "gogears", "gen", "-check", "./internal/testgears"}
+	if *update {
+		args = []string{"tool", "gogears", "gen", "./internal/testgears"}
+	}
+	out, err := exec.Command("go", args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -193,5 +194,15 @@ func TestRunScriptOrigins(t *testing.T) {
 	var ge *GearError
 	if !errors.As(err, &ge) || ge.Origin() != "example.com/shop/gears.Total step 2 (gears.go)" {
 		t.Errorf("RunScript error = %v, want it to name example.com/shop/gears.Total step 2 (gears.go)", err)
+	}
+}
+
+func TestWithPollInterval(t *testing.T) {
+	c := New(nil, WithPollInterval(5*time.Millisecond))
+	if c.pollInterval != 5*time.Millisecond {
+		t.Errorf("WithPollInterval(5ms) set %v", c.pollInterval)
+	}
+	if c := New(nil, WithPollInterval(0)); c.pollInterval != 50*time.Millisecond {
+		t.Errorf("WithPollInterval(0) set %v, want the 50ms default kept", c.pollInterval)
 	}
 }

@@ -150,12 +150,13 @@ func parseGearError(msg string) *GearError {
 }
 
 // recordError builds the GearError of one entry of an execution's errors
-// list; any text is accepted (flat_error gives a bare message).
+// list; any text is accepted. A text in none of the Python shapes is
+// flat_error's message (or a server message), recorded as is: it is the
+// whole Message, even when it looks like "word: rest".
 func recordError(command, text string) *GearError {
 	ge := parseGearError(text)
 	if ge == nil {
-		ge = &GearError{Raw: text}
-		ge.Type, ge.Message = splitException(strings.TrimSpace(text))
+		ge = &GearError{Raw: text, Message: strings.TrimSpace(text)}
 	}
 	ge.Command = command
 	return ge

@@ -117,6 +117,14 @@ func TestMapOrigins(t *testing.T) {
 	}
 }
 
+// A flat_error message is kept whole, colon and all.
+func TestRecordErrorFlat(t *testing.T) {
+	ge := recordError("RG.TRIGGER", "usage: transfer <from> <to>")
+	if ge.Type != "" || ge.Message != "usage: transfer <from> <to>" {
+		t.Errorf("recordError(flat) = Type %q Message %q, want Type \"\" Message %q", ge.Type, ge.Message, "usage: transfer <from> <to>")
+	}
+}
+
 func TestRecordErrorsText(t *testing.T) {
 	re := &RecordErrors{Errors: []*GearError{recordError("RG.X", "Error type: <class 'KeyError'>, Value: 'a'"), recordError("RG.X", "boom")}}
 	want := "client: gear step failed: KeyError: 'a' (and 1 more failed records)"

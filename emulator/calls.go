@@ -102,7 +102,9 @@ func (e *Emulator) gearBatch(cmds [][][]byte) ([]any, error) {
 	e.store.put(c)
 	out := make([]any, len(raws))
 	for i, raw := range raws {
-		if evs := eventsFor(cmds[i], raw); len(evs) > 0 {
+		// The readers' own reads of vanished keys are no keymiss events,
+		// as RedisGears avoids events while reading a key.
+		if evs := eventsFor(cmds[i], raw); len(evs) > 0 && evs[0].event != "keymiss" {
 			e.fire(evs, cmds[i])
 		}
 		v, _, err := parseReply(raw)

@@ -198,14 +198,23 @@ func errReply(msg string) []byte {
 	return redcon.AppendError(nil, strings.NewReplacer("\r", " ", "\n", " ").Replace(msg))
 }
 
-func (e *Emulator) cmdGetResults(conn redcon.Conn, cmd redcon.Command) {
+// execArg returns the execution named by a one-argument command, or
+// writes the arity or notFound error and returns nil.
+func (e *Emulator) execArg(conn redcon.Conn, cmd redcon.Command, notFound string) *execution {
 	if len(cmd.Args) != 2 {
 		wrongArity(conn, cmd)
-		return
+		return nil
 	}
 	ex := e.execution(string(cmd.Args[1]))
 	if ex == nil {
-		conn.WriteError(msgNoExecution)
+		conn.WriteError(notFound)
+	}
+	return ex
+}
+
+func (e *Emulator) cmdGetResults(conn redcon.Conn, cmd redcon.Command) {
+	ex := e.execArg(conn, cmd, msgNoExecution)
+	if ex == nil {
 		return
 	}
 	select {
@@ -217,13 +226,8 @@ func (e *Emulator) cmdGetResults(conn redcon.Conn, cmd redcon.Command) {
 }
 
 func (e *Emulator) cmdGetResultsBlocking(conn redcon.Conn, cmd redcon.Command) {
-	if len(cmd.Args) != 2 {
-		wrongArity(conn, cmd)
-		return
-	}
-	ex := e.execution(string(cmd.Args[1]))
+	ex := e.execArg(conn, cmd, msgNoExecution)
 	if ex == nil {
-		conn.WriteError(msgNoExecution)
 		return
 	}
 	<-ex.done
@@ -327,13 +331,8 @@ func (e *Emulator) cmdGetExecution(conn redcon.Conn, cmd redcon.Command) {
 }
 
 func (e *Emulator) cmdAbortExecution(conn redcon.Conn, cmd redcon.Command) {
-	if len(cmd.Args) != 2 {
-		wrongArity(conn, cmd)
-		return
-	}
-	ex := e.execution(string(cmd.Args[1]))
+	ex := e.execArg(conn, cmd, msgAbortNoExecution)
 	if ex == nil {
-		conn.WriteError(msgAbortNoExecution)
 		return
 	}
 	e.abort(ex)
@@ -360,13 +359,8 @@ func (e *Emulator) abort(ex *execution) {
 }
 
 func (e *Emulator) cmdDropExecution(conn redcon.Conn, cmd redcon.Command) {
-	if len(cmd.Args) != 2 {
-		wrongArity(conn, cmd)
-		return
-	}
-	ex := e.execution(string(cmd.Args[1]))
+	ex := e.execArg(conn, cmd, msgNoExecution)
 	if ex == nil {
-		conn.WriteError(msgNoExecution)
 		return
 	}
 	select {

@@ -165,28 +165,33 @@ func TestCommandsOverride(t *testing.T) {
 	}
 }
 
+// Entries already in a stream run at registration even when fewer than
+// batch (RedisGears reads them before waiting for new ones); later entries
+// wait for a full batch.
 func TestStreamReaderRegister(t *testing.T) {
 	forEachStore(t, func(t *testing.T, e *Emulator) {
 		r := dialRaw(t, e.Addr())
 		r.do("XADD", "s:old", "1-1", "a", "1")
 		r.do("RG.PYEXECUTE", "GB('StreamReader').foreach(lambda x: execute('RPUSH', 'got', x['key'] + ' ' + x['id'] + ' ' + x['value']['a'])).register(prefix='s:*', batch=2)")
+		eventually(t, "backlog", func() bool { return len(lrange(t, r, "got")) == 1 })
 		r.do("XADD", "s:old", "1-2", "a", "2")
 		r.do("XADD", "s:new", "2-1", "a", "3")
+		r.do("XADD", "s:new", "2-2", "a", "4")
 		eventually(t, "stream batch", func() bool {
-			ok := len(lrange(t, r, "got")) == 2
+			ok := len(lrange(t, r, "got")) == 3
 			if !ok {
 				t.Logf("got %q regs %q execs %q", lrange(t, r, "got"), r.do("RG.DUMPREGISTRATIONS"), r.do("RG.DUMPEXECUTIONS"))
 			}
 			return ok
 		})
-		if got, want := lrange(t, r, "got"), []string{"s:old 1-1 1", "s:old 1-2 2"}; !cmp.Equal(got, want) {
+		if got, want := lrange(t, r, "got"), []string{"s:old 1-1 1", "s:new 2-1 3", "s:new 2-2 4"}; !cmp.Equal(got, want) {
 			t.Errorf("records = %q, want %q", got, want)
 		}
-		if got := r.do("XLEN", "s:old"); got != ":0\r\n" {
+		if got := r.do("XLEN", "s:new"); got != ":0\r\n" {
 			t.Errorf("XLEN after trim = %q, want 0", got)
 		}
-		r.do("XADD", "s:new", "2-2", "a", "4")
-		eventually(t, "second batch", func() bool { return len(lrange(t, r, "got")) == 4 })
+		r.do("XADD", "s:old", "1-3", "a", "5")
+		eventually(t, "second batch", func() bool { return len(lrange(t, r, "got")) == 5 })
 	})
 }
 
@@ -232,4 +237,30 @@ func TestStreamReaderPolicies(t *testing.T) {
 	}
 	r.do("RG.UNPAUSEREGISTRATIONS", rid)
 	eventually(t, "unpaused batch", func() bool { return r.do("GET", "pzn") == "$1\r\n1\r\n" })
+}
+
+func TestStreamReaderRetry(t *testing.T) {
+	e, _ := runWithClient(t)
+	r := dialRaw(t, e.Addr())
+	// The first attempt fails; the retry a second later succeeds.
+	r.do("RG.PYEXECUTE", "def f(x):\n    if execute('INCR', 'attempts') == 1:\n        raise Exception('first try')\n    execute('SET', 'done', x['id'])\nGB('StreamReader').foreach(f).register(prefix='rs', onFailedPolicy='retry', onFailedRetryInterval=1)")
+	r.do("XADD", "rs", "5-1", "a", "1")
+	eventually(t, "retried batch", func() bool { return r.do("GET", "done") == "$3\r\n5-1\r\n" })
+	if got := r.do("GET", "attempts"); got != "$1\r\n2\r\n" {
+		t.Errorf("attempts = %q, want 2", got)
+	}
+}
+
+func TestUnregisterAbortPending(t *testing.T) {
+	e, c := runWithClient(t)
+	r := dialRaw(t, e.Addr())
+	r.do("RG.PYEXECUTE", "def spin(x):\n    while True:\n        pass\nGB().foreach(spin).register(prefix='spin')")
+	rid := mustDo(t, c, "RG.DUMPREGISTRATIONS").([]any)[0].([]any)[1].(string)
+	r.do("SET", "spin", "1")
+	if got := r.do("RG.UNREGISTER", rid, "ABORTPENDING"); got != "+OK\r\n" {
+		t.Fatalf("RG.UNREGISTER ABORTPENDING = %q", got)
+	}
+	if got := r.do("RG.DUMPEXECUTIONS"); !strings.Contains(got, "aborted") {
+		t.Errorf("RG.DUMPEXECUTIONS = %q, want the pending execution aborted", got)
+	}
 }

@@ -17,6 +17,7 @@ func commandsStats(e *Emulator) map[string]redcon.HandlerFunc {
 		"rg.dumpplugins":    e.cmdDumpPlugins,
 		"rg.pyprofile":      e.cmdPyProfile,
 		"rg.pyexportreq":    e.cmdPyExportReq,
+		"rg.pyimportreq":    e.cmdPyImportReq,
 	}
 }
 
@@ -170,4 +171,14 @@ func (e *Emulator) cmdPyExportReq(conn redcon.Conn, cmd redcon.Command) {
 		return
 	}
 	conn.WriteError(msgRequirementNotExists)
+}
+
+// cmdPyImportReq: the emulator has no serialized requirement format; pass
+// REQUIREMENTS to RG.PYEXECUTE instead.
+func (e *Emulator) cmdPyImportReq(conn redcon.Conn, cmd redcon.Command) {
+	if len(cmd.Args) < 2 {
+		wrongArity(conn, cmd)
+		return
+	}
+	conn.WriteError(msgBadRequirement)
 }

@@ -21,6 +21,7 @@ func TestStatsCommands(t *testing.T) {
 		{[]string{"RG.PYPROFILE", "RESET", "s"}, "+OK\r\n"},
 		{[]string{"RG.PYPROFILE", "BAD", "s"}, "-Wrong subcommand given to RG.PYPROFILE\r\n"},
 		{[]string{"RG.PYEXPORTREQ", "numpy"}, "-requirement does not exists\r\n"},
+		{[]string{"RG.PYIMPORTREQ", "junk"}, "-Failed deserialize requirement\r\n"},
 	}
 	for _, tt := range tests {
 		if got := r.do(tt.args...); got != tt.want {

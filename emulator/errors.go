@@ -31,6 +31,7 @@ const (
 	msgSessionDoesNotExist  = "session does not exists"
 	msgProfileSubcommand    = "Wrong subcommand given to RG.PYPROFILE"
 	msgRequirementNotExists = "requirement does not exists"
+	msgBadRequirement       = "Failed deserialize requirement"
 	msgNoAuth               = "NOAUTH Authentication required."
 	msgWrongPass            = "WRONGPASS invalid username-password pair or user is disabled."
 	msgAuthNotConfigured    = "ERR AUTH <password> called without any password configured for the default user. Are you sure your configuration is correct?"

@@ -169,9 +169,10 @@ func hasTTLOption(name string, args [][]byte) bool {
 // ttlWatch polls keys that were given a TTL and reports "expired" events
 // when they disappear.
 type ttlWatch struct {
-	e    *Emulator
-	mu   sync.Mutex
-	keys map[string]bool
+	e           *Emulator
+	mu          sync.Mutex
+	keys        map[string]bool
+	lastForward time.Time // embedded store: when its clock was last advanced
 }
 
 func newTTLWatch(e *Emulator) *ttlWatch { return &ttlWatch{e: e, keys: map[string]bool{}} }
@@ -182,6 +183,9 @@ func (w *ttlWatch) observe(evs []keyEvent) {
 		switch ev.event {
 		case "expire":
 			w.mu.Lock()
+			if len(w.keys) == 0 {
+				w.lastForward = time.Now()
+			}
 			w.keys[ev.key] = true
 			w.mu.Unlock()
 		case "del", "persist", "rename_from", "set", "expired":
@@ -207,9 +211,15 @@ func (w *ttlWatch) loop() {
 		for k := range w.keys {
 			keys = append(keys, k)
 		}
+		now := time.Now()
+		elapsed := now.Sub(w.lastForward)
+		w.lastForward = now
 		w.mu.Unlock()
 		if len(keys) == 0 {
 			continue
+		}
+		if m := w.e.store.mini; m != nil {
+			m.FastForward(elapsed)
 		}
 		gone := w.check(keys)
 		if len(gone) == 0 {

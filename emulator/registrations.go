@@ -50,6 +50,7 @@ type registration struct {
 // streamState tracks one stream for one StreamReader registration.
 type streamState struct {
 	pending  int
+	backlog  int // entries already there at registration, run without waiting for a full batch
 	running  bool
 	timer    *time.Timer
 	firstAdd time.Time
@@ -322,6 +323,15 @@ func (e *Emulator) scanStreams(r *registration) {
 				continue
 			}
 			if cnt, _ := n.(int64); cnt > 0 {
+				// RedisGears runs on entries that were there before the
+				// registration at once, batch full or not.
+				e.mu.Lock()
+				if s := r.streams[key]; s != nil {
+					s.backlog += int(cnt)
+				} else {
+					r.streams[key] = &streamState{backlog: int(cnt)}
+				}
+				e.mu.Unlock()
 				e.streamAddedN(r, key, int(cnt))
 			}
 		}
@@ -377,7 +387,7 @@ func (e *Emulator) streamKick(r *registration, key string, timerFired bool) {
 		return
 	}
 	batch := max(r.Batch, 1)
-	due := s.pending >= batch || (timerFired && s.pending > 0)
+	due := s.pending >= batch || ((timerFired || s.backlog > 0) && s.pending > 0)
 	if !due {
 		if r.Duration > 0 && s.pending > 0 && s.timer == nil {
 			s.timer = time.AfterFunc(time.Duration(r.Duration)*time.Millisecond, func() {
@@ -459,6 +469,10 @@ func (e *Emulator) streamBatchDone(r *registration, key string, batch int, ex *e
 	s.pending -= len(ex.streamIDs)
 	if s.pending < 0 || len(ex.streamIDs) == 0 {
 		s.pending = 0
+	}
+	s.backlog = max(s.backlog-len(ex.streamIDs), 0)
+	if len(ex.streamIDs) == 0 {
+		s.backlog = 0
 	}
 	if s.pending > 0 {
 		s.firstAdd = time.Now()

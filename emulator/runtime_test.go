@@ -2,9 +2,12 @@ package emulator
 
 import (
 	"fmt"
+	"os"
+	"os/exec"
 	"strings"
 	"testing"
 
+	"github.com/gogears/gogears/internal/python"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -51,12 +54,14 @@ func TestOperations(t *testing.T) {
 		{"async step", "async def f(x):\n    return x + 1\nGB('PythonReader').map(f)" + gen("[1]"), []any{"2"}},
 		{"gearsFuture", "import threading\ndef f(x):\n    fu = gearsFuture()\n    threading.Timer(0.01, lambda: fu.continueRun(x * 3)).start()\n    return fu\nGB('PythonReader').map(f)" + gen("[2]"), []any{"6"}},
 		{"flat_error", nums + ".map(lambda x: (_ for _ in ()).throw(flat_error('plain')))" + gen("[1]"), []any{}},
+		{"flat_error raises", nums + ".map(lambda x: [flat_error('plain'), x][1])" + gen("[1]"), []any{}},
 		{"execute", "GB('ShardsIDReader').map(lambda x: execute('SET', 'k', 'v') + execute('GET', 'k')).run()", []any{"OKv"}},
 		{"execute error raises", "def f(x):\n    try:\n        execute('INCR', 'k')\n    except Exception as e:\n        return type(e).__name__ + ' ' + str(e)\nGB('ShardsIDReader').map(f).run()",
 			[]any{"error ERR value is not an integer or out of range"}},
 		{"atomic", "def f(x):\n    with atomic():\n        execute('SET', 'a', '1')\n        return execute('GET', 'a')\nGB('ShardsIDReader').map(f).run()", []any{"1"}},
 		{"nested atomic", "def f(x):\n    with atomic():\n        with atomic():\n            pass\nGB('ShardsIDReader').map(f).run()", nil},
 		{"hashtag", "GB('ShardsIDReader').map(lambda x: hashtag()).run()", []any{"06S"}},
+		{"print and input do not break the worker", "print('to stderr')\ndef f(x):\n    print('x' * 100000)\n    try:\n        return input()\n    except EOFError:\n        return 'eof'\nGB('ShardsIDReader').map(f).run()", []any{"eof"}},
 		{"log", "GB('ShardsIDReader').map(lambda x: log('hi') or 'logged').run()", []any{"logged"}},
 		{"configGet", "GB('ShardsIDReader').map(lambda x: str(configGet('nope')) + gearsConfigGet('nope', 'd')).run()", []any{"Noned"}},
 		{"await run", "async def f(x):\n    res = await GB('PythonReader').run(lambda: (yield 5))\n    return res\nGB('ShardsIDReader').map(f).run()", []any{"[['5'], []]"}},
@@ -135,6 +140,8 @@ func TestAPIErrors(t *testing.T) {
 		{"GB('CommandReader').register(trigger='a', hook='b')", "trigger argument can not be given with keyprefix or hook"},
 		{"GB('PythonReader').register()", "does not support register"},
 		{"GB('PythonReader').run(1)", "pyreader argument must be a function"},
+		{"GB('PythonReader').run()", "pyreader argument must be a function"},
+		{"GB('KeysOnlyReader').run('*', mode='async')", "TypeError"},
 		{"GB().register(onRegistered=1)", "OnRegistered argument must be a function"},
 		{"log(1)", "Log message must be a string"},
 		{"call_next('x')", "Can not get CommandHook ctx"},
@@ -157,4 +164,50 @@ func respBulks(xs ...string) string {
 		s += fmt.Sprintf("$%d\r\n%s\r\n", len(x), x)
 	}
 	return s
+}
+
+// TestPythonRuntime runs the runtime's own unit tests
+// (python/test_gears_runtime.py) in python3, with a fake host.
+func TestPythonRuntime(t *testing.T) {
+	py, err := python.Path()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(py, "-m", "unittest", "-q", "test_gears_runtime")
+	cmd.Dir = "python"
+	cmd.Env = append(os.Environ(), "PYTHONDONTWRITEBYTECODE=1")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("python3 -m unittest test_gears_runtime: %v\n%s", err, out)
+	}
+}
+
+// TestPythonFilesParseAs37 checks the runtime itself against the 3.7 grammar.
+func TestPythonFilesParseAs37(t *testing.T) {
+	var srcs []string
+	for _, name := range []string{"python/gears_runtime.py", "python/worker.py"} {
+		data, err := pythonFiles.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, string(data))
+	}
+	errs, err := python.Check37(srcs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, e := range errs {
+		if e != nil {
+			t.Errorf("file %d does not parse as Python 3.7: %v", i, e)
+		}
+	}
+}
+
+// flat_error raises, as in RedisGears: the step stops there and the record
+// error is exactly the message.
+func TestFlatErrorRaises(t *testing.T) {
+	_, c := runWithClient(t)
+	got := mustDo(t, c, "RG.PYEXECUTE", "def f(x):\n    flat_error('usage: f <n>')\n    return 'ran on'\nGB('ShardsIDReader').map(f).run()").([]any)
+	if diff := cmp.Diff([]any{[]any{}, []any{"usage: f <n>"}}, got); diff != "" {
+		t.Errorf("flat_error then return: reply mismatch (-want +got):\n%s", diff)
+	}
 }

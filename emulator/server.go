@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/tidwall/redcon"
@@ -19,6 +20,7 @@ type client struct {
 	authed  bool
 	inMulti bool
 	queued  [][][]byte // write commands queued in MULTI, for their events
+	otherDB bool       // SELECTed a database other than the gears' one
 }
 
 func (e *Emulator) accept(conn redcon.Conn) bool {
@@ -52,7 +54,7 @@ func (e *Emulator) buildMux() *redcon.ServeMux {
 // serve handles one client command.
 func (e *Emulator) serve(conn redcon.Conn, cmd redcon.Command) {
 	c := conn.Context().(*client)
-	name := strings.ToLower(string(cmd.Args[0]))
+	name := commandName(cmd.Args[0])
 	if !c.authed {
 		switch name {
 		case "auth", "hello", "quit":
@@ -122,6 +124,10 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 		}
 	case "discard":
 		c.inMulti, c.queued = false, nil
+	case "select":
+		if raw[0] == '+' && len(args) == 2 {
+			c.otherDB = string(args[1]) != strconv.Itoa(e.store.db)
+		}
 	case "exec":
 		queued := c.queued
 		c.inMulti, c.queued = false, nil
@@ -138,7 +144,8 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 		conn.WriteRaw(raw)
 		return
 	}
-	if _, ok := evRules[name]; ok {
+	// Registrations watch the gears' database only.
+	if _, ok := evRules[name]; ok && !c.otherDB {
 		if evs := eventsFor(args, raw); len(evs) > 0 {
 			raw = append([]byte(nil), raw...)
 			if override := e.fire(evs, args); override != nil {
@@ -290,3 +297,34 @@ func wrongArity(conn redcon.Conn, cmd redcon.Command) {
 func writeError(conn redcon.Conn, msg string) {
 	conn.WriteError(strings.NewReplacer("\r", " ", "\n", " ").Replace(msg))
 }
+
+// commandName lower-cases a command name without allocating for the
+// commands the proxy sees most.
+func commandName(b []byte) string {
+	var buf [24]byte
+	if len(b) > len(buf) {
+		return strings.ToLower(string(b))
+	}
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	if n, ok := knownNames[string(buf[:len(b)])]; ok {
+		return n
+	}
+	return string(buf[:len(b)])
+}
+
+// knownNames interns frequent command names.
+var knownNames = func() map[string]string {
+	m := map[string]string{}
+	for _, n := range []string{"get", "set", "mget", "mset", "incr", "del", "hget", "hset", "hgetall",
+		"lpush", "rpush", "lpop", "rpop", "lrange", "sadd", "smembers", "zadd", "zrange", "xadd",
+		"exists", "expire", "ttl", "ping", "multi", "exec", "discard", "select", "scan", "type", "hello",
+		"auth", "quit", "subscribe", "psubscribe", "ssubscribe", "monitor", "publish", "config"} {
+		m[n] = n
+	}
+	return m
+}()

@@ -215,3 +215,49 @@ func TestPubSubAndMulti(t *testing.T) {
 		}
 	})
 }
+
+func TestBlockingAndSelect(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		r := dialRaw(t, e.Addr())
+		r.do("RG.PYEXECUTE", "GB().foreach(lambda x: execute('INCR', 'n')).register(prefix='k', mode='sync')")
+		done := make(chan string, 1)
+		go func() {
+			b := dialRaw(t, e.Addr())
+			done <- b.do("BLPOP", "q", "5")
+		}()
+		time.Sleep(50 * time.Millisecond)
+		r.do("RPUSH", "q", "x")
+		if got := <-done; got != "*2\r\n$1\r\nq\r\n$1\r\nx\r\n" {
+			t.Errorf("BLPOP = %q", got)
+		}
+		r.do("SELECT", "1")
+		r.do("SET", "k", "other db")
+		r.do("SELECT", "0")
+		if got := r.do("GET", "n"); got != "$-1\r\n" {
+			t.Errorf("a write in db 1 fired a registration: GET n = %q", got)
+		}
+		r.do("SET", "k", "db 0")
+		if got := r.do("GET", "n"); got != "$1\r\n1\r\n" {
+			t.Errorf("GET n = %q, want 1", got)
+		}
+	})
+}
+
+// TestRESP3 uses go-redis's default protocol (HELLO 3) through the
+// emulator in front of a real redis-server: map replies pass through.
+func TestRESP3(t *testing.T) {
+	s := redistest.Start(t)
+	e := RunT(t, Options{RedisURL: "redis://" + s.Addr})
+	c := redis.NewClient(&redis.Options{Addr: e.Addr(), Protocol: 3})
+	defer c.Close()
+	ctx := t.Context()
+	c.HSet(ctx, "h", "a", "1", "b", "2")
+	m, err := c.HGetAll(ctx, "h").Result()
+	if err != nil || len(m) != 2 || m["a"] != "1" {
+		t.Errorf("HGETALL over RESP3 = %v, %v", m, err)
+	}
+	v, err := c.Do(ctx, "RG.PYEXECUTE", "GB().map(lambda r: r['value']['b']).run('h')").Result()
+	if err != nil || fmt.Sprint(v) != "[[2] []]" {
+		t.Errorf("RG.PYEXECUTE over RESP3 = %v, %v", v, err)
+	}
+}

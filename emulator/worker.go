@@ -23,7 +23,7 @@ import (
 // triggers and aborts; Python sends back calls (execute, new ids, config),
 // replies and finished executions.
 
-//go:embed python/*.py
+//go:embed python/gears_runtime.py python/worker.py
 var pythonFiles embed.FS
 
 // frame is one protocol message, in either direction.

@@ -155,6 +155,9 @@ func (c *funcCtx) makeCall(e *ast.CallExpr) pyast.Expr {
 func (c *funcCtx) conversion(e *ast.CallExpr, to types.Type) pyast.Expr {
 	x := e.Args[0]
 	from := c.info.TypeOf(x)
+	if b, ok := from.(*types.Basic); ok && b.Kind() == types.UntypedNil {
+		return pyNone()
+	}
 	v := c.expr(x)
 	switch {
 	case isString(to) && isInteger(from):
@@ -311,7 +314,7 @@ func inplaceAppends(info *types.Info, body ast.Node) map[types.Object]bool {
 					break
 				}
 			}
-			if fn, ok := calleeFunc(info, s); ok && fn.Pkg() != nil && allowedPackages[fn.Pkg().Path()] && !mutatesArgs(fn) {
+			if fn, ok := calleeFunc(info, s); ok && fn.Pkg() != nil && readsArgsOnly(fn) {
 				break
 			}
 			for _, a := range s.Args {
@@ -356,6 +359,17 @@ func calleeFunc(info *types.Info, call *ast.CallExpr) (*types.Func, bool) {
 	}
 	fn, ok := info.Uses[id].(*types.Func)
 	return fn, ok
+}
+
+// readsArgsOnly reports whether fn only reads its slice arguments during
+// the call: the allowed standard functions (except those that reorder or
+// keep them) and the gogears runtime.
+func readsArgsOnly(fn *types.Func) bool {
+	p := fn.Pkg().Path()
+	if p == runtimePath || p == cmdPath {
+		return true
+	}
+	return allowedPackages[p] && !mutatesArgs(fn)
 }
 
 // mutatesArgs reports whether an allowed standard function keeps or

@@ -460,6 +460,7 @@ func (c *funcCtx) noteInterfaceCall(e *ast.CallExpr, it types.Type, fn *types.Fu
 func (c *funcCtx) runtimeCall(e *ast.CallExpr, fn *types.Func) pyast.Expr {
 	a := c.args(e, fn.Signature())
 	str := func(x pyast.Expr) pyast.Expr { return c.t.shimCall("_gg_str", x) }
+	text := func(x pyast.Expr) pyast.Expr { return c.t.shimCall("_gg_text", x) }
 	switch fn.Name() {
 	case "Execute":
 		if cmdName, ok := c.constString(e.Args[0]); ok && blockingCommands[strings.ToUpper(cmdName)] {
@@ -467,9 +468,9 @@ func (c *funcCtx) runtimeCall(e *ast.CallExpr, fn *types.Func) pyast.Expr {
 		}
 		return c.t.shimCall("_gg_in", pyCall(pyName("execute"), append([]pyast.Expr{str(a[0])}, a[1:]...)...))
 	case "Log":
-		return pyCall(pyName("log"), str(a[0]))
+		return pyCall(pyName("log"), text(a[0]))
 	case "LogAt":
-		return &pyast.Call{Func: pyName("log"), Args: []pyast.Expr{str(a[1])}, Keywords: []pyast.Keyword{{Arg: "level", Value: str(a[0])}}}
+		return &pyast.Call{Func: pyName("log"), Args: []pyast.Expr{text(a[1])}, Keywords: []pyast.Keyword{{Arg: "level", Value: str(a[0])}}}
 	case "Atomic":
 		return c.t.shimCall("_gg_atomic", a[0])
 	case "HashTag":
@@ -485,7 +486,7 @@ func (c *funcCtx) runtimeCall(e *ast.CallExpr, fn *types.Func) pyast.Expr {
 	case "GetCommand":
 		return c.t.shimCall("_gg_in", pyCall(pyName("get_command")))
 	case "FlatError":
-		return pyCall(pyName("flat_error"), str(a[0]))
+		return pyCall(pyName("flat_error"), text(a[0]))
 	}
 	c.t.errorf(e, PackageCall, "use the runtime functions documented for steps", "runtime.%s cannot be called in a step", fn.Name())
 	return pyNone()
@@ -674,6 +675,10 @@ func (c *funcCtx) paramGet(e *ast.CallExpr, x ast.Expr) pyast.Expr {
 // assigned to v in a statement before the current one, and the call's
 // value is the error.
 func (c *funcCtx) jsonUnmarshal(e *ast.CallExpr) pyast.Expr {
+	if c.stmtCall != e {
+		c.t.errorf(e, UnsupportedType, "call it as its own statement: err := json.Unmarshal(data, &v)", "json.Unmarshal inside an expression")
+		return pyNone()
+	}
 	u, ok := ast.Unparen(e.Args[1]).(*ast.UnaryExpr)
 	if !ok || u.Op != token.AND {
 		c.t.errorf(e, AddressOf, "pass &v for a local variable v", "json.Unmarshal target must be &variable")

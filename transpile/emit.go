@@ -196,8 +196,26 @@ func (e *gearEmitter) chain() pyast.Expr {
 		}
 		_ = elemIn
 	}
-	op("map", pyName(e.t.shims.use("_gg_result")))
+	// Results travel as JSON (contract 1), except a hook's single result,
+	// which is the hooked command's reply.
+	if e.hasOption("Hook") {
+		op("map", pyName(e.t.shims.use("_gg_out")))
+	} else {
+		op("map", pyName(e.t.shims.use("_gg_result")))
+	}
 	return e.action(x, readerArg)
+}
+
+// hasOption reports whether the action passes the dsl option name.
+func (e *gearEmitter) hasOption(name string) bool {
+	for _, o := range e.gd.action.call.Args {
+		if call, ok := ast.Unparen(o).(*ast.CallExpr); ok {
+			if fn := typeutil.StaticCallee(e.info, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == dslPath && fn.Name() == name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // groupRecords converts {'key', 'value'} records into dsl.Group values.
@@ -391,6 +409,10 @@ func (e *gearEmitter) constInt(a ast.Expr) (pyast.Expr, bool) {
 // top-level function of the module is referenced.
 func (e *gearEmitter) stepFunc(a ast.Expr, idx int, role string) pyast.Expr {
 	t := e.t
+	if call, ok := ast.Unparen(a).(*ast.CallExpr); ok && len(call.Args) == 1 && e.info.Types[call.Fun].IsType() {
+		// A conversion such as iter.Seq[int](func(...) {...}).
+		return e.stepFunc(call.Args[0], idx, role)
+	}
 	switch x := ast.Unparen(a).(type) {
 	case *ast.FuncLit:
 		what := fmt.Sprintf("%s step %d", e.gd.obj.Name(), idx)

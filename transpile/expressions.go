@@ -596,10 +596,12 @@ func (c *funcCtx) typeTest(at ast.Expr, x pyast.Expr, t types.Type) pyast.Expr {
 		case u.Info()&types.IsString != 0:
 			return isinst("bytes")
 		}
-	case *types.Slice:
-		return isinst("list")
-	case *types.Map:
-		return isinst("dict")
+	case *types.Slice, *types.Map:
+		// A Python list or dict does not know its Go element types: a
+		// map[string]string read from Redis and a map[string]any decoded
+		// from JSON look the same, so such assertions are rejected.
+		c.t.errorf(at, TypeAssert, "assert to a basic type or struct, or keep the value typed", "type assertion to %s: Python cannot tell slice and map types apart", types.TypeString(t, qualifier))
+		return pyBool(false)
 	case *types.Pointer, *types.Struct:
 		cls, ok := c.t.structClass(derefType(t))
 		if ok {

@@ -66,19 +66,23 @@ type funcDecl struct {
 	pkg  *packages.Package
 }
 
-func newTranslator(fset *token.FileSet, pkgs []*packages.Package, modulePath string, diags *Diagnostics) *translator {
-	t := &translator{
-		fset: fset, diags: diags, shims: shimSet{}, module: newScope(nil),
-		decls: map[*types.Func]funcDecl{}, modulePath: modulePath,
-		funcNames: map[*types.Func]string{}, classes: map[string]string{}, classBusy: map[string]bool{},
-		postOnly: map[types.Object]bool{}, paramNames: map[string]bool{}, varInits: map[*types.Var]ast.Expr{},
-		sentinels: map[*types.Var]string{}, attached: map[*types.Named]bool{}, imports: map[string]*types.Package{},
-		varPkgs: map[*types.Var]*packages.Package{},
-	}
+// A declIndex finds the syntax of the loaded packages' functions and
+// package-level variables. It is built once per load and shared by the
+// translators of all gears.
+type declIndex struct {
+	decls    map[*types.Func]funcDecl
+	varInits map[*types.Var]ast.Expr
+	varPkgs  map[*types.Var]*packages.Package
+	imports  map[string]*types.Package
+}
+
+func newDeclIndex(pkgs []*packages.Package) *declIndex {
+	ix := &declIndex{decls: map[*types.Func]funcDecl{}, varInits: map[*types.Var]ast.Expr{},
+		varPkgs: map[*types.Var]*packages.Package{}, imports: map[string]*types.Package{}}
 	for _, p := range pkgs {
 		if p.Types != nil {
 			for _, imp := range p.Types.Imports() {
-				t.imports[imp.Path()] = imp
+				ix.imports[imp.Path()] = imp
 			}
 		}
 		for _, f := range p.Syntax {
@@ -86,7 +90,7 @@ func newTranslator(fset *token.FileSet, pkgs []*packages.Package, modulePath str
 				switch d := d.(type) {
 				case *ast.FuncDecl:
 					if obj, ok := p.TypesInfo.Defs[d.Name].(*types.Func); ok {
-						t.decls[obj] = funcDecl{d, p}
+						ix.decls[obj] = funcDecl{d, p}
 					}
 				case *ast.GenDecl:
 					for _, sp := range d.Specs {
@@ -96,8 +100,8 @@ func newTranslator(fset *token.FileSet, pkgs []*packages.Package, modulePath str
 						}
 						for i, id := range vs.Names {
 							if v, ok := p.TypesInfo.Defs[id].(*types.Var); ok {
-								t.varInits[v] = vs.Values[i]
-								t.varPkgs[v] = p
+								ix.varInits[v] = vs.Values[i]
+								ix.varPkgs[v] = p
 							}
 						}
 					}
@@ -105,7 +109,22 @@ func newTranslator(fset *token.FileSet, pkgs []*packages.Package, modulePath str
 			}
 		}
 	}
-	return t
+	return ix
+}
+
+func newTranslator(fset *token.FileSet, pkgs []*packages.Package, modulePath string, diags *Diagnostics) *translator {
+	return newTranslatorIndex(fset, newDeclIndex(pkgs), modulePath, diags)
+}
+
+func newTranslatorIndex(fset *token.FileSet, ix *declIndex, modulePath string, diags *Diagnostics) *translator {
+	return &translator{
+		fset: fset, diags: diags, shims: shimSet{}, module: newScope(nil),
+		decls: ix.decls, modulePath: modulePath,
+		funcNames: map[*types.Func]string{}, classes: map[string]string{}, classBusy: map[string]bool{},
+		postOnly: map[types.Object]bool{}, paramNames: map[string]bool{}, varInits: ix.varInits,
+		sentinels: map[*types.Var]string{}, attached: map[*types.Named]bool{}, imports: ix.imports,
+		varPkgs: ix.varPkgs,
+	}
 }
 
 // errorf reports a diagnostic at node n.
@@ -242,6 +261,9 @@ type funcCtx struct {
 	assigns map[types.Object]int
 	// inplace are the slice variables appended to in place.
 	inplace map[types.Object]bool
+	// stmtCall is the call that is the whole value of the statement being
+	// translated, where a call needing a statement may be hoisted.
+	stmtCall *ast.CallExpr
 }
 
 // A loopCtx is an enclosing for, range or switch statement.
@@ -320,6 +342,13 @@ func (c *funcCtx) function(name string, params []*ast.Field, ftype *ast.FuncType
 		}
 	}
 	if sig.Variadic() {
+		// A variadic parameter arrives as a new list: f(xs...) in Go shares
+		// xs with the callee, so writing its elements is rejected.
+		if last := params[len(params)-1]; len(last.Names) > 0 {
+			if obj := c.info.Defs[last.Names[len(last.Names)-1]]; obj != nil && elementWritten(c.info, body, obj) {
+				c.t.errorf(last, SliceAlias, "copy the arguments into a new slice before writing", "variadic parameter %s is written through; callers passing s... share it in Go", obj.Name())
+			}
+		}
 		// A variadic parameter arrives as a list (or None), like a slice.
 		last := def.Args.Args[len(def.Args.Args)-1]
 		def.Args.Args = def.Args.Args[:len(def.Args.Args)-1]
@@ -407,6 +436,29 @@ func (c *funcCtx) funcLit(lit *ast.FuncLit) pyast.Expr {
 // iteration has its own copy, so a closure sees that iteration's value.
 func isLoopPostOnly(c *funcCtx, obj types.Object) bool {
 	return c.t.postOnly[obj]
+}
+
+// elementWritten reports whether obj's elements are assigned in body.
+func elementWritten(info *types.Info, body ast.Node, obj types.Object) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		var lhs []ast.Expr
+		switch s := n.(type) {
+		case *ast.AssignStmt:
+			lhs = s.Lhs
+		case *ast.IncDecStmt:
+			lhs = []ast.Expr{s.X}
+		}
+		for _, l := range lhs {
+			if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok {
+				if id, ok := ast.Unparen(ix.X).(*ast.Ident); ok && info.Uses[id] == obj {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // capturedVars returns the local variables used in lit but declared

@@ -41,38 +41,26 @@ type chainCall struct {
 // findGears returns the gears of pkg, reporting chains it cannot follow.
 func findGears(pkg *packages.Package, fset *token.FileSet, ds *Diagnostics) []*gearDecl {
 	var out []*gearDecl
-	for _, f := range pkg.Syntax {
-		if strings.HasSuffix(fset.Position(f.Pos()).Filename, "zz_gears.go") {
-			continue
-		}
-		for _, d := range f.Decls {
-			g, ok := d.(*ast.GenDecl)
-			if !ok || g.Tok != token.VAR {
+	eachVarSpec(pkg, func(g *ast.GenDecl, vs *ast.ValueSpec) {
+		for i, id := range vs.Names {
+			v, ok := pkg.TypesInfo.Defs[id].(*types.Var)
+			if !ok || !isGearType(v.Type()) {
 				continue
 			}
-			for _, sp := range g.Specs {
-				vs := sp.(*ast.ValueSpec)
-				for i, id := range vs.Names {
-					v, ok := pkg.TypesInfo.Defs[id].(*types.Var)
-					if !ok || !isGearType(v.Type()) {
-						continue
-					}
-					if len(vs.Values) != len(vs.Names) {
-						ds.add(diagAt(fset, id, GearShape, "build each gear in its own var with one initializer", "gear variable %s has no initializer of its own", id.Name))
-						continue
-					}
-					doc := vs.Doc
-					if doc == nil && len(g.Specs) == 1 {
-						doc = g.Doc
-					}
-					gd := &gearDecl{pkg: pkg, obj: v, spec: vs, doc: strings.TrimSpace(doc.Text())}
-					if decodeChain(gd, vs.Values[i], fset, ds) {
-						out = append(out, gd)
-					}
-				}
+			if len(vs.Values) != len(vs.Names) {
+				ds.add(diagAt(fset, id, GearShape, "build each gear in its own var with one initializer", "gear variable %s has no initializer of its own", id.Name))
+				continue
+			}
+			doc := vs.Doc
+			if doc == nil && len(g.Specs) == 1 {
+				doc = g.Doc
+			}
+			gd := &gearDecl{pkg: pkg, obj: v, spec: vs, doc: strings.TrimSpace(doc.Text())}
+			if decodeChain(gd, vs.Values[i], fset, ds) {
+				out = append(out, gd)
 			}
 		}
-	}
+	})
 	sort.Slice(out, func(i, j int) bool { return out[i].obj.Pos() < out[j].obj.Pos() })
 	return out
 }
@@ -165,23 +153,34 @@ func decodeChain(gd *gearDecl, e ast.Expr, fset *token.FileSet, ds *Diagnostics)
 
 // varInit returns the initializer of a package-level variable of pkg.
 func varInit(pkg *packages.Package, v *types.Var) ast.Expr {
-	for _, f := range pkg.Syntax {
-		for _, d := range f.Decls {
+	var init ast.Expr
+	eachVarSpec(pkg, func(_ *ast.GenDecl, vs *ast.ValueSpec) {
+		for i, id := range vs.Names {
+			if pkg.TypesInfo.Defs[id] == v && len(vs.Values) == len(vs.Names) {
+				init = vs.Values[i]
+			}
+		}
+	})
+	return init
+}
+
+// eachVarSpec calls f for every package-level var spec of pkg except those
+// of the generated file.
+func eachVarSpec(pkg *packages.Package, f func(*ast.GenDecl, *ast.ValueSpec)) {
+	for _, file := range pkg.Syntax {
+		if pkg.Fset != nil && strings.HasSuffix(pkg.Fset.Position(file.Pos()).Filename, GeneratedFile) {
+			continue
+		}
+		for _, d := range file.Decls {
 			g, ok := d.(*ast.GenDecl)
 			if !ok || g.Tok != token.VAR {
 				continue
 			}
 			for _, sp := range g.Specs {
-				vs := sp.(*ast.ValueSpec)
-				for i, id := range vs.Names {
-					if pkg.TypesInfo.Defs[id] == v && len(vs.Values) == len(vs.Names) {
-						return vs.Values[i]
-					}
-				}
+				f(g, sp.(*ast.ValueSpec))
 			}
 		}
 	}
-	return nil
 }
 
 // recordType returns T of Gear[T], Job[T] or Registration[T].

@@ -26,10 +26,26 @@ type scope struct {
 	parent *scope
 	names  map[types.Object]string
 	taken  map[string]bool
+	// locals, in the module scope only, records every name taken by any
+	// function: module-level names (classes, functions) are made lazily,
+	// possibly after a local of the same name, which would shadow them.
+	locals map[string]bool
 }
 
 func newScope(parent *scope) *scope {
-	return &scope{parent: parent, names: map[types.Object]string{}, taken: map[string]bool{}}
+	s := &scope{parent: parent, names: map[types.Object]string{}, taken: map[string]bool{}}
+	if parent == nil {
+		s.locals = map[string]bool{}
+	}
+	return s
+}
+
+// root returns the module scope.
+func (s *scope) root() *scope {
+	for s.parent != nil {
+		s = s.parent
+	}
+	return s
 }
 
 // isTaken reports whether name is used in s or any enclosing scope, or is
@@ -43,13 +59,16 @@ func (s *scope) isTaken(name string) bool {
 			return true
 		}
 	}
-	return false
+	return s.parent == nil && s.locals[name]
 }
 
 // fresh returns a new name based on base, unique along the chain.
 func (s *scope) fresh(base string) string {
 	n := pyast.SafeName(base, s.isTaken)
 	s.taken[n] = true
+	if s.parent != nil {
+		s.root().locals[n] = true
+	}
 	return n
 }
 

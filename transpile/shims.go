@@ -1,7 +1,9 @@
 package transpile
 
 import (
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"regexp"
 	"sort"
@@ -171,4 +173,24 @@ func (s shimSet) source() (src string, modules []string) {
 	}
 	sort.Strings(modules)
 	return b.String(), modules
+}
+
+var (
+	shimDigestOnce sync.Once
+	shimDigestVal  string
+)
+
+// shimDigest returns a digest of all shim sources, part of every source
+// hash so a changed shim makes generated scripts stale.
+func shimDigest() string {
+	shimDigestOnce.Do(func() {
+		h := sha256.New()
+		files, _ := shimFS.ReadDir("shims")
+		for _, f := range files {
+			data, _ := shimFS.ReadFile("shims/" + f.Name())
+			h.Write(data)
+		}
+		shimDigestVal = hex.EncodeToString(h.Sum(nil))
+	})
+	return shimDigestVal
 }

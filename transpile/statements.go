@@ -45,6 +45,7 @@ func (c *funcCtx) stmt(s ast.Stmt) (out []pyast.Stmt) {
 	case *ast.EmptyStmt:
 		return nil
 	case *ast.ExprStmt:
+		c.stmtCall, _ = ast.Unparen(s.X).(*ast.CallExpr)
 		return c.flush(&pyast.ExprStmt{Value: c.expr(s.X)})
 	case *ast.AssignStmt:
 		return c.assign(s)
@@ -177,6 +178,10 @@ func (c *funcCtx) defineTarget(id *ast.Ident) pyast.Expr {
 
 // assign translates =, := and op= statements.
 func (c *funcCtx) assign(s *ast.AssignStmt) []pyast.Stmt {
+	c.stmtCall = nil
+	if len(s.Rhs) == 1 {
+		c.stmtCall, _ = ast.Unparen(s.Rhs[0]).(*ast.CallExpr)
+	}
 	if s.Tok != token.ASSIGN && s.Tok != token.DEFINE {
 		return c.opAssign(s.Lhs[0], assignOps[s.Tok], s.Rhs[0], s)
 	}
@@ -626,6 +631,11 @@ func (c *funcCtx) forStmt(s *ast.ForStmt) []pyast.Stmt {
 	var test pyast.Expr = pyBool(true)
 	if s.Cond != nil {
 		test = c.expr(s.Cond)
+		for _, p := range c.pre {
+			if _, isDef := p.(*pyast.FunctionDef); !isDef {
+				c.t.errorf(s.Cond, UnsupportedType, "compute the value in the loop body", "loop condition needs a statement (json.Unmarshal)")
+			}
+		}
 		out = append(out, c.flush()...)
 	}
 	var post []pyast.Stmt

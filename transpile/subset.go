@@ -45,7 +45,7 @@ func (t *translator) checkSlices(info *types.Info, body ast.Node) {
 			}
 		case *ast.CallExpr:
 			fn, _ := calleeFunc(info, s)
-			if fn != nil && fn.Pkg() != nil && allowedPackages[fn.Pkg().Path()] && !mutatesArgs(fn) && !sortsArgs(fn) {
+			if fn != nil && fn.Pkg() != nil && readsArgsOnly(fn) && !sortsArgs(fn) {
 				break
 			}
 			if id, ok := ast.Unparen(s.Fun).(*ast.Ident); ok {
@@ -81,7 +81,7 @@ func (t *translator) checkSlices(info *types.Info, body ast.Node) {
 		case *ast.CallExpr:
 			if cur.Name() == "Args" {
 				fn, _ := calleeFunc(info, p)
-				if fn != nil && fn.Pkg() != nil && allowedPackages[fn.Pkg().Path()] && !mutatesArgs(fn) && !sortsArgs(fn) {
+				if fn != nil && fn.Pkg() != nil && readsArgsOnly(fn) && !sortsArgs(fn) {
 					ok = true
 				}
 				if id, isID := ast.Unparen(p.Fun).(*ast.Ident); isID {

@@ -11,12 +11,12 @@
 package transpile
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"go/ast"
-	"go/token"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -76,16 +76,61 @@ var ErrStale = errors.New("generated gear scripts are stale: run `go generate` (
 // GeneratedFile is the name of the generated Go file in each package.
 const GeneratedFile = "zz_gears.go"
 
+// generatorVersion is part of every source hash, so scripts made by an
+// older translator count as stale. Bump it when the output changes.
+const generatorVersion = "gogears-transpile-2"
+
 // Generate translates the gears of the packages cfg names. It returns the
 // diagnostics as an error (*Diagnostics) when there are any, and ErrStale
 // in Check mode when files are out of date; Result is filled either way.
+//
+// A package whose zz_gears.go records the hash of its current source (and
+// of this translator) is up to date and is not type-checked again, the way
+// go vet reuses its cache.
 func Generate(cfg Config) (res Result, err error) {
 	patterns := cfg.Patterns
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
 	tags := append(append([]string(nil), cfg.Tags...), genTag)
-	pkgs, fset, ds, err := load(cfg.Dir, tags, patterns)
+	// A cheap listing first: which packages can hold gears, and which of
+	// those are already up to date.
+	listed, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedModule,
+		Dir: cfg.Dir, BuildFlags: tagFlags(tags)}, patterns...)
+	if err != nil {
+		return res, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
+	}
+	byPath := map[string]*packages.Package{}
+	for _, p := range listed {
+		byPath[p.PkgPath] = p
+	}
+	var stale []string
+	hashes := map[string]string{}
+	for _, p := range listed {
+		dir := pkgDir(p)
+		hasGenerated := dir != "" && fileExists(filepath.Join(dir, GeneratedFile))
+		if _, ok := p.Imports[dslPath]; !ok && len(p.Errors) == 0 {
+			if hasGenerated {
+				stale = append(stale, p.PkgPath) // its gears were removed
+			}
+			continue
+		}
+		h := sourceHash(p, byPath)
+		hashes[p.PkgPath] = h
+		if len(p.Errors) == 0 && hasGenerated && fileExists(filepath.Join(dir, ScriptDir)) {
+			old, _ := os.ReadFile(filepath.Join(dir, GeneratedFile))
+			if bytes.Contains(old, []byte("\n// gogears:hash "+h+"\n")) {
+				res.Unchanged = append(res.Unchanged, filepath.Join(dir, GeneratedFile))
+				continue
+			}
+		}
+		stale = append(stale, p.PkgPath)
+	}
+	res.Diagnostics = &Diagnostics{}
+	if len(stale) == 0 {
+		return res, nil
+	}
+	pkgs, fset, ds, err := load(cfg.Dir, tags, stale)
 	if err != nil {
 		return res, err
 	}
@@ -102,6 +147,7 @@ func Generate(cfg Config) (res Result, err error) {
 		return res, ds
 	}
 	var outs []pkgOut
+	ix := newDeclIndex(pkgs)
 	for _, p := range pkgs {
 		if p.Module == nil {
 			continue
@@ -115,10 +161,13 @@ func Generate(cfg Config) (res Result, err error) {
 			}
 			continue
 		}
-		hash := sourceHash(p)
-		po := pkgOut{pkg: p}
+		hash := hashes[p.PkgPath]
+		if hash == "" {
+			hash = sourceHash(p, byPath)
+		}
+		po := pkgOut{pkg: p, hash: hash}
 		for _, gd := range gears {
-			t := newTranslator(fset, pkgs, p.Module.Path, ds)
+			t := newTranslatorIndex(fset, ix, p.Module.Path, ds)
 			src, err := t.gearScript(gd, hash)
 			if err != nil {
 				ds.add(Diagnostic{Pos: fset.Position(gd.spec.Pos()), Code: InternalError, Message: "internal error printing the script: " + err.Error(), Hint: "this is a gogears bug; please report it"})
@@ -154,9 +203,18 @@ func Generate(cfg Config) (res Result, err error) {
 	return res, nil
 }
 
+// tagFlags passes build tags to go list.
+func tagFlags(tags []string) []string {
+	if len(tags) == 0 {
+		return nil
+	}
+	return []string{"-tags=" + strings.Join(tags, ",")}
+}
+
 // pkgOut is one package's translated gears.
 type pkgOut struct {
 	pkg   *packages.Package
+	hash  string
 	gears []Gear
 }
 
@@ -167,7 +225,7 @@ type pkgOut struct {
 func syncGenerated(dir string, po pkgOut, check bool, res *Result) error {
 	want := map[string]string{}
 	if len(po.gears) > 0 {
-		want[GeneratedFile] = generatedGo(po.pkg.Name, po.gears)
+		want[GeneratedFile] = generatedGo(po.pkg.Name, po.hash, po.gears)
 	}
 	owner := map[string]string{}
 	for _, g := range po.gears {
@@ -251,12 +309,30 @@ func pkgDir(p *packages.Package) string {
 	return filepath.Dir(p.GoFiles[0])
 }
 
-// sourceHash hashes the package's Go files (except the generated one) in
-// name order: any change to the source makes the scripts stale.
-func sourceHash(p *packages.Package) string {
+// sourceHash hashes the translator version, the shims, and the Go files
+// (except the generated one) of the package and of the module packages it
+// imports directly: any change there makes the scripts stale.
+func sourceHash(p *packages.Package, byPath map[string]*packages.Package) string {
+	h := sha256.New()
+	h.Write([]byte(generatorVersion))
+	h.Write([]byte(shimDigest()))
+	hashFiles(h, p)
+	var deps []string
+	for path := range p.Imports {
+		if dp, ok := byPath[path]; ok && dp.Module != nil && p.Module != nil && dp.Module.Path == p.Module.Path {
+			deps = append(deps, path)
+		}
+	}
+	sort.Strings(deps)
+	for _, d := range deps {
+		hashFiles(h, byPath[d])
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func hashFiles(h io.Writer, p *packages.Package) {
 	files := append([]string(nil), p.GoFiles...)
 	sort.Strings(files)
-	h := sha256.New()
 	for _, f := range files {
 		if filepath.Base(f) == GeneratedFile {
 			continue
@@ -265,11 +341,7 @@ func sourceHash(p *packages.Package) string {
 		if err != nil {
 			continue
 		}
-		fmt.Fprintf(h, "%s\x00%d\x00", filepath.Base(f), len(data))
+		fmt.Fprintf(h, "%s\x00%s\x00%d\x00", p.PkgPath, filepath.Base(f), len(data))
 		h.Write(data)
 	}
-	return hex.EncodeToString(h.Sum(nil))
 }
-
-var _ = ast.Print
-var _ = token.NoPos

@@ -65,17 +65,12 @@ def format_error(exc):
 
 # ---------------------------------------------------------------- execute
 
-def _arg(a):
-    if isinstance(a, (bytes, bytearray)):
-        return bytes(a)
-    return str(a)
-
-
 def execute(command, *args):
     """Runs a Redis command through the emulator, like RedisGears' RM_Call."""
     if not isinstance(command, str):
         raise error('the given command must be a string')
-    res = host.call('execute', args=[command] + [_arg(a) for a in args])
+    w = host.wire_arg
+    res = host.call('execute', args=[command] + [w(a) for a in args])
     return _raise_errors(res)
 
 
@@ -88,7 +83,8 @@ def _raise_errors(v):
 def _execute_many(cmds):
     """Runs many commands in one round trip; error replies come back as
     host.ReplyError values instead of raising."""
-    return host.call('batch', cmds=[[_arg(a) for a in c] for c in cmds])
+    w = host.wire_arg
+    return host.call('batch', cmds=[[w(a) for a in c] for c in cmds])
 
 
 class atomic(object):
@@ -148,7 +144,9 @@ GearsConfigGet = gearsConfigGet
 
 
 def flat_error(msg):
-    return _FlatError(msg)
+    # RedisGears raises here (the C function sets the exception and returns
+    # NULL); code after the call does not run.
+    raise _FlatError(msg)
 
 
 def _current_exec():
@@ -166,7 +164,8 @@ def call_next(*args):
     ex = _current_exec()
     if ex is None or not ex.hook:
         raise error('Can not get CommandHook ctx')
-    res = host.call('call_next', exec=ex.id, args=[_arg(a) for a in args])
+    w = host.wire_arg
+    res = host.call('call_next', exec=ex.id, args=[w(a) for a in args])
     return _raise_errors(res)
 
 
@@ -279,20 +278,9 @@ def _check(f, what):
         raise error('%s argument must be a function' % what)
 
 
-def _step_map(f):
-    def run(it):
-        for r in it:
-            if type(r) is _Err:
-                yield r
-                continue
-            try:
-                yield _resolve(f(r))
-            except Exception as e:
-                yield _Err(format_error(e))
-    return run
-
-
-def _step_flatmap(f):
+def _per_record(f, out):
+    """Builds a step that calls f on each record; out(record, value)
+    gives the records to emit. Error records pass untouched."""
     def run(it):
         for r in it:
             if type(r) is _Err:
@@ -303,41 +291,27 @@ def _step_flatmap(f):
             except Exception as e:
                 yield _Err(format_error(e))
                 continue
-            if type(v) is list:
-                # The engine pops from the end of the list.
-                for x in reversed(v):
-                    yield x
-            else:
-                yield v
+            for x in out(r, v):
+                yield x
     return run
+
+
+def _step_map(f):
+    return _per_record(f, lambda r, v: (v,))
+
+
+def _step_flatmap(f):
+    # Only a list is expanded, last element first: the engine pops from
+    # the end of the list.
+    return _per_record(f, lambda r, v: reversed(v) if type(v) is list else (v,))
 
 
 def _step_filter(f):
-    def run(it):
-        for r in it:
-            if type(r) is _Err:
-                yield r
-                continue
-            try:
-                if _resolve(f(r)):
-                    yield r
-            except Exception as e:
-                yield _Err(format_error(e))
-    return run
+    return _per_record(f, lambda r, v: (r,) if v else ())
 
 
 def _step_foreach(f):
-    def run(it):
-        for r in it:
-            if type(r) is _Err:
-                yield r
-                continue
-            try:
-                _resolve(f(r))
-                yield r
-            except Exception as e:
-                yield _Err(format_error(e))
-    return run
+    return _per_record(f, lambda r, v: (r,))
 
 
 def _step_accumulate(f):
@@ -362,7 +336,16 @@ def _group_key(k):
     return k if isinstance(k, str) else repr(k)
 
 
-def _step_localgroupby(extractor, reducer):
+def _no_coroutine(v, what):
+    if inspect.iscoroutine(v):
+        v.close()
+        raise error('coroutine are not allow on %s' % what)
+    return v
+
+
+def _grouping(extractor, add, finish):
+    """Builds a step that groups records by extractor(r) (a str key):
+    add(groups, k, r) folds a record in, finish(k, v) gives the output."""
     def run(it):
         groups = {}
         for r in it:
@@ -370,44 +353,27 @@ def _step_localgroupby(extractor, reducer):
                 yield r
                 continue
             try:
-                k = extractor(r)
-                if inspect.iscoroutine(k):
-                    k.close()
-                    raise error('coroutine are not allow on extractor')
-                k = _group_key(k)
-                groups[k] = _resolve(reducer(k, groups.get(k), r))
+                add(groups, _group_key(_no_coroutine(extractor(r), 'extractor')), r)
             except Exception as e:
                 yield _Err(format_error(e))
         for k, v in groups.items():
-            yield {'key': k, 'value': v}
+            try:
+                yield {'key': k, 'value': finish(k, v)}
+            except Exception as e:
+                yield _Err(format_error(e))
     return run
+
+
+def _step_localgroupby(extractor, reducer):
+    def add(groups, k, r):
+        groups[k] = _resolve(reducer(k, groups.get(k), r))
+    return _grouping(extractor, add, lambda k, v: v)
 
 
 def _step_batchgroupby(extractor, reducer):
-    def run(it):
-        groups = {}
-        for r in it:
-            if type(r) is _Err:
-                yield r
-                continue
-            try:
-                k = extractor(r)
-                if inspect.iscoroutine(k):
-                    k.close()
-                    raise error('coroutine are not allow on extractor')
-                groups.setdefault(_group_key(k), []).append(r)
-            except Exception as e:
-                yield _Err(format_error(e))
-        for k, rs in groups.items():
-            try:
-                v = reducer(k, rs)
-                if inspect.iscoroutine(v):
-                    v.close()
-                    raise error('coroutine are not allow on reduce')
-                yield {'key': k, 'value': v}
-            except Exception as e:
-                yield _Err(format_error(e))
-    return run
+    def add(groups, k, r):
+        groups.setdefault(k, []).append(r)
+    return _grouping(extractor, add, lambda k, rs: _no_coroutine(reducer(k, rs), 'reduce'))
 
 
 def _step_limit(length, start):
@@ -426,21 +392,6 @@ def _step_limit(length, start):
 def _step_identity():
     def run(it):
         return it
-    return run
-
-
-def _step_extractor(extractor):
-    """repartition: records stay on the one shard, but the extractor runs."""
-    def run(it):
-        for r in it:
-            if type(r) is _Err:
-                yield r
-                continue
-            try:
-                extractor(r)
-                yield r
-            except Exception as e:
-                yield _Err(format_error(e))
     return run
 
 
@@ -509,7 +460,8 @@ class GearsBuilder(object):
 
     def repartition(self, extractor):
         _check(extractor, 'repartition')
-        return self._add('REPARTITION', _step_extractor(extractor))
+        # One shard: records stay, but the extractor still runs.
+        return self._add('REPARTITION', _step_foreach(extractor))
 
     def collect(self):
         return self._add('COLLECT', _step_identity())
@@ -591,36 +543,35 @@ GB = GearsBuilder
 
 # ---------------------------------------------------------------- readers
 
-def _value_of(t, key, raw):
-    return raw
-
-
 def _read_keys(keys, read_value, event=None):
-    """Builds KeysReader records for keys, reading types and values in two
-    batched round trips."""
+    """Builds KeysReader records for keys. One batched round trip reads
+    each key's type and, guessing it is a string, its value; hashes and
+    lists take a second one."""
     if not read_value:
         return [{'key': k, 'event': event} for k in keys]
-    types_ = _execute_many([['TYPE', k] for k in keys])
     cmds = []
-    for k, t in zip(keys, types_):
-        if t == 'string':
-            cmds.append(['GET', k])
-        elif t == 'hash':
-            cmds.append(['HGETALL', k])
+    for k in keys:
+        cmds.append(['TYPE', k])
+        cmds.append(['GET', k])
+    res = _execute_many(cmds)
+    types_ = res[0::2]
+    vals = res[1::2]
+    more = []
+    for i, (k, t) in enumerate(zip(keys, types_)):
+        if t == 'hash':
+            more.append((i, ['HGETALL', k]))
         elif t == 'list':
-            cmds.append(['LRANGE', k, '0', '-1'])
-        else:
-            cmds.append(None)
-    todo = [c for c in cmds if c is not None]
-    vals = iter(_execute_many(todo) if todo else [])
+            more.append((i, ['LRANGE', k, '0', '-1']))
+    if more:
+        for (i, _), v in zip(more, _execute_many([c for _, c in more])):
+            vals[i] = v
     out = []
-    for k, t, c in zip(keys, types_, cmds):
-        v = next(vals) if c is not None else None
-        if isinstance(v, host.ReplyError):
+    for k, t, v in zip(keys, types_, vals):
+        if isinstance(v, host.ReplyError) or t not in ('string', 'hash', 'list'):
             v = None
         if t == 'hash' and isinstance(v, list):
             v = dict(zip(v[0::2], v[1::2]))
-        if t == 'none' or (c is not None and v is None and t != 'string'):
+        if t == 'none':
             rec_t = 'empty'
         elif t == 'stream':
             rec_t = 'unknown'
@@ -628,8 +579,6 @@ def _read_keys(keys, read_value, event=None):
             rec_t = t
         else:
             rec_t = 'module'
-        if t == 'none':
-            v = None
         out.append({'key': k, 'value': v, 'type': rec_t, 'event': event})
     return out
 
@@ -716,15 +665,15 @@ def _make_run_reader(real, arg, kw):
     if real == 'KeysReader':
         return _keys_reader(arg, kw.get('noScan', False), kw.get('readValue', True))
     if real == 'KeysOnlyReader':
-        for k in ('mode',):
-            kw.pop(k, None)
+        # As on RedisGears, every extra keyword (even mode=) goes to
+        # createKeysOnlyReader, so unknown ones raise TypeError.
         return _python_reader(createKeysOnlyReader(arg, **kw))
     if real == 'ShardsIDReader':
         return _python_reader(shardReaderCallback)
     if real == 'StreamReader':
         return _stream_reader(arg, kw.get('fromId', '0-0'))
     if real == 'PythonReader':
-        if arg is None or arg == '*':
+        if arg is None:
             raise error('python reader function is not given')
         if not _is_function(arg):
             raise error('pyreader argument must be a function')

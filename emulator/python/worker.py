@@ -13,8 +13,14 @@ import threading
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gears_runtime as rt  # noqa: E402
 
-_out = sys.stdout.buffer
-_in = sys.stdin.buffer
+# The protocol owns the original stdin and stdout. Gears that print() or
+# read input() get stderr and /dev/null, so they cannot corrupt a frame.
+_out = os.fdopen(os.dup(1), 'wb')
+_in = os.fdopen(os.dup(0), 'rb')
+os.dup2(2, 1)
+_devnull = os.open(os.devnull, os.O_RDONLY)
+os.dup2(_devnull, 0)
+sys.stdout = sys.stderr
 _wlock = threading.Lock()
 
 
@@ -25,35 +31,37 @@ def send(msg):
         _out.flush()
 
 
+class ReplyError(str):
+    """An error reply from Redis, as a value (batch calls)."""
+
+
+def _hook(d):
+    # Reply values arrive as JSON: {"e": msg} is an error reply, {"b": b64}
+    # non-UTF-8 bytes; frames themselves are the dicts with an "op".
+    if 'op' in d:
+        return d
+    if 'e' in d:
+        return ReplyError(d['e'])
+    return bytearray(base64.b64decode(d['b']))
+
+
 def recv():
     h = _in.read(4)
     if len(h) < 4:
         return None
     n = struct.unpack('>I', h)[0]
-    return json.loads(_in.read(n))
+    return json.loads(_in.read(n), object_hook=_hook)
 
 
-class ReplyError(str):
-    """An error reply from Redis, as a value (batch calls)."""
-
-
-def decode(v):
-    if isinstance(v, dict):
-        if 'e' in v:
-            return ReplyError(v['e'])
-        return bytearray(base64.b64decode(v['b']))
-    if isinstance(v, list):
-        return [decode(x) for x in v]
-    return v
-
-
-def encode_arg(a):
-    if isinstance(a, bytes):
+def wire_arg(a):
+    """A command argument as the emulator reads it: str, or {"b": b64}
+    for bytes that are not UTF-8."""
+    if isinstance(a, (bytes, bytearray)):
         try:
-            return a.decode('utf-8')
+            return bytes(a).decode('utf-8')
         except UnicodeDecodeError:
-            return {'b': base64.b64encode(a).decode()}
-    return a
+            return {'b': base64.b64encode(bytes(a)).decode()}
+    return str(a)
 
 
 class Host(object):
@@ -65,11 +73,11 @@ class Host(object):
         self.waiting = {}
         self.traceback = True
 
+    wire_arg = staticmethod(wire_arg)
+
     def call(self, kind, **kw):
-        if 'args' in kw:
-            kw['args'] = [encode_arg(a) for a in kw['args']]
-        if 'cmds' in kw:
-            kw['cmds'] = [[encode_arg(a) for a in c] for c in kw['cmds']]
+        """Sends a call frame and waits for its reply; command arguments
+        in kw must already be wire_arg values."""
         ev = threading.Event()
         with self.lock:
             self.next += 1
@@ -86,7 +94,7 @@ class Host(object):
             _, msg = self.waiting.pop(cid)
         if msg.get('fatal'):
             raise rt.error(msg['fatal'])
-        return decode(msg.get('value'))
+        return msg.get('value')
 
     def answer(self, msg):
         with self.lock:

@@ -400,6 +400,8 @@ def _gg_fmtvalue(st, verb, v, depth, desc=None):
     if hasattr(v, "String") and callable(getattr(v, "String")) and verb in "vsxXq":
         return _gg_fmtstr(st, "s" if verb == "v" else verb, v.String())
     if isinstance(v, _GgPtr):
+        if verb in "vsxXq" and (hasattr(v.value, "Error") or hasattr(v.value, "String")):
+            return _gg_fmtvalue(st, verb, v.value, depth, desc)
         if depth == 0:
             return b"&" + _gg_fmtvalue(st, verb, v.value, depth + 1)
         v = v.value

@@ -8,23 +8,26 @@ def _gg_sqrt(x):
     return math.sqrt(x)
 
 
-def _gg_log(x):
+def _gg_logspecial(x):
+    # Go's Log family at the edges: NaN below zero, -Inf at zero, +Inf kept.
     if x != x or x < 0:
         return float("nan")
     if x == 0:
         return float("-inf")
     if x == float("inf"):
         return x
-    return math.log(x)
+    return None
+
+
+def _gg_log(x):
+    r = _gg_logspecial(x)
+    return math.log(x) if r is None else r
 
 
 def _gg_log2(x):
-    if x != x or x < 0:
-        return float("nan")
-    if x == 0:
-        return float("-inf")
-    if x == float("inf"):
-        return x
+    r = _gg_logspecial(x)
+    if r is not None:
+        return r
     m, e = math.frexp(x)
     if m == 0.5:
         return float(e - 1)
@@ -32,13 +35,8 @@ def _gg_log2(x):
 
 
 def _gg_log10(x):
-    if x != x or x < 0:
-        return float("nan")
-    if x == 0:
-        return float("-inf")
-    if x == float("inf"):
-        return x
-    return math.log(x) * 0.4342944819032518
+    r = _gg_logspecial(x)
+    return math.log(x) * 0.4342944819032518 if r is None else r
 
 
 def _gg_pow(x, y):

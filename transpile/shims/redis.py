@@ -188,3 +188,11 @@ def _gg_seqreader(seq):
         for v in buf:
             yield v
     return gen
+
+
+def _gg_text(b):
+    # A Go string as text for log and flat_error: invalid UTF-8 becomes
+    # U+FFFD, since RedisGears cannot encode lone surrogates.
+    if isinstance(b, (bytes, bytearray)):
+        return bytes(b).decode("utf-8", "replace")
+    return b

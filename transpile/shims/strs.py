@@ -257,19 +257,7 @@ def _gg_join(elems, sep):
 
 
 def _gg_fields(s):
-    out = []
-    cur = []
-    for off, r in _gg_range_str(s):
-        w = _gg_runewidth(s, off, chr(r))
-        if _gg_isspace(r):
-            if cur:
-                out.append(b"".join(cur))
-                cur = []
-        else:
-            cur.append(s[off:off + w])
-    if cur:
-        out.append(b"".join(cur))
-    return out
+    return _gg_fieldsfunc(s, _gg_isspace)
 
 
 def _gg_fieldsfunc(s, f):

@@ -149,10 +149,6 @@ func TypeSwitch(v any) string {
 		return "float " + strconv.FormatFloat(x, 'g', -1, 64)
 	case string:
 		return "string " + x
-	case []any:
-		return "list " + strconv.Itoa(len(x))
-	case map[string]any:
-		return "map " + strconv.Itoa(len(x))
 	default:
 		return "other"
 	}
@@ -317,3 +313,16 @@ func TypeAssertOk(s string) []any {
 	f, ok2 := v.(float64)
 	return []any{str, ok, f, ok2}
 }
+
+var _ = reg(LocalNamedLikeType)
+
+// LocalNamedLikeType has locals named like a struct type and a function
+// it uses later: module-level names must not be shadowed.
+func LocalNamedLikeType(n int) []any {
+	pair := n * 2
+	makePair := "x"
+	p := makePair_(pair)
+	return []any{p.A, makePair}
+}
+
+func makePair_(a int) pair { return pair{A: a} }

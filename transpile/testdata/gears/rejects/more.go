@@ -1,6 +1,10 @@
 package rejects
 
-import "github.com/gogears/gogears/dsl"
+import (
+	"encoding/json"
+
+	"github.com/gogears/gogears/dsl"
+)
 
 type namer struct{ N string }
 
@@ -28,3 +32,19 @@ func pick() dsl.Job[string] { return dsl.KeysOnly("*").Run() }
 
 // NotAChain is built by a function call, which gogears cannot follow.
 var NotAChain = pick() // want "GG501 gear NotAChain is not a dsl builder chain"
+
+func first(xs ...int) int { // want "GG207 variadic parameter xs is written through"
+	xs[0]++
+	return xs[0]
+}
+
+// Hoisting rejects calls that need a statement inside expressions.
+var Hoisting = dsl.KeysOnly("*").
+	Map(func(k string) int {
+		var v map[string]int
+		if len(k) > 0 && json.Unmarshal([]byte(k), &v) == nil { // want "GG205 json.Unmarshal inside an expression"
+			return first(1, 2)
+		}
+		return 0
+	}).
+	Run()

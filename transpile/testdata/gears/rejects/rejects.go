@@ -95,6 +95,7 @@ var Interfaces = dsl.KeysOnly("*").
 		var v any = celsius(1) // want "GG204 value of celsius"
 		_ = v
 		var w any = k
+		_, _ = w.([]string) // want "GG208 type assertion to \\[\\]string: Python cannot tell slice and map types apart"
 		switch w.(type) {
 		case int, int64: // want "GG208 types int and int64 look the same"
 		}

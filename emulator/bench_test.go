@@ -1,0 +1,52 @@
+package emulator
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/gogears/gogears/internal/redistest"
+	"github.com/redis/go-redis/v9"
+)
+
+// BenchmarkKeysReaderCountBy measures gear throughput: a KeysReader
+// count-by over 100k string keys (10 distinct values), reported in
+// records per second. Run with:
+//
+//	go test ./emulator -run '^$' -bench KeysReaderCountBy -benchtime 3x
+func BenchmarkKeysReaderCountBy(b *testing.B) {
+	const n = 100_000
+	for _, store := range []string{"redis", "embedded"} {
+		b.Run(store, func(b *testing.B) {
+			var opts Options
+			if store == "redis" {
+				opts.RedisURL = "redis://" + redistest.Start(b).Addr
+			}
+			e := RunT(b, opts)
+			c := redis.NewClient(&redis.Options{Addr: e.Addr(), Protocol: 2, ReadTimeout: -1})
+			defer c.Close()
+			ctx := context.Background()
+			for i := 0; i < n; i += 1000 {
+				args := make([]any, 0, 2000)
+				for j := i; j < i+1000; j++ {
+					args = append(args, fmt.Sprintf("key:%d", j), fmt.Sprint(j%10))
+				}
+				if err := c.MSet(ctx, args...).Err(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			script := "GB().countby(lambda r: r['value']).run('key:*')"
+			b.ResetTimer()
+			for b.Loop() {
+				v, err := c.Do(ctx, "RG.PYEXECUTE", script).Result()
+				if err != nil {
+					b.Fatal(err)
+				}
+				if got := len(v.([]any)[0].([]any)); got != 10 {
+					b.Fatalf("count-by groups = %d, want 10", got)
+				}
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
+		})
+	}
+}

@@ -1,0 +1,67 @@
+// Package emulator is a RESP server that behaves like RedisGears 1.2 on a
+// single shard and runs gear scripts in a real CPython over a real Redis.
+//
+// Start one with [Run] (or [RunT] in tests) and talk to [Emulator.Addr]
+// with any Redis client:
+//
+//	e, err := emulator.Run(emulator.Options{Addr: "127.0.0.1:6390"})
+//	...
+//	defer e.Close()
+//
+// # How it works
+//
+// Every command that is not a RedisGears command is sent to the store on
+// the client's own store connection and the store's reply is passed back
+// byte for byte, so redis-cli, go-redis and other clients see Redis's own
+// reply types (MULTI, blocking commands and pub/sub work too).
+//
+// Gear scripts run in one long-lived python3 worker (python/worker.py and
+// python/gears_runtime.py, embedded in the binary) that speaks a framed
+// JSON protocol over pipes. Each execution runs in its own Python thread,
+// so a runaway gear never delays plain Redis commands, and
+// RG.ABORTEXECUTION throws an exception into that thread (or, if it sits
+// in a C call, restarts the worker). The redis commands a gear sends with
+// execute() come back through the emulator, so gear writes fire
+// registrations exactly like client writes. If the worker dies it is
+// restarted: executions in flight end with an error, and registrations
+// are reinstalled by running their session's script again with the same
+// registration ids.
+//
+// Every script is first parsed with the Python 3.7 grammar, so 3.8+
+// syntax fails as on RedisGears, whose interpreter is CPython 3.7.
+//
+// # Keyspace events
+//
+// The emulator derives keyspace events (set, hset, del, expire, xadd, ...,
+// named as in Redis keyspace notifications) from the write commands that
+// pass through it, whether a client or a gear sent them, and reports
+// "expired" by watching the keys that were given a TTL. That works with
+// every store, and it lets mode='sync' registrations run before the
+// client's reply, as on RedisGears.
+//
+// # Stores
+//
+// With Options.RedisURL the data lives in that Redis. Otherwise the
+// emulator uses an embedded miniredis (the default; nothing to install but
+// python3) or, with Options.Store = StoreRedisServer, a redis-server child
+// process. The embedded store is miniredis v2.40: it lacks some commands
+// (CONFIG, OBJECT ENCODING, DEBUG, most of CLIENT, modules), its Lua is
+// gopher-lua, its TTLs advance in 50 ms steps, and its error texts are
+// close to but not always exactly Redis's.
+//
+// # Known differences from RedisGears 1.2
+//
+//   - Writes made by Lua scripts (EVAL) or by other clients of the store
+//     do not fire registrations: only commands sent through the emulator do.
+//     keymiss events come from GET only.
+//   - RG.* commands inside MULTI fail at once instead of being queued.
+//   - atomic() serialises gear blocks against each other, not against
+//     other clients' commands.
+//   - A hook's call_next runs the original command, not a lower hook.
+//   - Registrations live in memory: they do not survive a restart of the
+//     emulator (they do survive a restart of the python worker).
+//   - CommandReader inorder is accepted and shown but not enforced;
+//     RG.PYPROFILE returns empty statistics; RG.PYSTATS reports zeros.
+//   - REQUIREMENTS are installed with pip into a private directory of the
+//     worker; without network access they fail with RedisGears' error text.
+package emulator

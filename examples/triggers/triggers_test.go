@@ -1,0 +1,61 @@
+package triggers
+
+import (
+	"context"
+	"testing"
+
+	"github.com/redis/go-redis/v9"
+
+	"github.com/gogears/gogears/gearstest"
+)
+
+func balances(ctx context.Context, rdb redis.UniversalClient) error {
+	return rdb.MSet(ctx, "acct:älice", "100", "acct:bob", "-20").Err()
+}
+
+func TestTransfer(t *testing.T) {
+	p := gearstest.New(t, gearstest.Seed(balances), gearstest.Ordered())
+	gearstest.Register(p, Transfer)
+	got := gearstest.Trigger(p, Transfer, "acct:älice", "acct:bob", "30")
+	if len(got) != 1 || got[0][0] != 70 || got[0][1] != 10 {
+		t.Errorf("transfer = %v, want [[70 10]]", got)
+	}
+	gearstest.Trigger(p, Transfer, "acct:bob", "acct:new", "-5")
+	gearstest.TriggerError(p, Transfer, "acct:bob")
+	gearstest.TriggerError(p, Transfer, "acct:bob", "acct:new", "ten")
+	p.CompareStore()
+}
+
+func TestTags(t *testing.T) {
+	p := gearstest.New(t, gearstest.Ordered())
+	gearstest.Register(p, Tags)
+	gearstest.Trigger(p, Tags, "Go Python", "ÉTÉ été")
+	gearstest.Trigger(p, Tags)
+}
+
+func TestHooks(t *testing.T) {
+	p := gearstest.New(t)
+	gearstest.Register(p, Shout)
+	gearstest.Register(p, Counted)
+	p.Do("SET", "loud:greeting", "grüß dich")
+	p.Do("SET", "quiet", "unchanged")
+	p.Do("INCR", "hits:home")
+	p.Do("INCR", "hits:home")
+	p.Do("INCR", "other")
+	p.CompareStore()
+}
+
+func TestProtect(t *testing.T) {
+	p := gearstest.New(t, gearstest.Seed(func(ctx context.Context, rdb redis.UniversalClient) error {
+		return rdb.MSet(ctx, "protected:ä", "1", "scratch", "2", "scratch2", "3").Err()
+	}))
+	gearstest.Register(p, Protect)
+	gearstest.Register(p, Length)
+	p.Do("DEL", "protected:ä")
+	p.Do("DEL", "scratch", "protected:ä")
+	p.Do("DEL", "scratch", "scratch2", "missing")
+	p.Do("APPEND", "log:1", "héllo")
+	p.Do("APPEND", "log:1", "")
+	p.Do("APPEND", "other", "x")
+	p.CompareStore()
+}
