@@ -37,12 +37,13 @@ class ReplyError(str):
 
 def _hook(d):
     # Reply values arrive as JSON: {"e": msg} is an error reply, {"b": b64}
-    # non-UTF-8 bytes; frames themselves are the dicts with an "op".
-    if 'op' in d:
-        return d
-    if 'e' in d:
-        return ReplyError(d['e'])
-    return bytearray(base64.b64decode(d['b']))
+    # non-UTF-8 bytes. Every other object (frames, inputs) has other keys.
+    if len(d) == 1:
+        if 'e' in d:
+            return ReplyError(d['e'])
+        if 'b' in d:
+            return bytearray(base64.b64decode(d['b']))
+    return d
 
 
 def recv():
