@@ -4,6 +4,7 @@
 # gear writes fire registrations exactly like client writes.
 
 import base64
+import importlib
 import json
 import os
 import struct
@@ -135,6 +136,7 @@ rt.host = host
 
 
 def do_script(msg):
+    importlib.invalidate_caches()  # REQUIREMENTS may have added packages
     err, regs, ex, eid = rt.run_script(msg['script'], msg.get('reload'))
     send({'op': 'reply', 'id': msg['id'], 'error': err, 'regs': regs, 'exec': eid})
     if ex is not None:
