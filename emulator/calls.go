@@ -74,9 +74,12 @@ func (e *Emulator) gearCommand(args [][]byte) (any, error) {
 	if len(args) == 0 {
 		return []any{}, nil
 	}
-	raw, err := e.store.do(args)
-	if err != nil {
-		return nil, err
+	raw := e.gearRGCommand(args)
+	if raw == nil {
+		var err error
+		if raw, err = e.store.do(args); err != nil {
+			return nil, err
+		}
 	}
 	if evs := eventsFor(args, raw); len(evs) > 0 {
 		e.fire(evs, args)
