@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/tidwall/redcon"
@@ -49,6 +48,10 @@ func (e *Emulator) runTrigger(conn redcon.Conn, args [][]byte) {
 	if r == nil {
 		conn.WriteError(msgTriggerNotFound)
 		return
+	}
+	if r.InOrder {
+		r.inOrder.Lock()
+		defer r.inOrder.Unlock()
 	}
 	ex := e.trigger(r, map[string]any{"args": stringsOf(args)})
 	<-ex.done
@@ -105,4 +108,3 @@ func (e *Emulator) runHook(conn redcon.Conn, r *registration, args [][]byte) {
 	}
 }
 
-var _ = fmt.Sprintf
