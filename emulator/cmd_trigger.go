@@ -107,4 +107,3 @@ func (e *Emulator) runHook(conn redcon.Conn, r *registration, args [][]byte) {
 		conn.WriteRaw(ex.results)
 	}
 }
-
