@@ -2,12 +2,10 @@ package emulator
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
-	"os"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -72,9 +70,6 @@ type Emulator struct {
 	served    chan struct{}
 	wg        sync.WaitGroup
 }
-
-// ErrClosed is returned by operations on an emulator after Close.
-var ErrClosed = errors.New("emulator: closed")
 
 // Run starts an emulator and returns once it accepts connections. Close
 // stops it.
@@ -195,4 +190,3 @@ func (e *Emulator) nextID() string {
 
 func nowMS() int64 { return time.Now().UnixMilli() }
 
-var _ = os.Getpid
