@@ -189,4 +189,3 @@ func (e *Emulator) nextID() string {
 }
 
 func nowMS() int64 { return time.Now().UnixMilli() }
-
