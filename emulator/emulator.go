@@ -9,7 +9,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/tidwall/redcon"
 )
@@ -187,5 +186,3 @@ func (e *Emulator) Wait(ctx context.Context) error {
 func (e *Emulator) nextID() string {
 	return fmt.Sprintf("%s-%d", e.shardID, e.seq.Add(1))
 }
-
-func nowMS() int64 { return time.Now().UnixMilli() }
