@@ -57,7 +57,8 @@ type Emulator struct {
 	regs      map[string]*registration
 	regOrder  []string
 	sessions  map[string]*session
-	reqs      map[string]bool // installed pip specs
+	reqs      map[string]bool     // installed pip specs
+	pumps     map[*storeConn]bool // store connections of subscribed clients
 	config    *config
 
 	hasKeyRegs atomic.Bool
@@ -88,6 +89,7 @@ func Run(opts Options) (*Emulator, error) {
 		regs:     map[string]*registration{},
 		sessions: map[string]*session{},
 		reqs:     map[string]bool{},
+		pumps:    map[*storeConn]bool{},
 		config:   newConfig(),
 		closed:   make(chan struct{}),
 		served:   make(chan struct{}),
@@ -165,6 +167,12 @@ func (e *Emulator) Close() error {
 		e.srv.Close()
 		e.ln.Close()
 		<-e.served
+		// Subscribed clients were detached from the server: end them too.
+		e.mu.Lock()
+		for sc := range e.pumps {
+			sc.c.Close()
+		}
+		e.mu.Unlock()
 		e.worker.close()
 		e.wg.Wait()
 		e.store.close()

@@ -205,34 +205,43 @@ func (e *Emulator) pump(conn redcon.Conn, c *client) {
 	dc := conn.Detach()
 	sc := c.store
 	c.store = nil
+	e.mu.Lock()
+	e.pumps[sc] = true
+	e.mu.Unlock()
+	// The writer goroutine alone touches dc's output and closes it; the
+	// reader closes the store connection, which ends the writer.
 	go func() {
 		defer dc.Close()
 		defer sc.c.Close()
 		if err := dc.Flush(); err != nil {
 			return
 		}
-		go func() {
-			for {
-				raw, err := readRaw(sc.r, nil)
-				if err != nil {
-					dc.Close()
+		for {
+			raw, err := readRaw(sc.r, nil)
+			if err != nil {
+				return
+			}
+			dc.WriteRaw(raw)
+			if sc.r.Buffered() == 0 {
+				if dc.Flush() != nil {
 					return
 				}
-				dc.WriteRaw(raw)
-				if sc.r.Buffered() == 0 {
-					if dc.Flush() != nil {
-						return
-					}
-				}
 			}
+		}
+	}()
+	go func() {
+		defer func() {
+			sc.c.Close()
+			e.mu.Lock()
+			delete(e.pumps, sc)
+			e.mu.Unlock()
 		}()
 		for {
 			cmd, err := dc.ReadCommand()
 			if err != nil {
 				return
 			}
-			buf := appendCommand(nil, cmd.Args)
-			if _, err := sc.c.Write(buf); err != nil {
+			if _, err := sc.c.Write(appendCommand(nil, cmd.Args)); err != nil {
 				return
 			}
 		}
