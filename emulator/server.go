@@ -144,8 +144,10 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 		conn.WriteRaw(raw)
 		return
 	}
-	// Registrations watch the gears' database only.
-	if _, ok := evRules[name]; ok && !c.otherDB {
+	// Registrations watch the gears' database only. Without KeysReader or
+	// StreamReader registrations only commands giving a TTL matter (to the
+	// expiry watch), which keeps the plain proxy path cheap.
+	if rule, ok := evRules[name]; ok && !c.otherDB && (e.hasKeyRegs.Load() || givesTTL(name, rule, args)) {
 		if evs := eventsFor(args, raw); len(evs) > 0 {
 			raw = append([]byte(nil), raw...)
 			if override := e.fire(evs, args); override != nil {
