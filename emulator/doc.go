@@ -57,7 +57,6 @@
 //   - RG.* commands inside MULTI fail at once instead of being queued.
 //   - atomic() serialises gear blocks against each other, not against
 //     other clients' commands.
-//   - A hook's call_next runs the original command, not a lower hook.
 //   - Registrations live in memory: they do not survive a restart of the
 //     emulator (they do survive a restart of the python worker).
 //   - RG.PYPROFILE returns empty statistics; RG.PYSTATS reports zeros.

@@ -85,7 +85,7 @@ func (e *Emulator) serve(conn redcon.Conn, cmd redcon.Command) {
 		return
 	}
 	if e.hasHooks.Load() && !c.inMulti {
-		if r := e.hookFor(name, cmd.Args); r != nil {
+		if r := e.hookFor(cmd.Args); r != nil {
 			e.runHook(conn, r, cmd.Args)
 			return
 		}
