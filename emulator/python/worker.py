@@ -4,6 +4,7 @@
 # gear writes fire registrations exactly like client writes.
 
 import base64
+import importlib
 import json
 import os
 import struct
@@ -37,12 +38,13 @@ class ReplyError(str):
 
 def _hook(d):
     # Reply values arrive as JSON: {"e": msg} is an error reply, {"b": b64}
-    # non-UTF-8 bytes; frames themselves are the dicts with an "op".
-    if 'op' in d:
-        return d
-    if 'e' in d:
-        return ReplyError(d['e'])
-    return bytearray(base64.b64decode(d['b']))
+    # non-UTF-8 bytes. Every other object (frames, inputs) has other keys.
+    if len(d) == 1:
+        if 'e' in d:
+            return ReplyError(d['e'])
+        if 'b' in d:
+            return bytearray(base64.b64decode(d['b']))
+    return d
 
 
 def recv():
@@ -134,6 +136,7 @@ rt.host = host
 
 
 def do_script(msg):
+    importlib.invalidate_caches()  # REQUIREMENTS may have added packages
     err, regs, ex, eid = rt.run_script(msg['script'], msg.get('reload'))
     send({'op': 'reply', 'id': msg['id'], 'error': err, 'regs': regs, 'exec': eid})
     if ex is not None:
