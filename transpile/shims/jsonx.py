@@ -241,19 +241,6 @@ def _gg_json_unmarshal(data, d, old):
     return (v, None)
 
 
-def _gg_reply(v):
-    # A hook's result is the hooked command's reply, sent as is: Go strings
-    # (bytes here) go back as str, which RedisGears replies as a bulk string
-    # (or an error for "-...", a status for "+..."), slices as arrays.
-    if isinstance(v, (bytes, bytearray)):
-        return bytes(v).decode("utf-8", "surrogateescape")
-    if isinstance(v, list):
-        return [_gg_reply(x) for x in v]
-    if isinstance(v, bool):
-        return int(v)
-    return v
-
-
 def _gg_result(v):
     # Contract 1: a result record is JSON text; a leading "-" gets a space so
     # RedisGears does not turn it into an error reply.
