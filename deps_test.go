@@ -17,7 +17,8 @@ const (
 	emulator  = module + "/emulator"
 	dsl       = module + "/dsl"
 	gearstest = module + "/gearstest"
-	// redistest starts servers and imports testing: test files only.
+	// redistest starts servers and imports testing: test files (and the
+	// gearstest kit) only.
 	redistest = module + "/internal/redistest"
 )
 
@@ -32,12 +33,12 @@ var importPolicy = []struct {
 }{
 	{"dsl", []string{goRedis, xTools, client, transpile, emulator, gearstest, redistest}},
 	{"runtime", []string{goRedis, xTools, client, transpile, emulator, gearstest, redistest}},
-	{"pyast", []string{"go/", transpile, dsl, redistest}},
+	{"pyast", []string{"go/", transpile, dsl, gearstest, redistest}},
 	{"engine", []string{xTools, client, transpile, emulator, gearstest, redistest}},
-	{"transpile", []string{client, emulator, redistest}},
+	{"transpile", []string{client, emulator, gearstest, redistest}},
 	{"client", []string{transpile, xTools, gearstest, redistest}},
-	{"emulator", []string{transpile, dsl, redistest}},
-	{"cmd/gogears", []string{redistest}},
+	{"emulator", []string{transpile, dsl, gearstest, redistest}},
+	{"cmd/gogears", []string{gearstest, redistest}},
 	// gearstest is a test kit: it runs generated scripts but never
 	// generates them, and the packages it drives must not depend on it.
 	{"gearstest", []string{transpile, xTools}},

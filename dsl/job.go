@@ -89,9 +89,9 @@ func (g Gear[T]) Run(opts ...RunOption) Job[T] {
 	return j
 }
 
-// Err reports whether the job is invalid: a bad step, option or reader
-// combination. It wraps ErrInvalidGear. Engines and the client refuse to
-// run an invalid job and return this error.
+// Err returns why the job is invalid (a bad step, option or reader
+// combination), wrapping ErrInvalidGear; nil for a valid job. Engines and
+// the client refuse to run an invalid job and return this error.
 func (j Job[T]) Err() error {
 	return gearErr(j.p, j.err)
 }
@@ -234,8 +234,8 @@ func checkPrefix(p string) error {
 	return nil
 }
 
-// Err reports whether the registration is invalid: a bad step, option or
-// reader combination. It wraps ErrInvalidGear.
+// Err returns why the registration is invalid (a bad step, option or
+// reader combination), wrapping ErrInvalidGear; nil for a valid one.
 func (r Registration[T]) Err() error { return gearErr(r.p, r.err) }
 
 // Plan returns the type-erased pipeline, for engines.

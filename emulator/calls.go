@@ -51,6 +51,9 @@ func (e *Emulator) handleCall(f *frame) *frame {
 			return &frame{Fatal: "Can not get CommandHook ctx"}
 		}
 		args := append([][]byte{[]byte(*ex.reg.Hook)}, argsFromWire(f.Args)...)
+		if next := e.hookBelow(ex.reg, args); next != nil {
+			return e.callHook(next, args)
+		}
 		raw, err := e.store.do(args)
 		if err != nil {
 			return &frame{Fatal: err.Error()}
@@ -74,9 +77,12 @@ func (e *Emulator) gearCommand(args [][]byte) (any, error) {
 	if len(args) == 0 {
 		return []any{}, nil
 	}
-	raw, err := e.store.do(args)
-	if err != nil {
-		return nil, err
+	raw := e.gearRGCommand(args)
+	if raw == nil {
+		var err error
+		if raw, err = e.store.do(args); err != nil {
+			return nil, err
+		}
 	}
 	if evs := eventsFor(args, raw); len(evs) > 0 {
 		e.fire(evs, args)
@@ -138,4 +144,24 @@ func randomHex(n int) string {
 	b := make([]byte, (n+1)/2)
 	rand.Read(b)
 	return strings.ToLower(hex.EncodeToString(b))[:n]
+}
+
+// callHook runs a lower hook for call_next and returns its single result.
+func (e *Emulator) callHook(r *registration, args [][]byte) *frame {
+	ex := e.trigger(r, map[string]any{"args": stringsOf(args), "hook": true})
+	<-ex.done
+	switch {
+	case len(ex.errors) > 0:
+		return &frame{Fatal: ex.errors[0]}
+	case ex.nResults != 1:
+		return &frame{Fatal: msgHookOneResult}
+	}
+	v, _, err := parseReply(ex.results)
+	if err != nil {
+		return &frame{Fatal: err.Error()}
+	}
+	if re, ok := v.(replyError); ok {
+		return &frame{Fatal: string(re)}
+	}
+	return &frame{Value: toWire(v)}
 }

@@ -100,6 +100,7 @@ func TestKeysReaderEvents(t *testing.T) {
 		log("t:*", ", eventTypes=['hset'], keyTypes=['hash']")
 		log("nv:*", ", readValue=False")
 		log("g:*", "")
+		log("miss:*", ", eventTypes=['keymiss']")
 		r.do("RG.PYEXECUTE", "GB().foreach(lambda x: execute('SET', 'g:' + x['key'], '1')).register(prefix='src:*', mode='sync')")
 		r.do("SET", "p:1", "v")
 		r.do("HSET", "p:h", "f", "v")
@@ -111,6 +112,7 @@ func TestKeysReaderEvents(t *testing.T) {
 		r.do("HINCRBY", "t:h", "a", "1")
 		r.do("SET", "nv:1", "1")
 		r.do("SET", "src:k", "1")
+		r.do("GET", "miss:1")
 		tests := []struct {
 			list string
 			want []string
@@ -120,6 +122,7 @@ func TestKeysReaderEvents(t *testing.T) {
 			{"log:t:*", []string{"hset t:h {'a': '1'}"}},
 			{"log:nv:*", []string{"set nv:1 None"}},
 			{"log:g:*", []string{"set g:src:k 1"}},
+			{"log:miss:*", []string{"keymiss miss:1 None"}},
 		}
 		for _, tt := range tests {
 			got := lrange(t, r, tt.list)

@@ -1,6 +1,9 @@
 package emulator
 
 import (
+	"archive/zip"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -42,4 +45,50 @@ func TestRequirementsOffline(t *testing.T) {
 	if got != "-Could not satisfy requirements, look at the log file for more information.\r\n" {
 		t.Errorf("RG.PYEXECUTE with an impossible requirement = %q", got)
 	}
+}
+
+// TestRequirementsLocalWheel installs a requirement from a local wheel
+// (no network needed) and imports it from a gear.
+func TestRequirementsLocalWheel(t *testing.T) {
+	whl := writeWheel(t, "gogearsdemo", "VALUE = 'from wheel'\n")
+	e, _ := runWithClient(t)
+	r := dialRaw(t, e.Addr())
+	got := r.do("RG.PYEXECUTE", "import gogearsdemo\nGB('ShardsIDReader').map(lambda x: gogearsdemo.VALUE).run()", "REQUIREMENTS", whl)
+	if want := "*2\r\n*1\r\n$10\r\nfrom wheel\r\n*0\r\n"; got != want {
+		t.Fatalf("RG.PYEXECUTE with a wheel requirement = %q, want %q", got, want)
+	}
+	if got := r.do("RG.PYDUMPREQS"); !strings.Contains(got, "gogearsdemo") {
+		t.Errorf("RG.PYDUMPREQS = %q, want the requirement listed", got)
+	}
+}
+
+// writeWheel builds a minimal pure-Python wheel holding module name.
+func writeWheel(t *testing.T, name, src string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name+"-1.0-py3-none-any.whl")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	z := zip.NewWriter(f)
+	info := name + "-1.0.dist-info/"
+	files := []struct{ name, body string }{
+		{name + "/__init__.py", src},
+		{info + "METADATA", "Metadata-Version: 2.1\nName: " + name + "\nVersion: 1.0\n"},
+		{info + "WHEEL", "Wheel-Version: 1.0\nGenerator: gogears-test\nRoot-Is-Purelib: true\nTag: py3-none-any\n"},
+	}
+	var record strings.Builder
+	for _, fl := range files {
+		w, _ := z.Create(fl.name)
+		w.Write([]byte(fl.body))
+		record.WriteString(fl.name + ",,\n")
+	}
+	record.WriteString(info + "RECORD,,\n")
+	w, _ := z.Create(info + "RECORD")
+	w.Write([]byte(record.String()))
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }

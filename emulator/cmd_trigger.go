@@ -1,7 +1,6 @@
 package emulator
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/tidwall/redcon"
@@ -50,6 +49,10 @@ func (e *Emulator) runTrigger(conn redcon.Conn, args [][]byte) {
 		conn.WriteError(msgTriggerNotFound)
 		return
 	}
+	if r.InOrder {
+		r.inOrder.Lock()
+		defer r.inOrder.Unlock()
+	}
 	ex := e.trigger(r, map[string]any{"args": stringsOf(args)})
 	<-ex.done
 	if len(ex.errors) > 0 {
@@ -68,13 +71,29 @@ func stringsOf(args [][]byte) []string {
 	return out
 }
 
-// hookFor returns the hook registration for command name, if its keyprefix
+// hookFor returns the hook registration for command args[0], if its keyprefix
 // (when set) matches one of the command's arguments.
-func (e *Emulator) hookFor(name string, args [][]byte) *registration {
+func (e *Emulator) hookFor(args [][]byte) *registration {
+	return e.hookBelow(nil, args)
+}
+
+// hookBelow returns the newest hook for args[0] registered before above
+// (any hook when above is nil). The last registered hook runs first and
+// call_next goes down the chain, then to the command itself.
+func (e *Emulator) hookBelow(above *registration, args [][]byte) *registration {
+	name := string(args[0])
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	// The last registered hook runs first; call_next reaches the command.
-	for i := len(e.regOrder) - 1; i >= 0; i-- {
+	start := len(e.regOrder) - 1
+	if above != nil {
+		start = -1
+		for i, id := range e.regOrder {
+			if id == above.ID {
+				start = i - 1
+			}
+		}
+	}
+	for i := start; i >= 0; i-- {
 		r := e.regs[e.regOrder[i]]
 		if r.Hook == nil || !strings.EqualFold(*r.Hook, name) {
 			continue
@@ -104,5 +123,3 @@ func (e *Emulator) runHook(conn redcon.Conn, r *registration, args [][]byte) {
 		conn.WriteRaw(ex.results)
 	}
 }
-
-var _ = fmt.Sprintf

@@ -40,6 +40,9 @@ func TestCommandHook(t *testing.T) {
 		r.do("RG.PYEXECUTE", "GB('CommandReader').map(lambda a: call_next(a[1], a[2].upper())).register(hook='set', keyprefix='up:', mode='sync', convertToStr=False)")
 		r.do("RG.PYEXECUTE", "GB('CommandReader').map(lambda a: [call_next(*a[1:]), 'hooked']).register(hook='hget', convertToStr=False)")
 		r.do("RG.PYEXECUTE", "GB('CommandReader').flatmap(lambda a: [1, 2]).register(hook='incr', convertToStr=False)")
+		// Two hooks on LPUSH: the newer runs first, call_next reaches the older.
+		r.do("RG.PYEXECUTE", "GB('CommandReader').map(lambda a: call_next(a[1], a[2] + '-old')).register(hook='lpush', convertToStr=False)")
+		r.do("RG.PYEXECUTE", "GB('CommandReader').map(lambda a: call_next(a[1], a[2] + '-new')).register(hook='lpush', convertToStr=False)")
 		tests := []struct {
 			args []string
 			want string
@@ -51,6 +54,8 @@ func TestCommandHook(t *testing.T) {
 			{[]string{"HSET", "h", "f", "v"}, ":1\r\n"},
 			{[]string{"HGET", "h", "f"}, "*2\r\n$1\r\nv\r\n$6\r\nhooked\r\n"},
 			{[]string{"INCR", "n"}, "-Command hook must return exactly one result\r\n"},
+			{[]string{"LPUSH", "l", "x"}, ":1\r\n"},
+			{[]string{"LRANGE", "l", "0", "-1"}, "*1\r\n$9\r\nx-new-old\r\n"},
 		}
 		for _, tt := range tests {
 			if got := r.do(tt.args...); got != tt.want {

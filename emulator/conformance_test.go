@@ -15,7 +15,9 @@ import (
 )
 
 // TestConformance runs the public RedisGears documentation examples, in
-// our own words, from testdata/conformance. Each archive holds gear scripts
+// our own words, from testdata/conformance, against the emulator over both
+// stores, and against a real RedisGears when GOGEARS_REDISGEARS_ADDR names
+// one. Each archive holds gear scripts
 // and a "steps" file:
 //
 //	> CMD args     run a command; "@name" is replaced by the named script
@@ -27,8 +29,8 @@ func TestConformance(t *testing.T) {
 	if len(files) == 0 {
 		t.Fatal("no conformance cases")
 	}
-	forEachStore(t, func(t *testing.T, e *Emulator) {
-		c := redis.NewClient(&redis.Options{Addr: e.Addr(), Protocol: 2})
+	run := func(t *testing.T, addr string) {
+		c := redis.NewClient(&redis.Options{Addr: addr, Protocol: 2})
 		defer c.Close()
 		for _, f := range files {
 			t.Run(strings.TrimSuffix(filepath.Base(f), ".txtar"), func(t *testing.T) {
@@ -40,7 +42,13 @@ func TestConformance(t *testing.T) {
 				runSteps(t, c, parseArchive(string(data)))
 			})
 		}
-	})
+	}
+	forEachStore(t, func(t *testing.T, e *Emulator) { run(t, e.Addr()) })
+	// The same suite against a real RedisGears 1.2, when one is named
+	// (for example a redislabs/redisgears:1.2.x container). It flushes it.
+	if addr := os.Getenv("GOGEARS_REDISGEARS_ADDR"); addr != "" {
+		t.Run("redisgears", func(t *testing.T) { run(t, addr) })
+	}
 }
 
 // resetEmulator empties the store and drops every registration.

@@ -57,11 +57,9 @@
 //   - RG.* commands inside MULTI fail at once instead of being queued.
 //   - atomic() serialises gear blocks against each other, not against
 //     other clients' commands.
-//   - A hook's call_next runs the original command, not a lower hook.
 //   - Registrations live in memory: they do not survive a restart of the
 //     emulator (they do survive a restart of the python worker).
-//   - CommandReader inorder is accepted and shown but not enforced;
-//     RG.PYPROFILE returns empty statistics; RG.PYSTATS reports zeros.
+//   - RG.PYPROFILE returns empty statistics; RG.PYSTATS reports zeros.
 //   - REQUIREMENTS are installed with pip into a private directory of the
 //     worker; without network access they fail with RedisGears' error text.
 package emulator

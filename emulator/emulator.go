@@ -2,16 +2,13 @@ package emulator
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
-	"os"
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/tidwall/redcon"
 )
@@ -60,7 +57,8 @@ type Emulator struct {
 	regs      map[string]*registration
 	regOrder  []string
 	sessions  map[string]*session
-	reqs      map[string]bool // installed pip specs
+	reqs      map[string]bool     // installed pip specs
+	pumps     map[*storeConn]bool // store connections of subscribed clients
 	config    *config
 
 	hasKeyRegs atomic.Bool
@@ -72,9 +70,6 @@ type Emulator struct {
 	served    chan struct{}
 	wg        sync.WaitGroup
 }
-
-// ErrClosed is returned by operations on an emulator after Close.
-var ErrClosed = errors.New("emulator: closed")
 
 // Run starts an emulator and returns once it accepts connections. Close
 // stops it.
@@ -94,6 +89,7 @@ func Run(opts Options) (*Emulator, error) {
 		regs:     map[string]*registration{},
 		sessions: map[string]*session{},
 		reqs:     map[string]bool{},
+		pumps:    map[*storeConn]bool{},
 		config:   newConfig(),
 		closed:   make(chan struct{}),
 		served:   make(chan struct{}),
@@ -171,6 +167,12 @@ func (e *Emulator) Close() error {
 		e.srv.Close()
 		e.ln.Close()
 		<-e.served
+		// Subscribed clients were detached from the server: end them too.
+		e.mu.Lock()
+		for sc := range e.pumps {
+			sc.c.Close()
+		}
+		e.mu.Unlock()
 		e.worker.close()
 		e.wg.Wait()
 		e.store.close()
@@ -192,7 +194,3 @@ func (e *Emulator) Wait(ctx context.Context) error {
 func (e *Emulator) nextID() string {
 	return fmt.Sprintf("%s-%d", e.shardID, e.seq.Add(1))
 }
-
-func nowMS() int64 { return time.Now().UnixMilli() }
-
-var _ = os.Getpid

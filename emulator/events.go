@@ -46,7 +46,7 @@ var evRules = map[string]evRule{
 	"setrange": {"setrange", keyFirst, condOK, false}, "incr": {"incrby", keyFirst, condOK, false},
 	"decr": {"decrby", keyFirst, condOK, false}, "incrby": {"incrby", keyFirst, condOK, false},
 	"decrby": {"decrby", keyFirst, condOK, false}, "incrbyfloat": {"incrbyfloat", keyFirst, condOK, false},
-	"getdel": {"del", keyFirst, condNotNil, false}, "getex": {"expire", keyFirst, condNotNil, true},
+	"getdel": {"del", keyFirst, condNotNil, false}, "getex": {"expire", keyFirst, condNotNil, false},
 	"del": {"del", keysAll, condPositive, false}, "unlink": {"del", keysAll, condPositive, false},
 	"expire": {"expire", keyFirst, condPositive, true}, "pexpire": {"expire", keyFirst, condPositive, true},
 	"expireat": {"expire", keyFirst, condPositive, true}, "pexpireat": {"expire", keyFirst, condPositive, true},
@@ -89,6 +89,20 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 	}
 	isErr, isNil, num, isNum := replyKind(raw)
 	if isErr {
+		return nil
+	}
+	if name == "getex" {
+		if isNil {
+			return nil
+		}
+		if hasTTLOption(name, args) {
+			return []keyEvent{{string(args[1]), "expire"}}
+		}
+		for _, a := range args[2:] {
+			if strings.EqualFold(string(a), "PERSIST") {
+				return []keyEvent{{string(args[1]), "persist"}}
+			}
+		}
 		return nil
 	}
 	if name == "get" {
@@ -146,6 +160,11 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 		}
 	}
 	return evs
+}
+
+// givesTTL reports whether a command may put a TTL on a key.
+func givesTTL(name string, rule evRule, args [][]byte) bool {
+	return rule.event == "expire" || (rule.ttl && hasTTLOption(name, args))
 }
 
 // hasTTLOption reports whether a SET/GETEX/RESTORE carries an expiry.

@@ -3,6 +3,7 @@ package emulator
 import (
 	"encoding/json"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -45,6 +46,7 @@ type registration struct {
 	status                                            string // stream: OK, WAITING_FOR_RETRY_ON_FAILURE, ABORTED, PAUSED
 	streams                                           map[string]*streamState
 	unregistered                                      bool
+	inOrder                                           sync.Mutex // serialises inorder CommandReader runs
 }
 
 // streamState tracks one stream for one StreamReader registration.

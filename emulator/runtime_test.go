@@ -60,6 +60,7 @@ func TestOperations(t *testing.T) {
 			[]any{"error ERR value is not an integer or out of range"}},
 		{"atomic", "def f(x):\n    with atomic():\n        execute('SET', 'a', '1')\n        return execute('GET', 'a')\nGB('ShardsIDReader').map(f).run()", []any{"1"}},
 		{"nested atomic", "def f(x):\n    with atomic():\n        with atomic():\n            pass\nGB('ShardsIDReader').map(f).run()", nil},
+		{"RG commands from a gear", "GB('ShardsIDReader').map(lambda x: [execute('RG.INFOCLUSTER'), execute('MODULE', 'LIST')[0][1]]).run()", []any{"['no cluster mode', 'rg']"}},
 		{"hashtag", "GB('ShardsIDReader').map(lambda x: hashtag()).run()", []any{"06S"}},
 		{"print and input do not break the worker", "print('to stderr')\ndef f(x):\n    print('x' * 100000)\n    try:\n        return input()\n    except EOFError:\n        return 'eof'\nGB('ShardsIDReader').map(f).run()", []any{"eof"}},
 		{"log", "GB('ShardsIDReader').map(lambda x: log('hi') or 'logged').run()", []any{"logged"}},

@@ -85,7 +85,7 @@ func (e *Emulator) serve(conn redcon.Conn, cmd redcon.Command) {
 		return
 	}
 	if e.hasHooks.Load() && !c.inMulti {
-		if r := e.hookFor(name, cmd.Args); r != nil {
+		if r := e.hookFor(cmd.Args); r != nil {
 			e.runHook(conn, r, cmd.Args)
 			return
 		}
@@ -144,8 +144,10 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 		conn.WriteRaw(raw)
 		return
 	}
-	// Registrations watch the gears' database only.
-	if _, ok := evRules[name]; ok && !c.otherDB {
+	// Registrations watch the gears' database only. Without KeysReader or
+	// StreamReader registrations only commands giving a TTL matter (to the
+	// expiry watch), which keeps the plain proxy path cheap.
+	if rule, ok := evRules[name]; ok && !c.otherDB && (e.hasKeyRegs.Load() || givesTTL(name, rule, args)) {
 		if evs := eventsFor(args, raw); len(evs) > 0 {
 			raw = append([]byte(nil), raw...)
 			if override := e.fire(evs, args); override != nil {
@@ -205,34 +207,43 @@ func (e *Emulator) pump(conn redcon.Conn, c *client) {
 	dc := conn.Detach()
 	sc := c.store
 	c.store = nil
+	e.mu.Lock()
+	e.pumps[sc] = true
+	e.mu.Unlock()
+	// The writer goroutine alone touches dc's output and closes it; the
+	// reader closes the store connection, which ends the writer.
 	go func() {
 		defer dc.Close()
 		defer sc.c.Close()
 		if err := dc.Flush(); err != nil {
 			return
 		}
-		go func() {
-			for {
-				raw, err := readRaw(sc.r, nil)
-				if err != nil {
-					dc.Close()
+		for {
+			raw, err := readRaw(sc.r, nil)
+			if err != nil {
+				return
+			}
+			dc.WriteRaw(raw)
+			if sc.r.Buffered() == 0 {
+				if dc.Flush() != nil {
 					return
 				}
-				dc.WriteRaw(raw)
-				if sc.r.Buffered() == 0 {
-					if dc.Flush() != nil {
-						return
-					}
-				}
 			}
+		}
+	}()
+	go func() {
+		defer func() {
+			sc.c.Close()
+			e.mu.Lock()
+			delete(e.pumps, sc)
+			e.mu.Unlock()
 		}()
 		for {
 			cmd, err := dc.ReadCommand()
 			if err != nil {
 				return
 			}
-			buf := appendCommand(nil, cmd.Args)
-			if _, err := sc.c.Write(buf); err != nil {
+			if _, err := sc.c.Write(appendCommand(nil, cmd.Args)); err != nil {
 				return
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"log/slog"
 	"net"
 	"os/exec"
 	"strings"
@@ -19,41 +20,75 @@ func TestRedisCLI(t *testing.T) {
 	if _, err := exec.LookPath("redis-cli"); err != nil {
 		t.Fatalf("redis-cli not found on PATH: %s", redistest.InstallHint)
 	}
-	s := redistest.Start(t)
-	e := RunT(t, Options{RedisURL: "redis://" + s.Addr})
-	_, port, _ := net.SplitHostPort(e.Addr())
-	cli := func(args ...string) string {
-		out, err := exec.Command("redis-cli", append([]string{"-p", port}, args...)...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("redis-cli %q: %v\n%s", args, err, out)
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		_, port, _ := net.SplitHostPort(e.Addr())
+		cli := func(args ...string) string {
+			out, err := exec.Command("redis-cli", append([]string{"-p", port}, args...)...).CombinedOutput()
+			if err != nil {
+				t.Fatalf("redis-cli %q: %v\n%s", args, err, out)
+			}
+			return strings.TrimSpace(string(out))
 		}
-		return strings.TrimSpace(string(out))
-	}
-	tests := []struct {
-		args []string
-		want string
-	}{
-		{[]string{"SET", "a", "1"}, "OK"},
-		{[]string{"INCR", "a"}, "2"},
-		{[]string{"GET", "a"}, "2"},
-		{[]string{"GET", "missing"}, ""},
-		{[]string{"RG.PYEXECUTE", "GB().map(lambda r: r['value']).run()"}, "2"},
-		{[]string{"RG.INFOCLUSTER"}, "no cluster mode"},
-		{[]string{"MODULE", "LIST"}, "name\nrg\nver\n10213"},
-		{[]string{"NOSUCHCMD"}, "ERR unknown command 'NOSUCHCMD', with args beginning with:"},
-		{[]string{"RG.GETRESULTS"}, "ERR wrong number of arguments for 'RG.GETRESULTS' command"},
-	}
-	for _, tt := range tests {
-		if got := cli(tt.args...); got != tt.want {
-			t.Errorf("redis-cli %q = %q, want %q", tt.args, got, tt.want)
+		tests := []struct {
+			args []string
+			want string
+		}{
+			{[]string{"SET", "a", "1"}, "OK"},
+			{[]string{"INCR", "a"}, "2"},
+			{[]string{"GET", "a"}, "2"},
+			{[]string{"GET", "missing"}, ""},
+			{[]string{"RG.PYEXECUTE", "GB().map(lambda r: r['value']).run()"}, "2"},
+			{[]string{"RG.INFOCLUSTER"}, "no cluster mode"},
+			{[]string{"MODULE", "LIST"}, "name\nrg\nver\n10213"},
+			{[]string{"RG.GETRESULTS"}, "ERR wrong number of arguments for 'RG.GETRESULTS' command"},
 		}
+		for _, tt := range tests {
+			if got := cli(tt.args...); got != tt.want {
+				t.Errorf("redis-cli %q = %q, want %q", tt.args, got, tt.want)
+			}
+		}
+		// Unknown commands get the store's own error.
+		if got := cli("NOSUCHCMD"); !strings.HasPrefix(got, "ERR unknown command") {
+			t.Errorf("redis-cli NOSUCHCMD = %q, want the store's unknown command error", got)
+		}
+		// The data lives in the store behind the emulator.
+		direct := redis.NewClient(&redis.Options{Addr: e.StoreAddr()})
+		defer direct.Close()
+		if v, _ := direct.Get(t.Context(), "a").Result(); v != "2" {
+			t.Errorf("GET a on the store = %q, want 2", v)
+		}
+	})
+}
+
+// TestLogger checks the ready line and gear log() lines.
+func TestLogger(t *testing.T) {
+	var buf syncBuffer
+	ready := make(chan struct{})
+	e := RunT(t, Options{Logger: slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug})), Ready: ready})
+	<-ready
+	r := dialRaw(t, e.Addr())
+	r.do("RG.PYEXECUTE", "log('hello from a gear', level='warning')")
+	eventually(t, "gear log line", func() bool { return strings.Contains(buf.String(), "GEARS: hello from a gear") })
+	if !strings.Contains(buf.String(), "msg=ready addr="+e.Addr()) {
+		t.Errorf("log = %q, want a ready line with the address", buf.String())
 	}
-	// The data lives in the redis-server behind the emulator.
-	direct := redis.NewClient(&redis.Options{Addr: s.Addr})
-	defer direct.Close()
-	if v, _ := direct.Get(t.Context(), "a").Result(); v != "2" {
-		t.Errorf("GET a on the store = %q, want 2", v)
-	}
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 func TestProtocolErrors(t *testing.T) {

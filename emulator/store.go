@@ -2,7 +2,6 @@ package emulator
 
 import (
 	"bufio"
-	"errors"
 	"fmt"
 	"net"
 	"net/url"
@@ -278,5 +277,3 @@ func (c *storeConn) pipeline(cmds [][][]byte) ([][]byte, error) {
 	}
 	return out, nil
 }
-
-var errStoreClosed = errors.New("store connection closed")

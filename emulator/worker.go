@@ -104,6 +104,11 @@ func startWorkerPool(e *Emulator) (*workerPool, error) {
 			return nil, err
 		}
 	}
+	// pip installs REQUIREMENTS here; it must exist before python3 starts
+	// for the directory to be searched.
+	if err := os.MkdirAll(filepath.Join(dir, "site"), 0o755); err != nil {
+		return nil, err
+	}
 	w := &workerPool{e: e, python: py, dir: dir, waiting: map[int64]chan *frame{}}
 	if err := w.spawn(); err != nil {
 		os.RemoveAll(dir)

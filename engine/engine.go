@@ -37,6 +37,7 @@ import (
 	"log"
 	"maps"
 	"sync"
+	"sync/atomic"
 
 	"github.com/gogears/gogears/dsl"
 	"github.com/gogears/gogears/runtime"
@@ -87,8 +88,10 @@ var execMu sync.Mutex
 // installOnce installs the dispatcher as the runtime host.
 var installOnce sync.Once
 
-// active is the execution whose steps are running; guarded by execMu.
-var active *execution
+// active is the execution whose steps are running; written under execMu.
+// It is atomic because Parameter.Get reads it from any goroutine, also
+// outside executions.
+var active atomic.Pointer[execution]
 
 // execution is the per-execution state the runtime functions reach.
 type execution struct {
@@ -110,10 +113,11 @@ type execution struct {
 type dispatcher struct{}
 
 func (dispatcher) x() *execution {
-	if active == nil {
+	x := active.Load()
+	if x == nil {
 		panic(runtime.ErrNoEngine)
 	}
-	return active
+	return x
 }
 
 func (d dispatcher) Execute(args []string) (any, error) {
@@ -169,10 +173,11 @@ func (d dispatcher) Command() ([]string, error) {
 }
 
 func (d dispatcher) Param(name string) ([]byte, bool) {
-	if active == nil {
+	x := active.Load()
+	if x == nil {
 		return nil, false
 	}
-	v, ok := active.params[name]
+	v, ok := x.params[name]
 	return v, ok
 }
 
@@ -182,9 +187,9 @@ func (d dispatcher) Param(name string) ([]byte, bool) {
 func (x *execution) run(f func()) {
 	installOnce.Do(func() { runtime.SetHost(dispatcher{}) })
 	execMu.Lock()
-	active = x
+	active.Store(x)
 	defer func() {
-		active = nil
+		active.Store(nil)
 		execMu.Unlock()
 	}()
 	f()
@@ -193,9 +198,8 @@ func (x *execution) run(f func()) {
 // runNested calls f with x as the active execution inside another one that
 // already holds the lock (a hook's CallNext), then restores the outer one.
 func (x *execution) runNested(f func()) {
-	prev := active
-	active = x
-	defer func() { active = prev }()
+	prev := active.Swap(x)
+	defer active.Store(prev)
 	f()
 }
 

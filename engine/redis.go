@@ -26,6 +26,10 @@ type RedisExecutor struct {
 // to Protocol 2 the executor opens its own RESP2 connection pool with the
 // same options; call Close to release it. Other clients are used as they
 // are, with RESP3 maps flattened and doubles turned into strings.
+//
+// The engine runs as one shard: over a *redis.ClusterClient, commands with
+// keys reach their node but the keys readers' SCAN reaches only one node,
+// so pass a client of the node (shard) the gear should see.
 func NewRedisExecutor(c redis.UniversalClient) *RedisExecutor {
 	switch v := c.(type) {
 	case *redis.Client:

@@ -95,6 +95,8 @@ func (h *Handle) Unregister() {
 // entries already in matching streams), trigger registrations on Trigger,
 // and hooks and dsl.Commands registrations on Call. OnRegistered runs
 // before Register returns; its panics are only logged, as on a server.
+// On an error (an invalid gear, a duplicate trigger, Redis failing while
+// reading a stream's existing entries) nothing stays registered.
 func Register[T any](ctx context.Context, e *Engine, reg dsl.Registration[T], params ...dsl.ParamValue) (*Handle, error) {
 	if err := reg.Err(); err != nil {
 		return nil, err
@@ -113,7 +115,7 @@ func Register[T any](ctx context.Context, e *Engine, reg dsl.Registration[T], pa
 		for _, o := range e.regs {
 			if o.cfg.Trigger == t {
 				e.mu.Unlock()
-				return nil, fmt.Errorf("engine: trigger already registered: %q", t)
+				return nil, fmt.Errorf("engine: trigger already registered: %q: unregister the first (Handle.Unregister) or pick another dsl.Trigger name", t)
 			}
 		}
 	}
@@ -132,7 +134,8 @@ func Register[T any](ctx context.Context, e *Engine, reg dsl.Registration[T], pa
 	}
 	if r.plan.Source.Reader == dsl.StreamReader {
 		if err := e.scanStreams(ctx, r); err != nil {
-			return h, err
+			h.Unregister() // a failed Register leaves nothing behind
+			return nil, err
 		}
 	}
 	return h, nil

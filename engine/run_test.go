@@ -219,3 +219,29 @@ func TestRunRejectsInvalidJobs(t *testing.T) {
 		t.Errorf("Run(nil executor) = %v, want ErrNoExecutor", err)
 	}
 }
+
+// Parameter.Get outside an execution may run while another goroutine runs
+// one (parallel tests): under -race this must not report a data race.
+func TestParamGetDuringExecution(t *testing.T) {
+	e := engine.New(nil)
+	stop, done := make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+				threshold.Get()
+			}
+		}
+	}()
+	for range 50 {
+		var got float64
+		if err := e.Exec(context.Background(), func() { got = threshold.Get() }, threshold.Bind(1)); err != nil || got != 1 {
+			t.Errorf("Get in Exec = %v, %v; want 1", got, err)
+		}
+	}
+	close(stop)
+	<-done
+}

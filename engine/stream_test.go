@@ -2,7 +2,9 @@ package engine_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -198,5 +200,38 @@ func TestStreamExecutionsDoNotOverlap(t *testing.T) {
 		if k != 1 {
 			t.Errorf("entry %s processed %d times, want once", id, k)
 		}
+	}
+}
+
+// failingExecutor fails every command named fail with a transport error.
+type failingExecutor struct {
+	engine.Executor
+	fail string
+}
+
+func (f failingExecutor) Do(ctx context.Context, args ...string) (any, error) {
+	if len(args) > 0 && args[0] == f.fail {
+		return nil, errors.New("connection lost")
+	}
+	return f.Executor.Do(ctx, args...)
+}
+
+// A stream registration whose existing entries cannot be read is not
+// registered: later events do not run it.
+func TestRegisterStreamFailureLeavesNothing(t *testing.T) {
+	ctx := context.Background()
+	ex, c := startRedis(t)
+	mustDo(t, c, []any{"XADD", "s", "1-1", "n", "1"})
+	e := engine.New(failingExecutor{ex, "XGROUP"})
+	reg := dsl.Stream("s").ForEach(func(r dsl.StreamRecord) { cmd.RPush("seen", r.ID) }).Register()
+	h, err := engine.Register(ctx, e, reg)
+	if err == nil || !strings.Contains(err.Error(), "connection lost") || h != nil {
+		t.Fatalf("Register = %v, %v; want nil and the connection error", h, err)
+	}
+	if err := e.Notify(ctx, "xadd", "s"); err != nil {
+		t.Errorf("Notify after a failed Register = %v, want nil (no registration to run)", err)
+	}
+	if n := c.LLen(ctx, "seen").Val(); n != 0 {
+		t.Errorf("seen has %d entries, want 0", n)
 	}
 }

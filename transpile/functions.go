@@ -292,6 +292,7 @@ func newFuncCtx(t *translator, pkg *packages.Package, parent *funcCtx, body ast.
 		c.assigns = countAssigns(pkg.TypesInfo, body)
 		c.inplace = inplaceAppends(pkg.TypesInfo, body)
 		t.checkSlices(pkg.TypesInfo, body)
+		t.checkAliasedAppends(pkg.TypesInfo, body)
 	}
 	return c
 }

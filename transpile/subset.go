@@ -122,6 +122,89 @@ func (t *translator) checkSlices(info *types.Info, body ast.Node) {
 	}, nil)
 }
 
+// checkAliasedAppends rejects an append to a slice variable that shares
+// its value with another variable (b := a) when either is written through
+// by index: Go's append may reuse the shared backing array, so whether the
+// write shows through the other variable depends on capacity; Python's
+// append never shares.
+func (t *translator) checkAliasedAppends(info *types.Info, body ast.Node) {
+	sliceVar := func(e ast.Expr) types.Object {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return nil
+		}
+		obj := info.Uses[id]
+		if obj == nil {
+			obj = info.Defs[id]
+		}
+		if v, ok := obj.(*types.Var); ok {
+			if _, isSlice := v.Type().Underlying().(*types.Slice); isSlice {
+				return v
+			}
+		}
+		return nil
+	}
+	group := map[types.Object]types.Object{}
+	var find func(types.Object) types.Object
+	find = func(o types.Object) types.Object {
+		if p, ok := group[o]; ok && p != o {
+			r := find(p)
+			group[o] = r
+			return r
+		}
+		return o
+	}
+	aliased := map[types.Object]bool{}
+	written := map[types.Object]bool{}
+	var appends []*ast.CallExpr
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch s := n.(type) {
+		case *ast.AssignStmt:
+			if len(s.Lhs) == len(s.Rhs) {
+				for i, r := range s.Rhs {
+					a, b := sliceVar(s.Lhs[i]), sliceVar(r)
+					if a != nil && b != nil && a != b {
+						group[find(a)] = find(b)
+						aliased[a], aliased[b] = true, true
+					}
+				}
+			}
+			for _, l := range s.Lhs {
+				if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok {
+					if v := sliceVar(ix.X); v != nil {
+						written[v] = true
+					}
+				}
+			}
+		case *ast.IncDecStmt:
+			if ix, ok := ast.Unparen(s.X).(*ast.IndexExpr); ok {
+				if v := sliceVar(ix.X); v != nil {
+					written[v] = true
+				}
+			}
+		case *ast.CallExpr:
+			if id, ok := ast.Unparen(s.Fun).(*ast.Ident); ok && len(s.Args) > 0 {
+				if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
+					appends = append(appends, s)
+				}
+			}
+		}
+		return true
+	})
+	writtenGroup := map[types.Object]bool{}
+	for v := range written {
+		if aliased[v] {
+			writtenGroup[find(v)] = true
+		}
+	}
+	for _, call := range appends {
+		v := sliceVar(call.Args[0])
+		if v != nil && aliased[v] && writtenGroup[find(v)] {
+			t.errorf(call, AliasingAppend, "copy the slice (slices.Clone) before appending to one of its aliases", "append to %s, which shares its backing array with another variable written by index", v.Name())
+		}
+	}
+}
+
 // sortsArgs reports whether an allowed standard function sorts or
 // reorders its slice argument in place.
 func sortsArgs(fn *types.Func) bool {

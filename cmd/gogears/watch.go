@@ -25,7 +25,8 @@ files. On each change, after a quiet period, it regenerates and redeploys:
 registrations whose script changed are upgraded atomically (UPGRADE), the
 others are left alone. Diagnostics are printed and the deployed version
 keeps running until the code translates again. Run jobs are generated but
-never run. Stop with Ctrl-C.`,
+never run. A gear deleted from the source stays deployed: remove its
+registrations with 'gogears unregister'. Stop with Ctrl-C.`,
 		setup: func(fs *flag.FlagSet) runFunc {
 			var conn connFlags
 			conn.register(fs)

@@ -96,9 +96,12 @@ func writeFile(t *testing.T, path, content string) {
 	}
 }
 
+// waitOutput polls until the watcher printed want. Each step loads and
+// type-checks a module with go/packages, which takes many seconds on a
+// loaded 2-core machine: the deadline only bounds a hang.
 func waitOutput(t *testing.T, stdout, stderr *syncBuffer, want string) {
 	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
+	deadline := time.Now().Add(2 * time.Minute)
 	for !strings.Contains(stdout.String()+stderr.String(), want) {
 		if time.Now().After(deadline) {
 			t.Fatalf("watch never printed %q\nstdout:\n%s\nstderr:\n%s", want, stdout.String(), stderr.String())

@@ -4,6 +4,7 @@
 # gear writes fire registrations exactly like client writes.
 
 import base64
+import importlib
 import json
 import os
 import struct
@@ -35,17 +36,15 @@ class ReplyError(str):
     """An error reply from Redis, as a value (batch calls)."""
 
 
-def _reply_value(v):
+def _hook(d):
     # Reply values arrive as JSON: {"e": msg} is an error reply, {"b": b64}
-    # non-UTF-8 bytes. Only reply values are converted: other frame fields
-    # (a trigger's input, a stream entry) hold dicts of their own.
-    if isinstance(v, list):
-        return [_reply_value(x) for x in v]
-    if isinstance(v, dict):
-        if 'e' in v:
-            return ReplyError(v['e'])
-        return bytearray(base64.b64decode(v['b']))
-    return v
+    # non-UTF-8 bytes. Every other object (frames, inputs) has other keys.
+    if len(d) == 1:
+        if 'e' in d:
+            return ReplyError(d['e'])
+        if 'b' in d:
+            return bytearray(base64.b64decode(d['b']))
+    return d
 
 
 def recv():
@@ -53,10 +52,7 @@ def recv():
     if len(h) < 4:
         return None
     n = struct.unpack('>I', h)[0]
-    msg = json.loads(_in.read(n))
-    if msg.get('op') == 'reply' and 'value' in msg:
-        msg['value'] = _reply_value(msg['value'])
-    return msg
+    return json.loads(_in.read(n), object_hook=_hook)
 
 
 def wire_arg(a):
@@ -140,6 +136,7 @@ rt.host = host
 
 
 def do_script(msg):
+    importlib.invalidate_caches()  # REQUIREMENTS may have added packages
     err, regs, ex, eid = rt.run_script(msg['script'], msg.get('reload'))
     send({'op': 'reply', 'id': msg['id'], 'error': err, 'regs': regs, 'exec': eid})
     if ex is not None:

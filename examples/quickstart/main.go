@@ -78,6 +78,9 @@ func run(ctx context.Context, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if len(cents) != 1 {
+		return fmt.Errorf("total returned %d records, want 1", len(cents))
+	}
 	fmt.Fprintln(w, "total in cents:", cents[0])
 	return nil
 }

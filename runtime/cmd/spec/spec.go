@@ -2,7 +2,7 @@
 // Redis command, its Go name, its Redis syntax, its reply kind and a doc
 // line. The cmd package is generated from it (go generate in runtime/cmd),
 // and the transpiler reads it to turn a cmd call into
-// execute('CMD', args...) plus the reply kind's Python conversion.
+// execute('CMD', args...) plus its own Python conversion of the reply kind.
 package spec
 
 import (
@@ -92,8 +92,8 @@ func (c Command) Tokens() ([]Token, error) {
 // becomes the Go result.
 type Reply int
 
-// The reply kinds. GoType gives each one's Go result, PyHelper the name of
-// the Python function converting the raw reply, and PyDef its definition.
+// The reply kinds. GoType gives each one's Go result; the transpiler
+// writes the Python conversion of each.
 const (
 	None       Reply = iota + 1 // no result; the reply (OK) is dropped
 	Int                         // int64
@@ -115,34 +115,25 @@ const (
 	GeoPosList                  // []cmd.GeoPos from a GEOPOS reply
 )
 
-var replyInfo = map[Reply]struct {
-	name, goType, pyHelper, pyDef string
-}{
-	None:   {"None", "", "gg_none", "def gg_none(r):\n    return None\n"},
-	Int:    {"Int", "int64", "gg_int", "def gg_int(r):\n    return r\n"},
-	Bool:   {"Bool", "bool", "gg_bool", "def gg_bool(r):\n    return r != 0\n"},
-	OK:     {"OK", "bool", "gg_ok", "def gg_ok(r):\n    return r is not None\n"},
-	Str:    {"Str", "string", "gg_str", "def gg_str(r):\n    return '' if r is None else str(r)\n"},
-	StrNil: {"StrNil", "(string, bool)", "gg_str_nil", "def gg_str_nil(r):\n    return ('', False) if r is None else (str(r), True)\n"},
-	IntNil: {"IntNil", "(int64, bool)", "gg_int_nil", "def gg_int_nil(r):\n    return (0, False) if r is None else (r, True)\n"},
-	Float:  {"Float", "float64", "gg_float", "def gg_float(r):\n    return float(r)\n"},
-	FloatNil: {"FloatNil", "(float64, bool)", "gg_float_nil",
-		"def gg_float_nil(r):\n    return (0.0, False) if r is None else (float(r), True)\n"},
-	Strs:   {"Strs", "[]string", "gg_strs", "def gg_strs(r):\n    return ['' if x is None else str(x) for x in (r or [])]\n"},
-	Bools:  {"Bools", "[]bool", "gg_bools", "def gg_bools(r):\n    return [x != 0 for x in (r or [])]\n"},
-	StrMap: {"StrMap", "map[string]string", "gg_str_map", "def gg_str_map(r):\n    r = r or []\n    return {r[i]: r[i + 1] for i in range(0, len(r) - 1, 2)}\n"},
-	ZipMap: {"ZipMap", "map[string]string", "gg_zip_map",
-		"def gg_zip_map(r, names):\n    return {n: v for n, v in zip(names, r or []) if v is not None}\n"},
-	ScanPage: {"ScanPage", "([]string, int64)", "gg_scan_page",
-		"def gg_scan_page(r):\n    return (list(r[1]), int(r[0]))\n"},
-	ZScores: {"ZScores", "[]Z", "gg_zscores",
-		"def gg_zscores(r):\n    r = r or []\n    return [{'Member': r[i], 'Score': float(r[i + 1])} for i in range(0, len(r) - 1, 2)]\n"},
-	XMessages: {"XMessages", "[]XMessage", "gg_xmessages",
-		"def gg_xmessages(r):\n    return [{'ID': m[0], 'Values': gg_str_map(m[1])} for m in (r or [])]\n"},
-	XStreams: {"XStreams", "[]XStream", "gg_xstreams",
-		"def gg_xstreams(r):\n    return [{'Stream': s[0], 'Messages': gg_xmessages(s[1])} for s in (r or [])]\n"},
-	GeoPosList: {"GeoPosList", "[]GeoPos", "gg_geo_pos",
-		"def gg_geo_pos(r):\n    return [{'Longitude': 0.0, 'Latitude': 0.0, 'Valid': False} if p is None else {'Longitude': float(p[0]), 'Latitude': float(p[1]), 'Valid': True} for p in (r or [])]\n"},
+var replyInfo = map[Reply]struct{ name, goType string }{
+	None:       {"None", ""},
+	Int:        {"Int", "int64"},
+	Bool:       {"Bool", "bool"},
+	OK:         {"OK", "bool"},
+	Str:        {"Str", "string"},
+	StrNil:     {"StrNil", "(string, bool)"},
+	IntNil:     {"IntNil", "(int64, bool)"},
+	Float:      {"Float", "float64"},
+	FloatNil:   {"FloatNil", "(float64, bool)"},
+	Strs:       {"Strs", "[]string"},
+	Bools:      {"Bools", "[]bool"},
+	StrMap:     {"StrMap", "map[string]string"},
+	ZipMap:     {"ZipMap", "map[string]string"},
+	ScanPage:   {"ScanPage", "([]string, int64)"},
+	ZScores:    {"ZScores", "[]Z"},
+	XMessages:  {"XMessages", "[]XMessage"},
+	XStreams:   {"XStreams", "[]XStream"},
+	GeoPosList: {"GeoPosList", "[]GeoPos"},
 }
 
 // String returns the kind's name, such as "StrNil".
@@ -150,16 +141,6 @@ func (r Reply) String() string { return replyInfo[r].name }
 
 // GoType returns the Go result list, such as "(string, bool)"; "" for None.
 func (r Reply) GoType() string { return replyInfo[r].goType }
-
-// PyHelper returns the name of the Python function that converts a raw
-// reply of this kind. ZipMap's helper also takes the variadic argument
-// list as its second parameter. Struct results (Z, XMessage, XStream,
-// GeoPos) are dicts keyed by Go field name, as contract 1 encodes structs.
-func (r Reply) PyHelper() string { return replyInfo[r].pyHelper }
-
-// PyDef returns the Python 3.7 definition of PyHelper. XMessages and
-// XStreams call gg_str_map and gg_xmessages, so emit those too.
-func (r Reply) PyDef() string { return replyInfo[r].pyDef }
 
 // Replies returns every reply kind, in order.
 func Replies() []Reply {

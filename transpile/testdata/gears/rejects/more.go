@@ -48,3 +48,14 @@ var Hoisting = dsl.KeysOnly("*").
 		return 0
 	}).
 	Run()
+
+// Aliases appends to a slice shared with another variable written by index.
+var Aliases = dsl.KeysOnly("*").
+	Map(func(k string) int {
+		a := []int{1, 2, 3}
+		b := a
+		a = append(a, 4) // want "GG206 append to a, which shares its backing array"
+		b[0] = 9
+		return a[0] + b[0]
+	}).
+	Run()
