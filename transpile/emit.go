@@ -145,21 +145,21 @@ func (e *gearEmitter) chain() pyast.Expr {
 			f := e.stepFunc(a[0], idx, "")
 			op("accumulate", e.accWrapper(idx, f, elemOut, 0, 2, nil))
 		case "LocalGroupBy", "GroupBy":
-			ext := e.extractor(a[0], idx)
+			ext := e.extractor(a[0], idx, elemIn)
 			f := e.stepFunc(a[1], idx, "reduce")
 			op(strings.ToLower(s.name), ext, e.accWrapper(idx, f, groupValue(elemOut), 1, 3, []int{0}))
 			e.groupRecords(op, elemOut)
 		case "BatchGroupBy":
-			ext := e.extractor(a[0], idx)
+			ext := e.extractor(a[0], idx, elemIn)
 			f := e.stepFunc(a[1], idx, "reduce")
 			op("batchgroupby", ext, e.wrapper(idx, []string{"k", "rs"}, func(ps []pyast.Expr) pyast.Expr {
 				return pyCall(f, e.t.shimCall("_gg_in", ps[0]), ps[1])
 			}, nil))
 			e.groupRecords(op, elemOut)
 		case "Repartition":
-			op("repartition", e.extractor(a[0], idx))
+			op("repartition", e.extractor(a[0], idx, elemIn))
 		case "CountBy":
-			op("countby", e.extractor(a[0], idx))
+			op("countby", e.extractor(a[0], idx, elemIn))
 			e.groupRecords(op, elemOut)
 		case "Aggregate":
 			zero := e.zeroLiteral(a[0], elemOut)
@@ -167,7 +167,7 @@ func (e *gearEmitter) chain() pyast.Expr {
 			comb := e.stepFunc(a[2], idx, "comb")
 			op("aggregate", zero, seq, comb)
 		case "AggregateBy":
-			ext := e.extractor(a[0], idx)
+			ext := e.extractor(a[0], idx, elemIn)
 			zero := e.zeroLiteral(a[1], groupValue(elemOut))
 			seq := e.stepFunc(a[2], idx, "seq")
 			comb := e.stepFunc(a[3], idx, "comb")
@@ -582,9 +582,13 @@ func (e *gearEmitter) accWrapper(idx int, f pyast.Expr, acc types.Type, accPos, 
 }
 
 // extractor wraps a key extractor so RedisGears gets a str key.
-func (e *gearEmitter) extractor(a ast.Expr, idx int) pyast.Expr {
+func (e *gearEmitter) extractor(a ast.Expr, idx int, in types.Type) pyast.Expr {
 	f := e.stepFunc(a, idx, "extract")
+	copyArg := isStructValue(in) && e.mayWriteParam(a) // the record goes on
 	return e.wrapper(idx, []string{"r"}, func(ps []pyast.Expr) pyast.Expr {
+		if copyArg {
+			ps[0] = e.t.shimCall("_gg_cp", ps[0])
+		}
 		return e.t.shimCall("_gg_str", pyCall(f, ps...))
 	}, nil)
 }

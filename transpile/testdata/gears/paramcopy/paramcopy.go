@@ -1,6 +1,7 @@
-// Package paramcopy is a golden case: ForEach and Filter steps get a copy
-// of a struct record in Go, so a step that writes its parameter must not
-// change the record passed on; one that only reads it needs no copy.
+// Package paramcopy is a golden case: ForEach and Filter steps and
+// extractors get a copy of a struct record in Go, so one that writes its
+// parameter must not change the record passed on; one that only reads it
+// needs no copy.
 package paramcopy
 
 import "github.com/gogears/gogears/dsl"
@@ -31,4 +32,13 @@ var Reads = dsl.KeysOnly("k:*").
 	Map(item).
 	ForEach(func(it Item) { _ = it.Name + "?" }).
 	Filter(func(it Item) bool { return it.N > 0 }).
+	Run()
+
+// Moved copies the record for the extractor, which writes its parameter.
+var Moved = dsl.KeysOnly("k:*").
+	Map(item).
+	Repartition(func(it Item) string {
+		it.Name += "/x"
+		return it.Name
+	}).
 	Run()
