@@ -188,3 +188,13 @@ var Shared = dsl.HashKeys("txn:*").
 	ForEach(func(r dsl.KeyRecord[map[string]string]) { r.Value["seen"] = "yes" }).
 	Map(func(r dsl.KeyRecord[map[string]string]) string { return r.Value["seen"] }).
 	Run()
+
+// Rekeyed moves records by a key computed on a modified copy.
+var Rekeyed = dsl.HashKeys("txn:*").
+	Map(toTxn).
+	Repartition(func(t Txn) string {
+		t.Account += "/x"
+		return t.Account
+	}).
+	Map(account).
+	Run()

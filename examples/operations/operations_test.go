@@ -51,6 +51,7 @@ func TestOperations(t *testing.T) {
 		gearstest.Run(p, MeanAmount)
 		gearstest.Run(p, Untouched)
 		gearstest.Run(p, Shared)
+		gearstest.Run(p, Rekeyed)
 		gearstest.Run(p, Touch)
 		p.CompareStore()
 	}
