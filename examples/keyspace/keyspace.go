@@ -68,3 +68,16 @@ func describe(v any) string {
 		return fmt.Sprint(v)
 	}
 }
+
+// Forward copies every string written under "in:" to "out:" (Sync), and
+// Count counts the writes under "out:", so one client write runs two
+// registrations in a chain.
+var Forward = dsl.StringKeys("in:*").
+	ForEach(func(r dsl.KeyRecord[string]) { cmd.Set("out:"+r.Key[len("in:"):], r.Value) }).
+	Register(dsl.OnEvents("set"), dsl.Mode(dsl.Sync))
+
+// Count counts the writes under "out:" in "out:count".
+var Count = dsl.Keys("out:*").
+	Filter(func(r dsl.KeyRecord[any]) bool { return r.Key != "out:count" }).
+	ForEach(func(r dsl.KeyRecord[any]) { cmd.Incr("out:count") }).
+	Register()

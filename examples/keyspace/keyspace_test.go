@@ -30,3 +30,16 @@ func TestKeyspace(t *testing.T) {
 	p.Do("HSET", "ignored", "a", "1")
 	p.CompareStore()
 }
+
+func TestChain(t *testing.T) {
+	p := gearstest.New(t)
+	gearstest.Register(p, Forward)
+	gearstest.Register(p, Count)
+	p.Do("SET", "in:ä", "1")
+	p.Do("MSET", "in:b", "2", "in:c", "")
+	p.Do("APPEND", "in:b", "x") // not a set event
+	p.CompareStore()
+	if got := p.Native.Get(t.Context(), "out:count").Val(); got != "3" {
+		t.Errorf("out:count = %q, want 3", got)
+	}
+}

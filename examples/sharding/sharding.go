@@ -6,6 +6,8 @@ package sharding
 //go:generate go tool gogears gen
 
 import (
+	"math"
+
 	"github.com/gogears/gogears/dsl"
 )
 
@@ -58,4 +60,17 @@ var Keys = dsl.KeysOnly("item:*").
 	LocalGroupBy(func(p Placement) string { return string(rune('A' + p.Bucket)) },
 		func(_ string, keys []string, p Placement) []string { return append(keys, p.Key) }).
 	Map(func(g dsl.Group[string, []string]) int { return len(g.Value) }).
+	Run()
+
+// Stats derives a few numbers from each key's hash with package math:
+// rounding halves, floor and truncation of negatives, remainders.
+var Stats = dsl.KeysOnly("item:*").
+	Map(func(k string) []float64 {
+		h := float64(fnv32a(k)%1000) - 500.5
+		return []float64{
+			math.Round(h / 10), math.Floor(h / 7), math.Trunc(h / 7), math.Mod(h, 7),
+			math.Abs(h), math.Max(h, -3), math.Sqrt(math.Abs(h)), math.Pow(2, h/100),
+			float64(int(h) / 7), float64(int(h) % 7), math.Hypot(h, 3), math.Log(1 + math.Abs(h)),
+		}
+	}).
 	Run()

@@ -25,6 +25,7 @@ func TestSharding(t *testing.T) {
 	gearstest.Run(p, Place, gearstest.Params(Buckets.Bind(3)))
 	gearstest.Run(p, Spread)
 	gearstest.Run(p, Keys)
+	gearstest.Run(p, Stats)
 }
 
 func TestShardingEmpty(t *testing.T) {

@@ -16,6 +16,7 @@ func docs(ctx context.Context, rdb redis.UniversalClient) error {
 		"doc:日本", "猫 と 犬 と 猫",
 		"doc:numbers", "-1 minus one, 2.5 and 42",
 		"doc:empty", "",
+		"doc:cases", "İstanbul ΣΑΣ ǅemal ŉ ﬀ ß Ω K",
 		"notadoc", "ignored words here",
 	).Err()
 }
