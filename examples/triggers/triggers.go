@@ -104,3 +104,9 @@ var Reads = dsl.Command().
 		return runtime.CallNext(append([]string{}, args[1:]...)...)
 	}).
 	Register(dsl.Hook("hget"), dsl.KeyPrefix("prof:"))
+
+// Next hands out increasing ticket numbers per queue, one call at a time:
+// RG.TRIGGER next <queue>.
+var Next = dsl.Command().
+	Map(func(args []string) int64 { return cmd.Incr("ticket:" + args[1]) }).
+	Register(dsl.Trigger("next"), dsl.InOrder(), dsl.Mode(dsl.Async))

@@ -73,3 +73,14 @@ func TestMultiKeyCommands(t *testing.T) {
 	p.Do("HGET", "elsewhere", "name")
 	p.CompareStore()
 }
+
+func TestNext(t *testing.T) {
+	p := gearstest.New(t, gearstest.Ordered())
+	gearstest.Register(p, Next)
+	gearstest.Register(p, Tags)
+	for _, q := range []string{"a", "ü", "a", ""} {
+		gearstest.Trigger(p, Next, q)
+	}
+	gearstest.Trigger(p, Tags, "", " ", "A")
+	p.CompareStore()
+}
