@@ -207,6 +207,11 @@ func diffRecords[R any](t T, what string, native []R, emulated []R, ordered bool
 		want = sortedByJSON(want)
 		emulated = sortedByJSON(emulated)
 	}
+	// No records is no records, however each side builds the empty list;
+	// inside records nil and empty differ on the wire (null, []) and count.
+	if len(want) == 0 && len(emulated) == 0 {
+		return
+	}
 	if d := cmp.Diff(want, emulated, opts...); d != "" {
 		t.Errorf("gearstest: %s: results differ (-native +python):\n%s", what, d)
 	}
