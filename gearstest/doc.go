@@ -23,6 +23,12 @@
 //	p.Do("SET", "session:é", "x")
 //	p.CompareStore()
 //
+// Each Pair starts two throwaway redis-server processes and an emulator
+// (with its python3 worker), all stopped by t.Cleanup: redis-server and
+// python3 must be on PATH, and a missing one fails the test with the
+// command that installs it. A Pair costs about 100ms to start; tests may
+// share one across several gears.
+//
 // # Failures are never silent
 //
 // A record error on either side, a registration whose last error is set or
