@@ -26,8 +26,8 @@
 // Each Pair starts two throwaway redis-server processes and an emulator
 // (with its python3 worker), all stopped by t.Cleanup: redis-server and
 // python3 must be on PATH, and a missing one fails the test with the
-// command that installs it. A Pair costs about 100ms to start; tests may
-// share one across several gears.
+// command that installs it. Starting those processes is the main cost of
+// a Pair, so a test may share one across several gears.
 //
 // # Failures are never silent
 //
