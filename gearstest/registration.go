@@ -80,13 +80,17 @@ func (p *Pair) Wait(d time.Duration) {
 func (p *Pair) do(args []any, failing bool) any {
 	p.t.Helper()
 	p.listen()
+	// Both sides get the same strings: go-redis would format some
+	// argument types (floats) differently from fmt.
 	strs := make([]string, len(args))
+	sent := make([]any, len(args))
 	for i, a := range args {
 		strs[i] = fmt.Sprint(a)
+		sent[i] = strs[i]
 	}
 	nv, nerr := p.eng.Call(p.ctx, strs...)
 	native := replyOf(nv, nerr)
-	ev, eerr := p.Emulated.Do(p.ctx, args...).Result()
+	ev, eerr := p.Emulated.Do(p.ctx, sent...).Result()
 	emulated := replyOf(ev, eerr)
 	if failing {
 		p.drainNative()
