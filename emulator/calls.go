@@ -13,7 +13,7 @@ import (
 func (e *Emulator) handleCall(f *frame) *frame {
 	switch f.Kind {
 	case "execute":
-		v, err := e.gearCommand(argsFromWire(f.Args))
+		v, err := e.gearCommand(argsFromWire(f.Args), f.Exec)
 		if err != nil {
 			return &frame{Fatal: err.Error()}
 		}
@@ -23,7 +23,7 @@ func (e *Emulator) handleCall(f *frame) *frame {
 		for i, c := range f.Cmds {
 			cmds[i] = argsFromWire(c)
 		}
-		vs, err := e.gearBatch(cmds)
+		vs, err := e.gearBatch(cmds, f.Exec)
 		if err != nil {
 			return &frame{Fatal: err.Error()}
 		}
@@ -54,7 +54,9 @@ func (e *Emulator) handleCall(f *frame) *frame {
 		if next := e.hookBelow(ex.reg, args); next != nil {
 			return e.callHook(next, args)
 		}
+		unlock := e.lockShared(f.Exec)
 		raw, err := e.store.do(args)
+		unlock()
 		if err != nil {
 			return &frame{Fatal: err.Error()}
 		}
@@ -63,29 +65,38 @@ func (e *Emulator) handleCall(f *frame) *frame {
 			return &frame{Fatal: err.Error()}
 		}
 		if evs := eventsFor(args, raw); len(evs) > 0 {
-			e.fire(evs, args)
+			e.fire(evs, args, f.Exec)
 		}
 		return &frame{Value: toWire(v)}
 	case "atomic":
+		if f.On {
+			e.atomicBegin(f.Exec)
+		} else {
+			e.atomicEnd(f.Exec)
+		}
 		return &frame{}
 	}
 	return &frame{Fatal: "unknown call " + f.Kind}
 }
 
-// gearCommand runs one command for a gear and fires the events it causes.
-func (e *Emulator) gearCommand(args [][]byte) (any, error) {
+// gearCommand runs one command for execution execID and fires the events
+// it causes.
+func (e *Emulator) gearCommand(args [][]byte, execID string) (any, error) {
 	if len(args) == 0 {
 		return []any{}, nil
 	}
 	raw := e.gearRGCommand(args)
 	if raw == nil {
+		unlock := e.lockShared(execID)
 		var err error
-		if raw, err = e.store.do(args); err != nil {
+		raw, err = e.store.do(args)
+		unlock()
+		if err != nil {
 			return nil, err
 		}
 	}
 	if evs := eventsFor(args, raw); len(evs) > 0 {
-		e.fire(evs, args)
+		e.fire(evs, args, execID)
 	}
 	v, _, err := parseReply(raw)
 	if err != nil {
@@ -95,12 +106,14 @@ func (e *Emulator) gearCommand(args [][]byte) (any, error) {
 }
 
 // gearBatch runs commands in one pipeline (the readers' bulk reads).
-func (e *Emulator) gearBatch(cmds [][][]byte) ([]any, error) {
+func (e *Emulator) gearBatch(cmds [][][]byte, execID string) ([]any, error) {
 	c, err := e.store.get()
 	if err != nil {
 		return nil, err
 	}
+	unlock := e.lockShared(execID)
 	raws, err := c.pipeline(cmds)
+	unlock()
 	if err != nil {
 		c.c.Close()
 		return nil, err
@@ -111,7 +124,7 @@ func (e *Emulator) gearBatch(cmds [][][]byte) ([]any, error) {
 		// The readers' own reads of vanished keys are no keymiss events,
 		// as RedisGears avoids events while reading a key.
 		if evs := eventsFor(cmds[i], raw); len(evs) > 0 && evs[0].event != "keymiss" {
-			e.fire(evs, cmds[i])
+			e.fire(evs, cmds[i], execID)
 		}
 		v, _, err := parseReply(raw)
 		if err != nil {

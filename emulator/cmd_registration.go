@@ -282,7 +282,7 @@ func (e *Emulator) setPaused(conn redcon.Conn, cmd redcon.Command, pause bool) {
 	}
 	e.mu.Unlock()
 	for _, k := range keys {
-		go e.streamKick(r, k, true)
+		go e.streamKick(r, k, true, "")
 	}
 	conn.WriteString("OK")
 }

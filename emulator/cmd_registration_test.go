@@ -205,6 +205,13 @@ func TestStreamReaderPolicies(t *testing.T) {
 	r.do("RG.PYEXECUTE", "GB('StreamReader').foreach(lambda x: execute('INCR', 'dur')).register(prefix='d', batch=100, duration=50)")
 	r.do("XADD", "d", "*", "a", "1")
 	eventually(t, "duration batch", func() bool { return r.do("GET", "dur") == "$1\r\n1\r\n" })
+	// trimStream=False keeps processed entries.
+	r.do("RG.PYEXECUTE", "GB('StreamReader').foreach(lambda x: execute('INCR', 'kept')).register(prefix='keep', trimStream=False)")
+	r.do("XADD", "keep", "*", "a", "1")
+	eventually(t, "untrimmed batch", func() bool { return r.do("GET", "kept") == "$1\r\n1\r\n" })
+	if got := r.do("XLEN", "keep"); got != ":1\r\n" {
+		t.Errorf("XLEN with trimStream=False = %q, want 1", got)
+	}
 	// abort stops the registration on the first failure.
 	r.do("RG.PYEXECUTE", "GB('StreamReader').map(lambda x: 1/0).register(prefix='ab', onFailedPolicy='abort')", "ID", "ab")
 	r.do("XADD", "ab", "*", "a", "1")

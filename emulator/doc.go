@@ -55,8 +55,11 @@
 //     do not fire registrations: only commands sent through the emulator do.
 //     keymiss events come from GET only.
 //   - RG.* commands inside MULTI fail at once instead of being queued.
-//   - atomic() serialises gear blocks against each other, not against
-//     other clients' commands.
+//   - atomic() holds a store lock that every command through the emulator
+//     takes shared, so no other client or gear command runs inside the
+//     block (blocking commands such as BLPOP are exempt); a gear looping
+//     forever inside atomic() stalls other clients until it is aborted,
+//     as on RedisGears.
 //   - Registrations live in memory: they do not survive a restart of the
 //     emulator (they do survive a restart of the python worker).
 //   - RG.PYPROFILE returns empty statistics; RG.PYSTATS reports zeros.

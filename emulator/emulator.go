@@ -61,6 +61,11 @@ type Emulator struct {
 	pumps     map[*storeConn]bool // store connections of subscribed clients
 	config    *config
 
+	atomicMu   sync.RWMutex    // the store lock atomic() blocks hold; see atomic.go
+	ownMu      sync.Mutex      // guards owners and atomicHeld
+	owners     map[string]bool // executions inside the current atomic block
+	atomicHeld bool
+
 	hasKeyRegs atomic.Bool
 	hasHooks   atomic.Bool
 	watch      *ttlWatch

@@ -253,7 +253,7 @@ func (w *ttlWatch) loop() {
 		for i, k := range gone {
 			evs[i] = keyEvent{k, "expired"}
 		}
-		w.e.fire(evs, nil)
+		w.e.fire(evs, nil, "")
 	}
 }
 

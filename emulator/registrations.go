@@ -164,10 +164,10 @@ type keyEvent struct {
 }
 
 // fire runs the registrations that match evs, caused by command cmd (nil
-// for expirations). It waits for sync registrations and for registrations
+// for expirations) of execution origin ("" for clients). It waits for sync registrations and for registrations
 // linked to cmd with commands=, and returns an override reply if one of
 // them called override_reply.
-func (e *Emulator) fire(evs []keyEvent, cmd [][]byte) []byte {
+func (e *Emulator) fire(evs []keyEvent, cmd [][]byte, origin string) []byte {
 	e.watch.observe(evs)
 	if !e.hasKeyRegs.Load() || len(evs) == 0 {
 		return nil
@@ -217,7 +217,12 @@ func (e *Emulator) fire(evs []keyEvent, cmd [][]byte) []byte {
 			if linked {
 				in["command"] = cmdStrs
 			}
-			ex := e.trigger(r, in)
+			var ex *execution
+			if r.Mode == "sync" {
+				ex = e.triggerFrom(r, in, origin)
+			} else {
+				ex = e.trigger(r, in)
+			}
 			if r.Mode == "sync" {
 				// Sync registrations run one at a time, in event order.
 				<-ex.done
@@ -227,7 +232,7 @@ func (e *Emulator) fire(evs []keyEvent, cmd [][]byte) []byte {
 			}
 		}
 		for _, r := range streamRegs {
-			e.streamAdded(r, ev.key)
+			e.streamAddedN(r, ev.key, 1, origin)
 		}
 	}
 	var override []byte
@@ -291,7 +296,14 @@ func asBytes(v any) []byte {
 
 // trigger starts one execution of r on input in.
 func (e *Emulator) trigger(r *registration, in map[string]any) *execution {
+	return e.triggerFrom(r, in, "")
+}
+
+// triggerFrom is trigger for an execution started synchronously by a
+// command of execution origin, which it joins inside an atomic block.
+func (e *Emulator) triggerFrom(r *registration, in map[string]any, origin string) *execution {
 	ex := e.newExecution(r, r.Reader, r.Steps)
+	e.inheritOwner(origin, ex.id)
 	e.mu.Lock()
 	r.numTriggered++
 	e.mu.Unlock()
@@ -334,7 +346,7 @@ func (e *Emulator) scanStreams(r *registration) {
 					r.streams[key] = &streamState{backlog: int(cnt)}
 				}
 				e.mu.Unlock()
-				e.streamAddedN(r, key, int(cnt))
+				e.streamAddedN(r, key, int(cnt), "")
 			}
 		}
 		if cursor == "0" {
@@ -362,10 +374,9 @@ func globEscapePrefix(prefix string) string {
 	return b.String()
 }
 
-func (e *Emulator) streamAdded(r *registration, key string) { e.streamAddedN(r, key, 1) }
-
-// streamAddedN notes n new entries on key and runs a batch when due.
-func (e *Emulator) streamAddedN(r *registration, key string, n int) {
+// streamAddedN notes n new entries on key and runs a batch when due;
+// origin is the execution that added them ("" if none).
+func (e *Emulator) streamAddedN(r *registration, key string, n int, origin string) {
 	e.mu.Lock()
 	s := r.streams[key]
 	if s == nil {
@@ -377,11 +388,11 @@ func (e *Emulator) streamAddedN(r *registration, key string, n int) {
 	}
 	s.pending += n
 	e.mu.Unlock()
-	e.streamKick(r, key, false)
+	e.streamKick(r, key, false, origin)
 }
 
 // streamKick starts a batch on key if one is due and none is running.
-func (e *Emulator) streamKick(r *registration, key string, timerFired bool) {
+func (e *Emulator) streamKick(r *registration, key string, timerFired bool, origin string) {
 	e.mu.Lock()
 	s := r.streams[key]
 	if s == nil || s.running || r.unregistered || r.status == "PAUSED" || r.status == "ABORTED" || r.status == "WAITING_FOR_RETRY_ON_FAILURE" {
@@ -396,7 +407,7 @@ func (e *Emulator) streamKick(r *registration, key string, timerFired bool) {
 				e.mu.Lock()
 				s.timer = nil
 				e.mu.Unlock()
-				e.streamKick(r, key, true)
+				e.streamKick(r, key, true, "")
 			})
 		}
 		e.mu.Unlock()
@@ -411,11 +422,14 @@ func (e *Emulator) streamKick(r *registration, key string, timerFired bool) {
 	r.lastLag = lag
 	r.totalLag += lag
 	e.mu.Unlock()
-	e.runStreamBatch(r, key, batch, false)
+	e.runStreamBatch(r, key, batch, false, origin)
 }
 
-func (e *Emulator) runStreamBatch(r *registration, key string, batch int, retry bool) {
+func (e *Emulator) runStreamBatch(r *registration, key string, batch int, retry bool, origin string) {
 	ex := e.newExecution(r, r.Reader, r.Steps)
+	if r.Mode == "sync" {
+		e.inheritOwner(origin, ex.id)
+	}
 	ex.streamKey = key
 	ex.onDone = func(ex *execution) { e.streamBatchDone(r, key, batch, ex) }
 	e.mu.Lock()
@@ -464,7 +478,7 @@ func (e *Emulator) streamBatchDone(r *registration, key string, batch int, ex *e
 			r.status = "OK"
 			s.running = true
 			e.mu.Unlock()
-			e.runStreamBatch(r, key, batch, true)
+			e.runStreamBatch(r, key, batch, true, "")
 		})
 		return
 	}
@@ -480,7 +494,7 @@ func (e *Emulator) streamBatchDone(r *registration, key string, batch int, ex *e
 		s.firstAdd = time.Now()
 	}
 	e.mu.Unlock()
-	go e.streamKick(r, key, false)
+	go e.streamKick(r, key, false, "")
 }
 
 // reinstall re-creates every registration in a restarted worker by running

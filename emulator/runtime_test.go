@@ -212,3 +212,25 @@ func TestFlatErrorRaises(t *testing.T) {
 		t.Errorf("flat_error then return: reply mismatch (-want +got):\n%s", diff)
 	}
 }
+
+// TestAtomicExcludesClients runs a slow read-modify-write in atomic()
+// while a client increments the same key: no update is lost.
+func TestAtomicExcludesClients(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		r := dialRaw(t, e.Addr())
+		r.do("SET", "k", "10")
+		id := r.do("RG.PYEXECUTE", "import time\ndef f(x):\n    with atomic():\n        v = int(execute('GET', 'k'))\n        execute('SET', 'started', '1')\n        time.sleep(0.3)\n        execute('SET', 'k', str(v + 1))\nGB('ShardsIDReader').foreach(f).run()", "UNBLOCKING")
+		eventually(t, "atomic block started", func() bool { return r.do("EXISTS", "started") == ":1\r\n" })
+		if got := r.do("INCR", "k"); got != ":12\r\n" {
+			t.Errorf("INCR k during an atomic block = %q, want :12 (after the block)", got)
+		}
+		v, _, _ := parseReply([]byte(id))
+		r.do("RG.GETRESULTSBLOCKING", string(v.([]byte)))
+		// A sync registration fired from inside the block runs inside it.
+		r.do("RG.PYEXECUTE", "GB().foreach(lambda x: execute('INCR', 'inner')).register(prefix='w', mode='sync')")
+		got := r.do("RG.PYEXECUTE", "def f(x):\n    with atomic():\n        execute('SET', 'w', '1')\n        return execute('GET', 'inner')\nGB('ShardsIDReader').map(f).run()")
+		if got != "*2\r\n*1\r\n$1\r\n1\r\n*0\r\n" {
+			t.Errorf("sync registration inside atomic = %q", got)
+		}
+	})
+}

@@ -104,7 +104,15 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 		}
 		c.store = sc
 	}
-	raw, err := c.store.do(args)
+	var raw []byte
+	var err error
+	if blockingCommand(name, args) {
+		raw, err = c.store.do(args)
+	} else {
+		unlock := e.lockShared("")
+		raw, err = c.store.do(args)
+		unlock()
+	}
 	if err != nil {
 		c.store.c.Close()
 		c.store = nil
@@ -150,7 +158,7 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 	if rule, ok := evRules[name]; ok && !c.otherDB && (e.hasKeyRegs.Load() || givesTTL(name, rule, args)) {
 		if evs := eventsFor(args, raw); len(evs) > 0 {
 			raw = append([]byte(nil), raw...)
-			if override := e.fire(evs, args); override != nil {
+			if override := e.fire(evs, args, ""); override != nil {
 				raw = override
 			}
 		}
@@ -167,7 +175,7 @@ func (e *Emulator) fireExec(queued [][][]byte, raw []byte) {
 	}
 	for i, args := range queued {
 		if evs := eventsFor(args, encodeValue(nil, arr[i])); len(evs) > 0 {
-			e.fire(evs, args)
+			e.fire(evs, args, "")
 		}
 	}
 }

@@ -295,6 +295,7 @@ func (w *workerPool) died(p *workerProc) {
 	for _, ch := range waiting {
 		ch <- nil
 	}
+	w.e.atomicReset()
 	w.e.failRunning(errWorkerDied.Error())
 	if closing {
 		return

@@ -70,7 +70,7 @@ def execute(command, *args):
     if not isinstance(command, str):
         raise error('the given command must be a string')
     w = host.wire_arg
-    res = host.call('execute', args=[command] + [w(a) for a in args])
+    res = host.call('execute', args=[command] + [w(a) for a in args], exec=_ctx_id())
     return _raise_errors(res)
 
 
@@ -84,7 +84,13 @@ def _execute_many(cmds):
     """Runs many commands in one round trip; error replies come back as
     host.ReplyError values instead of raising."""
     w = host.wire_arg
-    return host.call('batch', cmds=[[w(a) for a in c] for c in cmds])
+    return host.call('batch', cmds=[[w(a) for a in c] for c in cmds], exec=_ctx_id())
+
+
+def _ctx_id():
+    """Who sends a command: the execution, or the script's thread."""
+    ex = getattr(_tls, 'execution', None)
+    return ex.id if ex is not None else 'thread-%d' % threading.get_ident()
 
 
 class atomic(object):
@@ -97,13 +103,13 @@ class atomic(object):
             raise error('Already inside an atomic block')
         atomic._lock.acquire()
         _tls.atomic = True
-        host.call('atomic', on=True)
+        host.call('atomic', on=True, exec=_ctx_id())
         return self
 
     def __exit__(self, *a):
         _tls.atomic = False
         try:
-            host.call('atomic', on=False)
+            host.call('atomic', on=False, exec=_ctx_id())
         finally:
             atomic._lock.release()
         return False
