@@ -110,3 +110,16 @@ var Reads = dsl.Command().
 var Next = dsl.Command().
 	Map(func(args []string) int64 { return cmd.Incr("ticket:" + args[1]) }).
 	Register(dsl.Trigger("next"), dsl.InOrder(), dsl.Mode(dsl.Async))
+
+// Exclaim hooks SET on "loud:" keys too and adds "!" to the value; with
+// Shout also registered, the newest hook runs first and call_next goes on
+// to the other one, then to the real SET.
+var Exclaim = dsl.Command().
+	Map(func(args []string) any {
+		rest := append([]string{}, args[1:]...)
+		if len(rest) >= 2 {
+			rest[1] += "!"
+		}
+		return runtime.CallNext(rest...)
+	}).
+	Register(dsl.Hook("set"), dsl.KeyPrefix("loud:"), dsl.Mode(dsl.Sync))

@@ -84,3 +84,15 @@ func TestNext(t *testing.T) {
 	gearstest.Trigger(p, Tags, "", " ", "A")
 	p.CompareStore()
 }
+
+func TestHookChain(t *testing.T) {
+	p := gearstest.New(t)
+	gearstest.Register(p, Shout)
+	gearstest.Register(p, Exclaim)
+	p.Do("SET", "loud:a", "hé")
+	p.Do("SET", "calm", "hé")
+	p.CompareStore()
+	if got := p.Native.Get(t.Context(), "loud:a").Val(); got != "HÉ!" {
+		t.Errorf("loud:a = %q, want HÉ!", got)
+	}
+}
