@@ -113,7 +113,7 @@ func redeploy(ctx context.Context, e *env, c *client.Client, dir string) {
 			continue
 		}
 		d, err := c.DeployScript(ctx, client.Script{
-			Source: g.Script, ID: client.SessionID(g.ID), Description: g.ID, Requirements: g.Requirements,
+			Source: g.Script, ID: client.SessionID(g.ID), Description: "gogears gear " + g.ID, Requirements: g.Requirements,
 		})
 		if err != nil {
 			fmt.Fprintf(e.stderr, "%s: %v\n", g.Var, err)
