@@ -4,7 +4,6 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
 )
 
 // TestWorkerRestart kills the python worker during an execution: the
@@ -15,9 +14,9 @@ func TestWorkerRestart(t *testing.T) {
 	r := dialRaw(t, e.Addr())
 	r.do("RG.PYEXECUTE", "GB('CommandReader').map(lambda a: 'alive').register(trigger='t')", "ID", "keep")
 	r.do("RG.PYEXECUTE", "GB().foreach(lambda x: execute('INCR', 'n')).register(prefix='k', mode='sync')", "ID", "keep2")
-	id := mustDo(t, c, "RG.PYEXECUTE", "import time\nGB('ShardsIDReader').foreach(lambda x: time.sleep(3600)).run()", "UNBLOCKING").(string)
+	id := mustDo(t, c, "RG.PYEXECUTE", sleepingGear, "UNBLOCKING").(string)
 	pid := e.WorkerPID()
-	time.Sleep(50 * time.Millisecond)
+	waitStarted(t, r)
 	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
