@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -30,9 +31,37 @@ func (e *Emulator) accept(conn redcon.Conn) bool {
 
 func (e *Emulator) onClose(conn redcon.Conn, err error) {
 	if c, ok := conn.Context().(*client); ok && c.store != nil {
-		c.store.c.Close()
+		e.dropClientStore(c.store)
 		c.store = nil
 	}
+}
+
+// errClosed fails a client's first store command racing Close.
+var errClosed = errors.New("the emulator is closed")
+
+// dialClientStore opens a store connection for a client and records it, so
+// that Close can end it. After Close it fails.
+func (e *Emulator) dialClientStore() (*storeConn, error) {
+	sc, err := e.store.dial()
+	if err != nil {
+		return nil, err
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.clientSCs == nil {
+		sc.c.Close()
+		return nil, errClosed
+	}
+	e.clientSCs[sc] = true
+	return sc, nil
+}
+
+// dropClientStore closes a client's store connection and forgets it.
+func (e *Emulator) dropClientStore(sc *storeConn) {
+	sc.c.Close()
+	e.mu.Lock()
+	delete(e.clientSCs, sc)
+	e.mu.Unlock()
 }
 
 // buildMux registers every command group's table.
@@ -97,7 +126,7 @@ func (e *Emulator) serve(conn redcon.Conn, cmd redcon.Command) {
 // store's reply back unchanged, after firing the registrations it caused.
 func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte) {
 	if c.store == nil {
-		sc, err := e.store.dial()
+		sc, err := e.dialClientStore()
 		if err != nil {
 			conn.WriteError(fmt.Sprintf(msgStoreDown, err))
 			return
@@ -114,7 +143,7 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 		unlock()
 	}
 	if err != nil {
-		c.store.c.Close()
+		e.dropClientStore(c.store)
 		c.store = nil
 		conn.WriteError(fmt.Sprintf(msgStoreDown, err))
 		return
@@ -213,11 +242,8 @@ func cloneArgs(args [][]byte) [][]byte {
 // to the client as they arrive, and client commands go to the store.
 func (e *Emulator) pump(conn redcon.Conn, c *client) {
 	dc := conn.Detach()
-	sc := c.store
+	sc := c.store // stays in e.clientSCs until the reader below ends
 	c.store = nil
-	e.mu.Lock()
-	e.pumps[sc] = true
-	e.mu.Unlock()
 	// The writer goroutine alone touches dc's output and closes it; the
 	// reader closes the store connection, which ends the writer.
 	go func() {
@@ -240,12 +266,7 @@ func (e *Emulator) pump(conn redcon.Conn, c *client) {
 		}
 	}()
 	go func() {
-		defer func() {
-			sc.c.Close()
-			e.mu.Lock()
-			delete(e.pumps, sc)
-			e.mu.Unlock()
-		}()
+		defer e.dropClientStore(sc)
 		for {
 			cmd, err := dc.ReadCommand()
 			if err != nil {

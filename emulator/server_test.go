@@ -296,3 +296,44 @@ func TestRESP3(t *testing.T) {
 		t.Errorf("RG.PYEXECUTE over RESP3 = %v, %v", v, err)
 	}
 }
+
+// TestCloseEndsBlockedClients blocks a client in BLPOP 0 on a user's
+// redis-server and closes the emulator: the store connection the proxy
+// holds for it must close too, or the handler goroutine and the blocked
+// client on the user's server outlive Close.
+func TestCloseEndsBlockedClients(t *testing.T) {
+	s := redistest.Start(t)
+	e, err := Run(Options{RedisURL: "redis://" + s.Addr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	direct := redis.NewClient(&redis.Options{Addr: s.Addr})
+	defer direct.Close()
+	blocked := func() string {
+		info, err := direct.Info(t.Context(), "clients").Result()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(info, "\r\n") {
+			if v, ok := strings.CutPrefix(l, "blocked_clients:"); ok {
+				return v
+			}
+		}
+		return ""
+	}
+	done := make(chan error, 1)
+	go func() {
+		c := redis.NewClient(&redis.Options{Addr: e.Addr(), ReadTimeout: -1, MaxRetries: -1})
+		defer c.Close()
+		done <- c.BLPop(context.Background(), 0, "never").Err()
+	}()
+	eventually(t, "BLPOP to block on the store", func() bool { return blocked() == "1" })
+	e.Close()
+	eventually(t, "the store's blocked client to go", func() bool { return blocked() == "0" })
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("BLPOP through a closed emulator never returned")
+	}
+}
