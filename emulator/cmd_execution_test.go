@@ -18,6 +18,7 @@ func TestPyExecuteReplies(t *testing.T) {
 		prefix bool // want is a prefix of the reply
 	}{
 		{"no run", nil, []string{"x = 1"}, "+OK\r\n", false},
+		{"empty script", nil, []string{""}, "+OK\r\n", false},
 		{"run keys", [][]string{{"SET", "a", "1"}}, []string{"GB().map(lambda r: r['key']).run()"},
 			"*2\r\n*1\r\n$1\r\na\r\n*0\r\n", false},
 		{"record repr", [][]string{{"SET", "a", "1"}}, []string{"GB().run()"},

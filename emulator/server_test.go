@@ -337,3 +337,24 @@ func TestCloseEndsBlockedClients(t *testing.T) {
 		t.Fatal("BLPOP through a closed emulator never returned")
 	}
 }
+
+// TestOddArgs sends every RG command with no, odd and bad arguments: each
+// gets a reply (an error is fine), and the emulator keeps serving.
+func TestOddArgs(t *testing.T) {
+	e, _ := runWithClient(t)
+	r := dialRaw(t, e.Addr())
+	variants := [][]string{
+		{}, {""}, {"x"}, {"x", "y"}, {"-1", "-1", "-1"}, {"UNBLOCKING"},
+		{"GB().run()", "ID"}, {"GB().run()", "DESCRIPTION"}, {"GB().run()", "REPLACE_WITH"},
+		{"STATS"}, {"RESET"}, {"SHARD"}, {"CLUSTER"}, {"0000000000000000000000000000000000000000-1", "BOGUS"},
+		{"SESSIONS"}, {"VERBOSE", "DEAD", "SESSIONS"}, {"x", "ABORTPENDING", "y"},
+	}
+	for name := range e.rgCmds {
+		for _, v := range variants {
+			r.do(append([]string{name}, v...)...)
+		}
+	}
+	if got := r.do("PING"); got != "+PONG\r\n" {
+		t.Errorf("PING after odd arguments = %q", got)
+	}
+}
