@@ -1,6 +1,10 @@
 package emulator
 
 import (
+	"bufio"
+	"fmt"
+	"os"
+	"os/exec"
 	"strings"
 	"syscall"
 	"testing"
@@ -47,5 +51,48 @@ func TestCloseLeavesNoProcesses(t *testing.T) {
 	e.Close()
 	if err := syscall.Kill(pid, 0); err == nil {
 		t.Errorf("python worker %d still running after Close", pid)
+	}
+}
+
+// TestChildrenDieWithEmulator SIGKILLs a process running an emulator with
+// a redis-server store: neither the python worker nor redis-server may
+// outlive it. (A killed `gogears emulator` or a crashed test binary must
+// not leave servers behind.)
+func TestChildrenDieWithEmulator(t *testing.T) {
+	if os.Getenv("GOGEARS_CHILDREN_HELPER") == "1" {
+		e, err := Run(Options{Store: StoreRedisServer})
+		if err != nil {
+			fmt.Println("error:", err)
+			os.Exit(1)
+		}
+		fmt.Printf("pids %d %d\n", e.WorkerPID(), e.store.proc.Process.Pid)
+		select {}
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestChildrenDieWithEmulator$")
+	cmd.Env = append(os.Environ(), "GOGEARS_CHILDREN_HELPER=1")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	var worker, redis int
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if _, serr := fmt.Sscanf(line, "pids %d %d", &worker, &redis); err != nil || serr != nil {
+		t.Fatalf("helper printed %q, %v", line, err)
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	for _, p := range []struct {
+		name string
+		pid  int
+	}{{"python worker", worker}, {"redis-server", redis}} {
+		eventually(t, p.name+" to exit with the emulator's process", func() bool {
+			// The orphan is reaped by init; a zombie still counts as gone.
+			b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", p.pid))
+			return err != nil || strings.Contains(string(b), ") Z ")
+		})
 	}
 }
