@@ -2,12 +2,16 @@ package emulator
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
+
+	"github.com/redis/go-redis/v9"
 )
 
 // TestWorkerRestart kills the python worker during an execution: the
@@ -94,5 +98,34 @@ func TestChildrenDieWithEmulator(t *testing.T) {
 			b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", p.pid))
 			return err != nil || strings.Contains(string(b), ") Z ")
 		})
+	}
+}
+
+// TestCloseEndsBlockingRuns closes the emulator while a client waits on a
+// blocking run that never ends: Close returns and the client gets an
+// answer or a closed connection, not a hang.
+func TestCloseEndsBlockingRuns(t *testing.T) {
+	e, err := Run(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	r := dialRaw(t, e.Addr())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		c := redis.NewClient(&redis.Options{Addr: e.Addr(), ReadTimeout: -1, MaxRetries: -1})
+		defer c.Close()
+		c.Do(context.Background(), "RG.PYEXECUTE", "def spin(x):\n    execute('SET', 'started', '1')\n    while True:\n        pass\nGB('ShardsIDReader').map(spin).run()")
+	}()
+	waitStarted(t, r)
+	closed := make(chan struct{})
+	go func() { e.Close(); close(closed) }()
+	for _, ch := range []chan struct{}{closed, done} {
+		select {
+		case <-ch:
+		case <-time.After(time.Minute):
+			t.Fatal("Close with a blocking run in flight hung")
+		}
 	}
 }
