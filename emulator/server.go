@@ -20,8 +20,8 @@ type client struct {
 	store   *storeConn // this client's own store connection; or nil
 	authed  bool
 	inMulti bool
-	queued  [][][]byte // write commands queued in MULTI, for their events
-	otherDB bool       // SELECTed a database other than the gears' one
+	queued  []queuedCmd // the commands queued in MULTI, in order
+	otherDB bool        // SELECTed a database other than the gears' one
 }
 
 func (e *Emulator) accept(conn redcon.Conn) bool {
@@ -107,7 +107,7 @@ func (e *Emulator) serve(conn redcon.Conn, cmd redcon.Command) {
 	}
 	if e.rgCmds[name] {
 		if c.inMulti {
-			conn.WriteError(msgMultiExec)
+			e.queueRG(conn, c, cmd.Args)
 			return
 		}
 		e.mux.ServeRESP(conn, cmd)
@@ -169,14 +169,18 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 		queued := c.queued
 		c.inMulti, c.queued = false, nil
 		if raw[0] == '*' && len(queued) > 0 {
-			e.fireExec(queued, raw)
+			raw = e.execQueued(queued, raw)
 		}
 		conn.WriteRaw(raw)
 		return
 	}
 	if c.inMulti {
-		if _, ok := evRules[name]; ok && raw[0] == '+' {
-			c.queued = append(c.queued, cloneArgs(args))
+		if string(raw) == "+QUEUED\r\n" {
+			q := queuedCmd{}
+			if _, ok := evRules[name]; ok {
+				q.args = cloneArgs(args)
+			}
+			c.queued = append(c.queued, q)
 		}
 		conn.WriteRaw(raw)
 		return
@@ -195,39 +199,51 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 	conn.WriteRaw(raw)
 }
 
-// fireExec fires the events of the commands a MULTI/EXEC ran.
-func (e *Emulator) fireExec(queued [][][]byte, raw []byte) {
-	v, _, err := parseReply(raw)
-	arr, _ := v.([]any)
-	if err != nil || len(arr) != len(queued) {
-		return
-	}
-	for i, args := range queued {
-		if evs := eventsFor(args, encodeValue(nil, arr[i])); len(evs) > 0 {
-			e.fire(evs, args, "")
-		}
+// A queuedCmd is a command queued in MULTI: RedisGears queues RG commands
+// like any other and runs them at EXEC.
+type queuedCmd struct {
+	args [][]byte // the command, if it can cause events or is rg; or nil
+	rg   bool     // an RG command, whose place in EXEC the store fills with PING
+}
+
+// queueRG queues an RG command in MULTI. The store queues a PING in its
+// place, so that EXEC's reply has a slot for it and a failed transaction
+// fails it too.
+func (e *Emulator) queueRG(conn redcon.Conn, c *client, args [][]byte) {
+	n := len(c.queued)
+	e.proxy(conn, c, "ping", [][]byte{[]byte("PING")})
+	if len(c.queued) == n+1 {
+		c.queued[n] = queuedCmd{args: cloneArgs(args), rg: true}
 	}
 }
 
-// encodeValue re-encodes a decoded RESP2 value (only the parts eventsFor
-// looks at need to be exact).
-func encodeValue(b []byte, v any) []byte {
-	switch v := v.(type) {
-	case nil:
-		return append(b, "$-1\r\n"...)
-	case int64:
-		return redcon.AppendInt(b, v)
-	case []byte:
-		return redcon.AppendBulk(b, v)
-	case replyError:
-		return redcon.AppendError(b, string(v))
-	case []any:
-		b = redcon.AppendArray(b, len(v))
-		for _, x := range v {
-			b = encodeValue(b, x)
+// execQueued completes the reply raw of an EXEC that ran queued: in order,
+// each RG command runs and its reply replaces its PING's, and each write
+// fires the registrations it caused.
+func (e *Emulator) execQueued(queued []queuedCmd, raw []byte) []byte {
+	elems, ok := splitArray(raw)
+	if !ok || len(elems) != len(queued) {
+		return raw
+	}
+	rg := false
+	for i, q := range queued {
+		switch {
+		case q.rg:
+			elems[i], rg = e.gearRGCommand(q.args), true
+		case q.args != nil:
+			if evs := eventsFor(q.args, elems[i]); len(evs) > 0 {
+				e.fire(evs, q.args, "")
+			}
 		}
 	}
-	return b
+	if !rg {
+		return raw
+	}
+	out := redcon.AppendArray(nil, len(elems))
+	for _, el := range elems {
+		out = append(out, el...)
+	}
+	return out
 }
 
 func cloneArgs(args [][]byte) [][]byte {

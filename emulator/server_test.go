@@ -358,3 +358,50 @@ func TestOddArgs(t *testing.T) {
 		t.Errorf("PING after odd arguments = %q", got)
 	}
 }
+
+// TestMultiMixed runs MULTI blocks that mix writes with commands that
+// cause no event, and RG commands, which RedisGears queues like any other
+// command: a write's registration still fires after EXEC, and each
+// command's reply sits at its own place in EXEC's array.
+func TestMultiMixed(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		r := dialRaw(t, e.Addr())
+		r.do("RG.PYEXECUTE", "GB().foreach(lambda r: execute('INCR', 'seen')).register(prefix='m:*', mode='sync')")
+		r.do("MULTI")
+		for _, args := range [][]string{{"PING"}, {"HGET", "h", "f"}, {"SET", "m:1", "a"}} {
+			if got := r.do(args...); got != "+QUEUED\r\n" {
+				t.Errorf("%v in MULTI = %q, want +QUEUED", args, got)
+			}
+		}
+		if got := r.do("EXEC"); got != "*3\r\n+PONG\r\n$-1\r\n+OK\r\n" {
+			t.Errorf("EXEC = %q", got)
+		}
+		if got := r.do("GET", "seen"); got != "$1\r\n1\r\n" {
+			t.Errorf("registration runs after MULTI with PING and HGET: GET seen = %q, want 1", got)
+		}
+		// RG commands are queued and answer inside EXEC; RG.PYEXECUTE
+		// refuses to run there.
+		r.do("MULTI")
+		for _, args := range [][]string{{"SET", "m:2", "b"}, {"RG.PYEXECUTE", "x = 1"}, {"RG.INFOCLUSTER"}} {
+			if got := r.do(args...); got != "+QUEUED\r\n" {
+				t.Errorf("%v in MULTI = %q, want +QUEUED", args, got)
+			}
+		}
+		want := "*3\r\n+OK\r\n-" + msgMultiExec + "\r\n$15\r\nno cluster mode\r\n"
+		if got := r.do("EXEC"); got != want {
+			t.Errorf("EXEC with RG commands = %q, want %q", got, want)
+		}
+		if got := r.do("GET", "seen"); got != "$1\r\n2\r\n" {
+			t.Errorf("registration runs after MULTI with RG commands: GET seen = %q, want 2", got)
+		}
+		// DISCARD forgets queued RG commands.
+		r.do("MULTI")
+		r.do("RG.INFOCLUSTER")
+		r.do("DISCARD")
+		r.do("MULTI")
+		r.do("PING")
+		if got := r.do("EXEC"); got != "*1\r\n+PONG\r\n" {
+			t.Errorf("EXEC after DISCARD = %q", got)
+		}
+	})
+}
