@@ -147,8 +147,7 @@ func TestAuth(t *testing.T) {
 
 // TestConcurrentClients runs 50 clients mixing plain commands and gears.
 func TestConcurrentClients(t *testing.T) {
-	_, c := runOverRedis(t)
-	c.Options().PoolSize = 60
+	e, c := runOverRedis(t)
 	mustDo(t, c, "RG.PYEXECUTE", "GB().foreach(lambda r: execute('INCR', 'writes')).register(prefix='c:*', mode='async_local')")
 	var wg sync.WaitGroup
 	errs := make(chan error, 50)
@@ -156,6 +155,9 @@ func TestConcurrentClients(t *testing.T) {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
+			// One connection each: 50 clients, not a pool of a few.
+			c := redis.NewClient(&redis.Options{Addr: e.Addr(), Protocol: 2, PoolSize: 1})
+			defer c.Close()
 			ctx := context.Background()
 			for j := 0; j < 20; j++ {
 				key := fmt.Sprintf("c:%d:%d", i, j)
