@@ -125,13 +125,13 @@ func (e *Emulator) serve(conn redcon.Conn, cmd redcon.Command) {
 // proxy sends args to the store on the client's connection and writes the
 // store's reply back unchanged, after firing the registrations it caused.
 func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte) {
-	if c.store == nil {
-		sc, err := e.dialClientStore()
-		if err != nil {
-			conn.WriteError(fmt.Sprintf(msgStoreDown, err))
+	if !e.clientStore(conn, c) {
+		return
+	}
+	if (name == "del" || name == "unlink") && len(args) > 2 && !c.inMulti && !c.otherDB && e.hasKeyRegs.Load() {
+		if e.delEach(conn, c, args) {
 			return
 		}
-		c.store = sc
 	}
 	var raw []byte
 	var err error
@@ -197,6 +197,64 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 		}
 	}
 	conn.WriteRaw(raw)
+}
+
+// clientStore makes sure c has a store connection; if it cannot, it
+// answers the client with the error and returns false.
+func (e *Emulator) clientStore(conn redcon.Conn, c *client) bool {
+	if c.store != nil {
+		return true
+	}
+	sc, err := e.dialClientStore()
+	if err != nil {
+		conn.WriteError(fmt.Sprintf(msgStoreDown, err))
+		return false
+	}
+	c.store = sc
+	return true
+}
+
+// delEachScript deletes its keys one by one, atomically, and says which
+// existed.
+const delEachScript = "local r = {} for i, k in ipairs(KEYS) do r[i] = redis.call(ARGV[1], k) end return r"
+
+// delEach serves a DEL or UNLINK of several keys while key registrations
+// exist. Redis notifies "del" only for the keys that existed, which the
+// count in DEL's reply does not tell: a script deletes them one by one
+// instead. It returns false, having sent nothing that changed data, when
+// the store refuses scripts; the caller then sends the command as is.
+func (e *Emulator) delEach(conn redcon.Conn, c *client, args [][]byte) bool {
+	eval := [][]byte{[]byte("EVAL"), []byte(delEachScript), []byte(strconv.Itoa(len(args) - 1))}
+	eval = append(append(eval, args[1:]...), args[0])
+	unlock := e.lockShared("")
+	raw, err := c.store.do(eval)
+	unlock()
+	if err != nil {
+		e.dropClientStore(c.store)
+		c.store = nil
+		conn.WriteError(fmt.Sprintf(msgStoreDown, err))
+		return true
+	}
+	elems, ok := splitArray(raw)
+	if !ok || len(elems) != len(args)-1 {
+		return false
+	}
+	var n int64
+	var evs []keyEvent
+	for i, el := range elems {
+		if _, _, k, isNum := replyKind(el); isNum && k > 0 {
+			n += k
+			evs = append(evs, keyEvent{string(args[i+1]), "del"})
+		}
+	}
+	reply := redcon.AppendInt(nil, n)
+	if len(evs) > 0 {
+		if override := e.fire(evs, args, ""); override != nil {
+			reply = override
+		}
+	}
+	conn.WriteRaw(reply)
+	return true
 }
 
 // A queuedCmd is a command queued in MULTI: RedisGears queues RG commands

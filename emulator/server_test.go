@@ -407,3 +407,23 @@ func TestMultiMixed(t *testing.T) {
 		}
 	})
 }
+
+// TestDelFiresForDeletedKeysOnly deletes an existing and a missing key in
+// one DEL: Redis notifies "del" for the existing one only.
+func TestDelFiresForDeletedKeysOnly(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		r := dialRaw(t, e.Addr())
+		r.do("RG.PYEXECUTE", "GB().foreach(lambda r: execute('RPUSH', 'deleted', r['key'])).register(prefix='d:*', eventTypes=['del'], mode='sync')")
+		r.do("SET", "d:a", "1")
+		r.do("SET", "d:c", "1")
+		if got := r.do("DEL", "d:a", "d:b", "d:c"); got != ":2\r\n" {
+			t.Errorf("DEL d:a d:b d:c = %q, want 2", got)
+		}
+		if got := r.do("UNLINK", "d:a", "d:b"); got != ":0\r\n" {
+			t.Errorf("UNLINK of deleted keys = %q, want 0", got)
+		}
+		if got := r.do("LRANGE", "deleted", "0", "-1"); got != "*2\r\n$3\r\nd:a\r\n$3\r\nd:c\r\n" {
+			t.Errorf("keys the del registration saw = %q, want d:a and d:c", got)
+		}
+	})
+}
