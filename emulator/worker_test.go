@@ -129,3 +129,24 @@ func TestCloseEndsBlockingRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestBadTriggerFrameFinishes sends the worker a trigger it cannot start:
+// the execution ends with an error instead of leaving RG.TRIGGER and
+// RG.GETRESULTSBLOCKING waiting forever.
+func TestBadTriggerFrameFinishes(t *testing.T) {
+	e, _ := runWithClient(t)
+	r := dialRaw(t, e.Addr())
+	r.do("RG.PYEXECUTE", "GB('CommandReader').register(trigger='bad')")
+	e.mu.Lock()
+	reg := e.regs[e.regOrder[0]]
+	e.mu.Unlock()
+	ex := e.trigger(reg, map[string]any{}) // no "args": the worker fails to start it
+	select {
+	case <-ex.done:
+		if len(ex.errors) == 0 {
+			t.Errorf("execution of a bad trigger frame finished without an error")
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("execution of a bad trigger frame never finished")
+	}
+}

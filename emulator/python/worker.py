@@ -176,6 +176,9 @@ def main():
             handle(msg)
         except Exception as e:  # never let one bad frame kill the worker
             sys.stderr.write('gogears worker: %r\n' % (e,))
+            if msg.get('op') == 'trigger' and msg.get('exec'):
+                # finish the execution, or its waiters wait forever
+                host.exec_done_error(msg['exec'], 'gogears worker: %r' % (e,))
 
 
 if __name__ == '__main__':
