@@ -19,6 +19,7 @@ func TestPyExecuteReplies(t *testing.T) {
 	}{
 		{"no run", nil, []string{"x = 1"}, "+OK\r\n", false},
 		{"empty script", nil, []string{""}, "+OK\r\n", false},
+		{"execute no args", nil, []string{"GB('ShardsIDReader').map(lambda x: str(execute())).run()"}, "*2\r\n*1\r\n$2\r\n[]\r\n*0\r\n", false},
 		{"run keys", [][]string{{"SET", "a", "1"}}, []string{"GB().map(lambda r: r['key']).run()"},
 			"*2\r\n*1\r\n$1\r\na\r\n*0\r\n", false},
 		{"record repr", [][]string{{"SET", "a", "1"}}, []string{"GB().run()"},
