@@ -162,14 +162,14 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 	case "discard":
 		c.inMulti, c.queued = false, nil
 	case "select":
-		if raw[0] == '+' && len(args) == 2 {
+		if !c.inMulti && raw[0] == '+' && len(args) == 2 {
 			c.otherDB = string(args[1]) != strconv.Itoa(e.store.db)
 		}
 	case "exec":
 		queued := c.queued
 		c.inMulti, c.queued = false, nil
 		if raw[0] == '*' && len(queued) > 0 {
-			raw = e.execQueued(queued, raw)
+			raw = e.execQueued(c, queued, raw)
 		}
 		conn.WriteRaw(raw)
 		return
@@ -177,7 +177,7 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 	if c.inMulti {
 		if string(raw) == "+QUEUED\r\n" {
 			q := queuedCmd{}
-			if _, ok := evRules[name]; ok {
+			if _, ok := evRules[name]; ok || name == "select" {
 				q.args = cloneArgs(args)
 			}
 			c.queued = append(c.queued, q)
@@ -275,10 +275,11 @@ func (e *Emulator) queueRG(conn redcon.Conn, c *client, args [][]byte) {
 	}
 }
 
-// execQueued completes the reply raw of an EXEC that ran queued: in order,
-// each RG command runs and its reply replaces its PING's, and each write
-// fires the registrations it caused.
-func (e *Emulator) execQueued(queued []queuedCmd, raw []byte) []byte {
+// execQueued completes the reply raw of an EXEC that ran queued for c: in
+// order, each RG command runs and its reply replaces its PING's, each
+// SELECT moves c, and each write in the gears' database fires the
+// registrations it caused.
+func (e *Emulator) execQueued(c *client, queued []queuedCmd, raw []byte) []byte {
 	elems, ok := splitArray(raw)
 	if !ok || len(elems) != len(queued) {
 		return raw
@@ -288,7 +289,12 @@ func (e *Emulator) execQueued(queued []queuedCmd, raw []byte) []byte {
 		switch {
 		case q.rg:
 			elems[i], rg = e.gearRGCommand(q.args), true
-		case q.args != nil:
+		case q.args == nil:
+		case strings.EqualFold(string(q.args[0]), "select"):
+			if len(q.args) == 2 && elems[i][0] == '+' {
+				c.otherDB = string(q.args[1]) != strconv.Itoa(e.store.db)
+			}
+		case !c.otherDB:
 			if evs := eventsFor(q.args, elems[i]); len(evs) > 0 {
 				e.fire(evs, q.args, "")
 			}

@@ -405,6 +405,21 @@ func TestMultiMixed(t *testing.T) {
 		if got := r.do("EXEC"); got != "*1\r\n+PONG\r\n" {
 			t.Errorf("EXEC after DISCARD = %q", got)
 		}
+		// SELECT in MULTI moves the client when EXEC runs it, not when it
+		// is queued: only the write in the gears' database fires, and a
+		// discarded SELECT leaves the client where it was.
+		for _, args := range [][]string{{"MULTI"}, {"SELECT", "1"}, {"SET", "m:x", "1"}, {"SELECT", "0"}, {"SET", "m:y", "1"}, {"EXEC"}} {
+			r.do(args...)
+		}
+		if got := r.do("GET", "seen"); got != "$1\r\n3\r\n" {
+			t.Errorf("registration runs after MULTI with SELECT: GET seen = %q, want 3", got)
+		}
+		for _, args := range [][]string{{"MULTI"}, {"SELECT", "1"}, {"DISCARD"}, {"SET", "m:z", "1"}} {
+			r.do(args...)
+		}
+		if got := r.do("GET", "seen"); got != "$1\r\n4\r\n" {
+			t.Errorf("registration runs after a discarded SELECT: GET seen = %q, want 4", got)
+		}
 	})
 }
 
