@@ -86,7 +86,7 @@ func (e *Emulator) serve(conn redcon.Conn, cmd redcon.Command) {
 	name := commandName(cmd.Args[0])
 	if !c.authed {
 		switch name {
-		case "auth", "hello", "quit":
+		case "auth", "hello", "quit", "reset":
 		default:
 			conn.WriteError(msgNoAuth)
 			return
@@ -103,6 +103,9 @@ func (e *Emulator) serve(conn redcon.Conn, cmd redcon.Command) {
 	case "quit":
 		conn.WriteString("OK")
 		conn.Close()
+		return
+	case "reset":
+		e.reset(conn, c)
 		return
 	}
 	if e.rgCmds[name] {
@@ -197,6 +200,18 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 		}
 	}
 	conn.WriteRaw(raw)
+}
+
+// reset serves RESET: the client's state goes back to that of a new
+// connection (database, MULTI, authentication). A fresh store connection,
+// dialed on first use, does the same on the store side, where forwarding
+// RESET would also drop the emulator's own AUTH.
+func (e *Emulator) reset(conn redcon.Conn, c *client) {
+	if c.store != nil {
+		e.dropClientStore(c.store)
+	}
+	*c = client{authed: e.opts.RequirePass == ""}
+	conn.WriteString("RESET")
 }
 
 // clientStore makes sure c has a store connection; if it cannot, it

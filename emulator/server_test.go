@@ -442,3 +442,30 @@ func TestDelFiresForDeletedKeysOnly(t *testing.T) {
 		}
 	})
 }
+
+// TestReset checks that RESET puts a client back in the gears' database,
+// out of MULTI, and (with a password) logged out, as on Redis.
+func TestReset(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		r := dialRaw(t, e.Addr())
+		r.do("RG.PYEXECUTE", "GB().foreach(lambda r: execute('INCR', 'seen')).register(prefix='r:*', mode='sync')")
+		r.do("SELECT", "1")
+		r.do("MULTI")
+		if got := r.do("RESET"); got != "+RESET\r\n" {
+			t.Errorf("RESET = %q", got)
+		}
+		if got := r.do("SET", "r:1", "v"); got != "+OK\r\n" {
+			t.Errorf("SET after RESET = %q, want +OK (not QUEUED)", got)
+		}
+		if got := r.do("GET", "seen"); got != "$1\r\n1\r\n" {
+			t.Errorf("registration runs after RESET from db 1: GET seen = %q, want 1", got)
+		}
+	})
+	e := RunT(t, Options{RequirePass: "pw"})
+	r := dialRaw(t, e.Addr())
+	r.do("AUTH", "pw")
+	r.do("RESET")
+	if got := r.do("GET", "k"); !strings.HasPrefix(got, "-NOAUTH") {
+		t.Errorf("GET after RESET with a password = %q, want NOAUTH", got)
+	}
+}
