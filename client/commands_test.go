@@ -270,6 +270,11 @@ func TestPyExecuteInvalidArguments(t *testing.T) {
 	if n := len(h.commands()); n != 0 {
 		t.Errorf("sent %d commands for invalid options, want 0", n)
 	}
+	// The bad ID is shown escaped, so a newline or quote in it is visible.
+	_, err := c.PyExecute(context.Background(), "s", &PyExecuteOptions{ID: "a\"b\n"})
+	if want := `session ID "a\"b\n" may only`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("PyExecute(ID with quote and newline) = %v, want it to contain %s", err, want)
+	}
 }
 
 // allCalls calls every command method once; used to feed each one odd replies.

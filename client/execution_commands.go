@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"regexp"
+	"strconv"
 
 	"github.com/redis/go-redis/v9"
 )
@@ -208,7 +209,7 @@ func (c *Client) pyExecuteArgs(ctx context.Context, script string, opts *PyExecu
 	}
 	if opts.ID != "" && !sessionIDRE.MatchString(opts.ID) {
 		return nil, &Error{Command: command, Kind: ErrInvalidArgument,
-			Msg: "session ID " + quote(opts.ID) + " may only contain letters, digits, '-' and '_'"}
+			Msg: "session ID " + strconv.Quote(opts.ID) + " may only contain letters, digits, '-' and '_'"}
 	}
 	if opts.ID == "" && opts.Upgrade {
 		return nil, &Error{Command: command, Kind: ErrInvalidArgument, Msg: "Upgrade needs an ID naming the session to upgrade"}
@@ -255,8 +256,6 @@ func (c *Client) pyExecuteArgs(ctx context.Context, script string, opts *PyExecu
 	}
 	return args, nil
 }
-
-func quote(s string) string { return "\"" + s + "\"" }
 
 // parseExecuteReply reads the three reply shapes of RG.PYEXECUTE.
 func parseExecuteReply(v any) (*ExecuteReply, error) {

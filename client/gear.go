@@ -188,24 +188,36 @@ func jobScript[T any](job dsl.Job[T], params []dsl.ParamValue) (Script, error) {
 // gearScript turns a generated dsl.Script into a Script with the
 // parameter values substituted (contract 4).
 func gearScript(gs dsl.Script, reqs []string, params []dsl.ParamValue) (Script, error) {
-	var js []byte
-	if len(params) > 0 {
-		var err error
-		if js, err = dsl.EncodeParams(params...); err != nil {
-			return Script{}, &Error{Kind: ErrInvalidArgument, Msg: err.Error(), Err: err}
-		}
-	}
-	src, err := withParams(gs.Source, js)
-	if err != nil {
-		return Script{}, err
-	}
 	id := gs.ID
 	if id == "" {
 		id = ParseHeader(gs.Source).Gear
 	}
-	s := Script{Source: src, Requirements: reqs}
+	s := Script{Source: gs.Source, Requirements: reqs}
 	if id != "" {
 		s.ID, s.Description = SessionID(id), "gogears gear "+id
+	}
+	return s.WithParams(params...)
+}
+
+// WithParams returns a copy of s whose `GG_PARAMS = {}` line is replaced by
+// the parameter values (contract 4), as Run and Deploy do for DSL gears. It
+// lets a generated script read from a file take parameters too. With no
+// params s is returned unchanged; a script without that line gives
+// ErrInvalidArgument, as does a parameter bound twice or whose value does
+// not encode as JSON.
+//
+//	s, err := client.ScriptFile("zz_gears/top_users.py")
+//	s, err = s.WithParams(dsl.ParamValue{Name: "limit", Value: 5})
+func (s Script) WithParams(params ...dsl.ParamValue) (Script, error) {
+	if len(params) == 0 {
+		return s, nil
+	}
+	js, err := dsl.EncodeParams(params...)
+	if err != nil {
+		return Script{}, &Error{Kind: ErrInvalidArgument, Msg: err.Error(), Err: err}
+	}
+	if s.Source, err = withParams(s.Source, js); err != nil {
+		return Script{}, err
 	}
 	return s, nil
 }

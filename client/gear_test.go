@@ -1,10 +1,12 @@
 package client
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
 
+	"github.com/gogears/gogears/dsl"
 	"github.com/gogears/gogears/internal/python"
 	"github.com/google/go-cmp/cmp"
 )
@@ -69,6 +71,36 @@ json.dump(g["GG_PARAMS"], sys.stdout)
 	}
 	if _, err := withParams("GB().run()", []byte(`{"a":1}`)); !errors.Is(err, ErrInvalidArgument) {
 		t.Errorf("withParams(no GG_PARAMS line) = %v, want ErrInvalidArgument", err)
+	}
+}
+
+func TestScriptWithParams(t *testing.T) {
+	s := Script{Source: "import json\nGG_PARAMS = {}\n", ID: "top"}
+	tests := []struct {
+		name    string
+		params  []dsl.ParamValue
+		want    string // the GG_PARAMS line; or "" for an error
+		wantErr error
+	}{
+		{"none", nil, "GG_PARAMS = {}", nil},
+		{"json", []dsl.ParamValue{{Name: "n", Value: json.RawMessage("10")}, {Name: "w", Value: "a"}}, `GG_PARAMS = json.loads('{"n":10,"w":"a"}')`, nil},
+		{"twice", []dsl.ParamValue{{Name: "n", Value: 1}, {Name: "n", Value: 2}}, "", ErrInvalidArgument},
+		{"not json", []dsl.ParamValue{{Name: "f", Value: func() {}}}, "", ErrInvalidArgument},
+	}
+	for _, tt := range tests {
+		got, err := s.WithParams(tt.params...)
+		if tt.wantErr != nil {
+			if !errors.Is(err, tt.wantErr) {
+				t.Errorf("%s: WithParams = %v, want %v", tt.name, err, tt.wantErr)
+			}
+			continue
+		}
+		if err != nil || strings.Split(got.Source, "\n")[1] != tt.want || got.ID != "top" {
+			t.Errorf("%s: WithParams = %+v, %v, want line %s", tt.name, got, err, tt.want)
+		}
+	}
+	if _, err := (Script{Source: "GB().run()"}).WithParams(dsl.ParamValue{Name: "n", Value: 1}); !errors.Is(err, ErrInvalidArgument) {
+		t.Errorf("WithParams(no GG_PARAMS line) = %v, want ErrInvalidArgument", err)
 	}
 }
 

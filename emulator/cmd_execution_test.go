@@ -3,7 +3,6 @@ package emulator
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -19,6 +18,8 @@ func TestPyExecuteReplies(t *testing.T) {
 		prefix bool // want is a prefix of the reply
 	}{
 		{"no run", nil, []string{"x = 1"}, "+OK\r\n", false},
+		{"empty script", nil, []string{""}, "+OK\r\n", false},
+		{"execute no args", nil, []string{"GB('ShardsIDReader').map(lambda x: str(execute())).run()"}, "*2\r\n*1\r\n$2\r\n[]\r\n*0\r\n", false},
 		{"run keys", [][]string{{"SET", "a", "1"}}, []string{"GB().map(lambda r: r['key']).run()"},
 			"*2\r\n*1\r\n$1\r\na\r\n*0\r\n", false},
 		{"record repr", [][]string{{"SET", "a", "1"}}, []string{"GB().run()"},
@@ -132,12 +133,10 @@ func TestAbortInfiniteLoop(t *testing.T) {
 	if got := r.do("RG.DROPEXECUTION", id); got != "-can not drop a not yet finished execution, abort it first.\r\n" {
 		t.Errorf("RG.DROPEXECUTION while running = %q", got)
 	}
-	start := time.Now()
+	// mustDo's deadline fails the test if the spinning gear wedges them;
+	// how fast they are is for benchmarks.
 	for i := 0; i < 100; i++ {
 		mustDo(t, c, "SET", "k", i)
-	}
-	if d := time.Since(start); d > 5*time.Second {
-		t.Errorf("100 SETs took %v while a gear spins", d)
 	}
 	if got := r.do("RG.GETEXECUTION", id); !strings.Contains(got, "running") {
 		t.Errorf("RG.GETEXECUTION = %q, want status running", got)
@@ -149,8 +148,8 @@ func TestAbortInfiniteLoop(t *testing.T) {
 		t.Errorf("RG.DUMPEXECUTIONS after abort = %q, want status aborted", got)
 	}
 	// A sleep in C ignores the thrown exception: the worker is restarted.
-	id = mustDo(t, c, "RG.PYEXECUTE", "import time\nGB('ShardsIDReader').foreach(lambda x: time.sleep(3600)).run()", "UNBLOCKING").(string)
-	time.Sleep(100 * time.Millisecond)
+	id = mustDo(t, c, "RG.PYEXECUTE", sleepingGear, "UNBLOCKING").(string)
+	waitStarted(t, r)
 	if got := r.do("RG.ABORTEXECUTION", id); got != "+OK\r\n" {
 		t.Fatalf("RG.ABORTEXECUTION = %q", got)
 	}
@@ -215,12 +214,13 @@ func TestSessions(t *testing.T) {
 func TestPyExecuteInMulti(t *testing.T) {
 	e, _ := runWithClient(t)
 	r := dialRaw(t, e.Addr())
+	// Redis queues module commands; RedisGears refuses at EXEC.
 	r.do("MULTI")
-	if got := r.do("RG.PYEXECUTE", "x = 1"); got != "-Can not run gears inside a multi exec, lua, or when blocking is not allowed\r\n" {
+	if got := r.do("RG.PYEXECUTE", "x = 1"); got != "+QUEUED\r\n" {
 		t.Errorf("RG.PYEXECUTE in MULTI = %q", got)
 	}
 	r.do("SET", "a", "1")
-	if got := r.do("EXEC"); got != "*1\r\n+OK\r\n" {
+	if got := r.do("EXEC"); got != "*2\r\n-Can not run gears inside a multi exec, lua, or when blocking is not allowed\r\n+OK\r\n" {
 		t.Errorf("EXEC = %q", got)
 	}
 }

@@ -54,7 +54,8 @@
 //   - Writes made by Lua scripts (EVAL) or by other clients of the store
 //     do not fire registrations: only commands sent through the emulator do.
 //     keymiss events come from GET only.
-//   - RG.* commands inside MULTI fail at once instead of being queued.
+//   - RG.* commands inside MULTI are queued and run at EXEC, after the
+//     store ran the transaction, not interleaved with its commands.
 //   - atomic() holds a store lock that every command through the emulator
 //     takes shared, so no other client or gear command runs inside the
 //     block (blocking commands such as BLPOP are exempt); a gear looping

@@ -58,7 +58,7 @@ type Emulator struct {
 	regOrder  []string
 	sessions  map[string]*session
 	reqs      map[string]bool     // installed pip specs
-	pumps     map[*storeConn]bool // store connections of subscribed clients
+	clientSCs map[*storeConn]bool // store connections clients hold, closed by Close
 	config    *config
 
 	atomicMu   sync.RWMutex    // the store lock atomic() blocks hold; see atomic.go
@@ -87,17 +87,17 @@ func Run(opts Options) (*Emulator, error) {
 		lg = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	e := &Emulator{
-		opts:     opts,
-		log:      lg,
-		shardID:  "0000000000000000000000000000000000000000",
-		execs:    map[string]*execution{},
-		regs:     map[string]*registration{},
-		sessions: map[string]*session{},
-		reqs:     map[string]bool{},
-		pumps:    map[*storeConn]bool{},
-		config:   newConfig(),
-		closed:   make(chan struct{}),
-		served:   make(chan struct{}),
+		opts:      opts,
+		log:       lg,
+		shardID:   "0000000000000000000000000000000000000000",
+		execs:     map[string]*execution{},
+		regs:      map[string]*registration{},
+		sessions:  map[string]*session{},
+		reqs:      map[string]bool{},
+		clientSCs: map[*storeConn]bool{},
+		config:    newConfig(),
+		closed:    make(chan struct{}),
+		served:    make(chan struct{}),
 	}
 	st, err := openStore(&opts)
 	if err != nil {
@@ -172,11 +172,15 @@ func (e *Emulator) Close() error {
 		e.srv.Close()
 		e.ln.Close()
 		<-e.served
-		// Subscribed clients were detached from the server: end them too.
+		// Closing the client connections does not end a handler blocked
+		// on the store (BLPOP 0) nor a subscribed client, which is
+		// detached from the server: closing their store connections does,
+		// and frees the clients they hold on a user's Redis.
 		e.mu.Lock()
-		for sc := range e.pumps {
+		for sc := range e.clientSCs {
 			sc.c.Close()
 		}
+		e.clientSCs = nil
 		e.mu.Unlock()
 		e.worker.close()
 		e.wg.Wait()

@@ -28,6 +28,7 @@ const (
 	keysAll                    // args[1:]
 	keysPairs                  // args[1], args[3], ...
 	keyFirstTwo                // args[1] and args[2], one event each
+	keyInReply                 // the key the reply names first (BLPOP)
 )
 
 type evCond int
@@ -73,8 +74,13 @@ var evRules = map[string]evRule{
 	"restore": {"restore", keyFirst, condOK, true}, "copy": {"copy_to", keyFirst, condPositive, false},
 	"rename": {"rename", keyFirstTwo, condOK, false}, "renamenx": {"rename", keyFirstTwo, condPositive, false},
 	"rpoplpush": {"rpoplpush", keyFirstTwo, condNotNil, false}, "lmove": {"lmove", keyFirstTwo, condNotNil, false},
-	"smove": {"smove", keyFirstTwo, condPositive, false},
-	"get":   {"keymiss", keyFirst, condNotNil, false},
+	"smove":  {"smove", keyFirstTwo, condPositive, false},
+	"get":    {"keymiss", keyFirst, condNotNil, false},
+	"setbit": {"setbit", keyFirst, condOK, false}, "pfadd": {"pfadd", keyFirst, condPositive, false},
+	"geoadd":     {"zadd", keyFirst, condPositive, false},
+	"brpoplpush": {"rpoplpush", keyFirstTwo, condNotNil, false}, "blmove": {"lmove", keyFirstTwo, condNotNil, false},
+	"blpop": {"lpop", keyInReply, condNotNil, false}, "brpop": {"rpop", keyInReply, condNotNil, false},
+	"bzpopmin": {"zpopmin", keyInReply, condNotNil, false}, "bzpopmax": {"zpopmax", keyInReply, condNotNil, false},
 }
 
 // eventsFor returns the events command args caused, given its raw reply.
@@ -141,7 +147,7 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 			return nil
 		}
 		src, dst := string(args[1]), string(args[2])
-		switch name {
+		switch strings.TrimPrefix(name, "b") {
 		case "rename", "renamenx":
 			evs = append(evs, keyEvent{src, "rename_from"}, keyEvent{dst, "rename_to"})
 		case "smove":
@@ -157,6 +163,13 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 				to = "rpush"
 			}
 			evs = append(evs, keyEvent{src, from}, keyEvent{dst, to})
+		}
+	case keyInReply:
+		v, _, err := parseReply(raw)
+		if arr, ok := v.([]any); ok && err == nil && len(arr) > 0 {
+			if k, ok := arr[0].([]byte); ok {
+				evs = append(evs, keyEvent{string(k), rule.event})
+			}
 		}
 	}
 	return evs

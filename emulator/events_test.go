@@ -33,6 +33,14 @@ func TestEventsFor(t *testing.T) {
 		{[]string{"EXPIRE", "k", "10"}, ":1\r\n", []keyEvent{{"k", "expire"}}},
 		{[]string{"SET", "k", "v"}, "-ERR oom\r\n", nil},
 		{[]string{"PING"}, "+PONG\r\n", nil},
+		{[]string{"SETBIT", "b", "7", "1"}, ":0\r\n", []keyEvent{{"b", "setbit"}}},
+		{[]string{"PFADD", "p", "x"}, ":1\r\n", []keyEvent{{"p", "pfadd"}}},
+		{[]string{"GEOADD", "g", "13.3", "38.1", "x"}, ":1\r\n", []keyEvent{{"g", "zadd"}}},
+		{[]string{"BLPOP", "a", "b", "0"}, "*2\r\n$1\r\nb\r\n$1\r\nx\r\n", []keyEvent{{"b", "lpop"}}},
+		{[]string{"BRPOP", "a", "1"}, "*-1\r\n", nil},
+		{[]string{"BZPOPMIN", "z", "0"}, "*3\r\n$1\r\nz\r\n$1\r\nm\r\n$1\r\n1\r\n", []keyEvent{{"z", "zpopmin"}}},
+		{[]string{"BRPOPLPUSH", "a", "b", "0"}, "$1\r\nx\r\n", []keyEvent{{"a", "rpop"}, {"b", "lpush"}}},
+		{[]string{"BLMOVE", "a", "b", "LEFT", "RIGHT", "0"}, "$1\r\nx\r\n", []keyEvent{{"a", "lpop"}, {"b", "rpush"}}},
 	}
 	for _, tt := range tests {
 		args := make([][]byte, len(tt.args))

@@ -52,10 +52,11 @@ func doErr(t testing.TB, c *redis.Client, args ...any) string {
 	return err.Error()
 }
 
-// eventually polls cond for up to 5 seconds.
+// eventually polls cond. The deadline only bounds a hang: on a loaded
+// 2-core CI machine a python worker restart alone can take seconds.
 func eventually(t testing.TB, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(time.Minute)
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting for %s", what)
@@ -107,4 +108,15 @@ func forEachStore(t *testing.T, f func(t *testing.T, e *Emulator)) {
 		e := RunT(t, Options{RedisURL: "redis://" + s.Addr})
 		f(t, e)
 	})
+}
+
+// sleepingGear is a gear whose step sets "started" and then sleeps in C
+// for an hour, so it ignores the exception an abort throws.
+const sleepingGear = "import time\nGB('ShardsIDReader').foreach(lambda x: (execute('SET', 'started', '1'), time.sleep(3600))).run()"
+
+// waitStarted waits until sleepingGear's step runs in the worker, rather
+// than sleeping for a guess that a loaded machine can outlast.
+func waitStarted(t testing.TB, r *rawConn) {
+	t.Helper()
+	eventually(t, "the gear step to start", func() bool { return r.do("GET", "started") == "$1\r\n1\r\n" })
 }

@@ -67,6 +67,27 @@ func readRaw(r *bufio.Reader, buf []byte) ([]byte, error) {
 	return buf, errBadReply
 }
 
+// splitArray returns the raw elements of the raw array reply raw; ok is
+// false if raw is not a non-nil array.
+func splitArray(raw []byte) (elems [][]byte, ok bool) {
+	r := bufio.NewReader(bytes.NewReader(raw))
+	line, err := r.ReadSlice('\n')
+	if err != nil || len(line) < 4 || line[0] != '*' {
+		return nil, false
+	}
+	n, err := strconv.Atoi(string(line[1 : len(line)-2]))
+	if err != nil || n < 0 {
+		return nil, false
+	}
+	elems = make([][]byte, n)
+	for i := range elems {
+		if elems[i], err = readRaw(r, nil); err != nil {
+			return nil, false
+		}
+	}
+	return elems, true
+}
+
 // replyError is a Redis error reply decoded from the store.
 type replyError string
 

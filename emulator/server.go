@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -19,8 +20,8 @@ type client struct {
 	store   *storeConn // this client's own store connection; or nil
 	authed  bool
 	inMulti bool
-	queued  [][][]byte // write commands queued in MULTI, for their events
-	otherDB bool       // SELECTed a database other than the gears' one
+	queued  []queuedCmd // the commands queued in MULTI, in order
+	otherDB bool        // SELECTed a database other than the gears' one
 }
 
 func (e *Emulator) accept(conn redcon.Conn) bool {
@@ -30,9 +31,37 @@ func (e *Emulator) accept(conn redcon.Conn) bool {
 
 func (e *Emulator) onClose(conn redcon.Conn, err error) {
 	if c, ok := conn.Context().(*client); ok && c.store != nil {
-		c.store.c.Close()
+		e.dropClientStore(c.store)
 		c.store = nil
 	}
+}
+
+// errClosed fails a client's first store command racing Close.
+var errClosed = errors.New("the emulator is closed")
+
+// dialClientStore opens a store connection for a client and records it, so
+// that Close can end it. After Close it fails.
+func (e *Emulator) dialClientStore() (*storeConn, error) {
+	sc, err := e.store.dial()
+	if err != nil {
+		return nil, err
+	}
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.clientSCs == nil {
+		sc.c.Close()
+		return nil, errClosed
+	}
+	e.clientSCs[sc] = true
+	return sc, nil
+}
+
+// dropClientStore closes a client's store connection and forgets it.
+func (e *Emulator) dropClientStore(sc *storeConn) {
+	sc.c.Close()
+	e.mu.Lock()
+	delete(e.clientSCs, sc)
+	e.mu.Unlock()
 }
 
 // buildMux registers every command group's table.
@@ -57,7 +86,7 @@ func (e *Emulator) serve(conn redcon.Conn, cmd redcon.Command) {
 	name := commandName(cmd.Args[0])
 	if !c.authed {
 		switch name {
-		case "auth", "hello", "quit":
+		case "auth", "hello", "quit", "reset":
 		default:
 			conn.WriteError(msgNoAuth)
 			return
@@ -75,10 +104,13 @@ func (e *Emulator) serve(conn redcon.Conn, cmd redcon.Command) {
 		conn.WriteString("OK")
 		conn.Close()
 		return
+	case "reset":
+		e.reset(conn, c)
+		return
 	}
 	if e.rgCmds[name] {
 		if c.inMulti {
-			conn.WriteError(msgMultiExec)
+			e.queueRG(conn, c, cmd.Args)
 			return
 		}
 		e.mux.ServeRESP(conn, cmd)
@@ -96,13 +128,13 @@ func (e *Emulator) serve(conn redcon.Conn, cmd redcon.Command) {
 // proxy sends args to the store on the client's connection and writes the
 // store's reply back unchanged, after firing the registrations it caused.
 func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte) {
-	if c.store == nil {
-		sc, err := e.store.dial()
-		if err != nil {
-			conn.WriteError(fmt.Sprintf(msgStoreDown, err))
+	if !e.clientStore(conn, c) {
+		return
+	}
+	if (name == "del" || name == "unlink") && len(args) > 2 && !c.inMulti && !c.otherDB && e.hasKeyRegs.Load() {
+		if e.delEach(conn, c, args) {
 			return
 		}
-		c.store = sc
 	}
 	var raw []byte
 	var err error
@@ -114,7 +146,7 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 		unlock()
 	}
 	if err != nil {
-		c.store.c.Close()
+		e.dropClientStore(c.store)
 		c.store = nil
 		conn.WriteError(fmt.Sprintf(msgStoreDown, err))
 		return
@@ -133,21 +165,25 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 	case "discard":
 		c.inMulti, c.queued = false, nil
 	case "select":
-		if raw[0] == '+' && len(args) == 2 {
+		if !c.inMulti && raw[0] == '+' && len(args) == 2 {
 			c.otherDB = string(args[1]) != strconv.Itoa(e.store.db)
 		}
 	case "exec":
 		queued := c.queued
 		c.inMulti, c.queued = false, nil
 		if raw[0] == '*' && len(queued) > 0 {
-			e.fireExec(queued, raw)
+			raw = e.execQueued(c, queued, raw)
 		}
 		conn.WriteRaw(raw)
 		return
 	}
 	if c.inMulti {
-		if _, ok := evRules[name]; ok && raw[0] == '+' {
-			c.queued = append(c.queued, cloneArgs(args))
+		if string(raw) == "+QUEUED\r\n" {
+			q := queuedCmd{}
+			if _, ok := evRules[name]; ok || name == "select" {
+				q.args = cloneArgs(args)
+			}
+			c.queued = append(c.queued, q)
 		}
 		conn.WriteRaw(raw)
 		return
@@ -166,39 +202,127 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 	conn.WriteRaw(raw)
 }
 
-// fireExec fires the events of the commands a MULTI/EXEC ran.
-func (e *Emulator) fireExec(queued [][][]byte, raw []byte) {
-	v, _, err := parseReply(raw)
-	arr, _ := v.([]any)
-	if err != nil || len(arr) != len(queued) {
-		return
+// reset serves RESET: the client's state goes back to that of a new
+// connection (database, MULTI, authentication). A fresh store connection,
+// dialed on first use, does the same on the store side, where forwarding
+// RESET would also drop the emulator's own AUTH.
+func (e *Emulator) reset(conn redcon.Conn, c *client) {
+	if c.store != nil {
+		e.dropClientStore(c.store)
 	}
-	for i, args := range queued {
-		if evs := eventsFor(args, encodeValue(nil, arr[i])); len(evs) > 0 {
-			e.fire(evs, args, "")
+	*c = client{authed: e.opts.RequirePass == ""}
+	conn.WriteString("RESET")
+}
+
+// clientStore makes sure c has a store connection; if it cannot, it
+// answers the client with the error and returns false.
+func (e *Emulator) clientStore(conn redcon.Conn, c *client) bool {
+	if c.store != nil {
+		return true
+	}
+	sc, err := e.dialClientStore()
+	if err != nil {
+		conn.WriteError(fmt.Sprintf(msgStoreDown, err))
+		return false
+	}
+	c.store = sc
+	return true
+}
+
+// delEachScript deletes its keys one by one, atomically, and says which
+// existed.
+const delEachScript = "local r = {} for i, k in ipairs(KEYS) do r[i] = redis.call(ARGV[1], k) end return r"
+
+// delEach serves a DEL or UNLINK of several keys while key registrations
+// exist. Redis notifies "del" only for the keys that existed, which the
+// count in DEL's reply does not tell: a script deletes them one by one
+// instead. It returns false, having sent nothing that changed data, when
+// the store refuses scripts; the caller then sends the command as is.
+func (e *Emulator) delEach(conn redcon.Conn, c *client, args [][]byte) bool {
+	eval := [][]byte{[]byte("EVAL"), []byte(delEachScript), []byte(strconv.Itoa(len(args) - 1))}
+	eval = append(append(eval, args[1:]...), args[0])
+	unlock := e.lockShared("")
+	raw, err := c.store.do(eval)
+	unlock()
+	if err != nil {
+		e.dropClientStore(c.store)
+		c.store = nil
+		conn.WriteError(fmt.Sprintf(msgStoreDown, err))
+		return true
+	}
+	elems, ok := splitArray(raw)
+	if !ok || len(elems) != len(args)-1 {
+		return false
+	}
+	var n int64
+	var evs []keyEvent
+	for i, el := range elems {
+		if _, _, k, isNum := replyKind(el); isNum && k > 0 {
+			n += k
+			evs = append(evs, keyEvent{string(args[i+1]), "del"})
 		}
+	}
+	reply := redcon.AppendInt(nil, n)
+	if len(evs) > 0 {
+		if override := e.fire(evs, args, ""); override != nil {
+			reply = override
+		}
+	}
+	conn.WriteRaw(reply)
+	return true
+}
+
+// A queuedCmd is a command queued in MULTI: RedisGears queues RG commands
+// like any other and runs them at EXEC.
+type queuedCmd struct {
+	args [][]byte // the command, if it can cause events or is rg; or nil
+	rg   bool     // an RG command, whose place in EXEC the store fills with PING
+}
+
+// queueRG queues an RG command in MULTI. The store queues a PING in its
+// place, so that EXEC's reply has a slot for it and a failed transaction
+// fails it too.
+func (e *Emulator) queueRG(conn redcon.Conn, c *client, args [][]byte) {
+	n := len(c.queued)
+	e.proxy(conn, c, "ping", [][]byte{[]byte("PING")})
+	if len(c.queued) == n+1 {
+		c.queued[n] = queuedCmd{args: cloneArgs(args), rg: true}
 	}
 }
 
-// encodeValue re-encodes a decoded RESP2 value (only the parts eventsFor
-// looks at need to be exact).
-func encodeValue(b []byte, v any) []byte {
-	switch v := v.(type) {
-	case nil:
-		return append(b, "$-1\r\n"...)
-	case int64:
-		return redcon.AppendInt(b, v)
-	case []byte:
-		return redcon.AppendBulk(b, v)
-	case replyError:
-		return redcon.AppendError(b, string(v))
-	case []any:
-		b = redcon.AppendArray(b, len(v))
-		for _, x := range v {
-			b = encodeValue(b, x)
+// execQueued completes the reply raw of an EXEC that ran queued for c: in
+// order, each RG command runs and its reply replaces its PING's, each
+// SELECT moves c, and each write in the gears' database fires the
+// registrations it caused.
+func (e *Emulator) execQueued(c *client, queued []queuedCmd, raw []byte) []byte {
+	elems, ok := splitArray(raw)
+	if !ok || len(elems) != len(queued) {
+		return raw
+	}
+	rg := false
+	for i, q := range queued {
+		switch {
+		case q.rg:
+			elems[i], rg = e.gearRGCommand(q.args), true
+		case q.args == nil:
+		case strings.EqualFold(string(q.args[0]), "select"):
+			if len(q.args) == 2 && elems[i][0] == '+' {
+				c.otherDB = string(q.args[1]) != strconv.Itoa(e.store.db)
+			}
+		case !c.otherDB:
+			if evs := eventsFor(q.args, elems[i]); len(evs) > 0 {
+				e.fire(evs, q.args, "")
+			}
 		}
 	}
-	return b
+	if !rg {
+		return raw
+	}
+	out := redcon.AppendArray(nil, len(elems))
+	for _, el := range elems {
+		out = append(out, el...)
+	}
+	return out
 }
 
 func cloneArgs(args [][]byte) [][]byte {
@@ -213,11 +337,8 @@ func cloneArgs(args [][]byte) [][]byte {
 // to the client as they arrive, and client commands go to the store.
 func (e *Emulator) pump(conn redcon.Conn, c *client) {
 	dc := conn.Detach()
-	sc := c.store
+	sc := c.store // stays in e.clientSCs until the reader below ends
 	c.store = nil
-	e.mu.Lock()
-	e.pumps[sc] = true
-	e.mu.Unlock()
 	// The writer goroutine alone touches dc's output and closes it; the
 	// reader closes the store connection, which ends the writer.
 	go func() {
@@ -240,12 +361,7 @@ func (e *Emulator) pump(conn redcon.Conn, c *client) {
 		}
 	}()
 	go func() {
-		defer func() {
-			sc.c.Close()
-			e.mu.Lock()
-			delete(e.pumps, sc)
-			e.mu.Unlock()
-		}()
+		defer e.dropClientStore(sc)
 		for {
 			cmd, err := dc.ReadCommand()
 			if err != nil {

@@ -147,8 +147,7 @@ func TestAuth(t *testing.T) {
 
 // TestConcurrentClients runs 50 clients mixing plain commands and gears.
 func TestConcurrentClients(t *testing.T) {
-	_, c := runOverRedis(t)
-	c.Options().PoolSize = 60
+	e, c := runOverRedis(t)
 	mustDo(t, c, "RG.PYEXECUTE", "GB().foreach(lambda r: execute('INCR', 'writes')).register(prefix='c:*', mode='async_local')")
 	var wg sync.WaitGroup
 	errs := make(chan error, 50)
@@ -156,6 +155,9 @@ func TestConcurrentClients(t *testing.T) {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
+			// One connection each: 50 clients, not a pool of a few.
+			c := redis.NewClient(&redis.Options{Addr: e.Addr(), Protocol: 2, PoolSize: 1})
+			defer c.Close()
 			ctx := context.Background()
 			for j := 0; j < 20; j++ {
 				key := fmt.Sprintf("c:%d:%d", i, j)
@@ -294,5 +296,176 @@ func TestRESP3(t *testing.T) {
 	v, err := c.Do(ctx, "RG.PYEXECUTE", "GB().map(lambda r: r['value']['b']).run('h')").Result()
 	if err != nil || fmt.Sprint(v) != "[[2] []]" {
 		t.Errorf("RG.PYEXECUTE over RESP3 = %v, %v", v, err)
+	}
+}
+
+// TestCloseEndsBlockedClients blocks a client in BLPOP 0 on a user's
+// redis-server and closes the emulator: the store connection the proxy
+// holds for it must close too, or the handler goroutine and the blocked
+// client on the user's server outlive Close.
+func TestCloseEndsBlockedClients(t *testing.T) {
+	s := redistest.Start(t)
+	e, err := Run(Options{RedisURL: "redis://" + s.Addr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	direct := redis.NewClient(&redis.Options{Addr: s.Addr})
+	defer direct.Close()
+	blocked := func() string {
+		info, err := direct.Info(t.Context(), "clients").Result()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range strings.Split(info, "\r\n") {
+			if v, ok := strings.CutPrefix(l, "blocked_clients:"); ok {
+				return v
+			}
+		}
+		return ""
+	}
+	done := make(chan error, 1)
+	go func() {
+		c := redis.NewClient(&redis.Options{Addr: e.Addr(), ReadTimeout: -1, MaxRetries: -1})
+		defer c.Close()
+		done <- c.BLPop(context.Background(), 0, "never").Err()
+	}()
+	eventually(t, "BLPOP to block on the store", func() bool { return blocked() == "1" })
+	e.Close()
+	eventually(t, "the store's blocked client to go", func() bool { return blocked() == "0" })
+	select {
+	case <-done:
+	case <-time.After(time.Minute):
+		t.Fatal("BLPOP through a closed emulator never returned")
+	}
+}
+
+// TestOddArgs sends every RG command with no, odd and bad arguments: each
+// gets a reply (an error is fine), and the emulator keeps serving.
+func TestOddArgs(t *testing.T) {
+	e, _ := runWithClient(t)
+	r := dialRaw(t, e.Addr())
+	variants := [][]string{
+		{}, {""}, {"x"}, {"x", "y"}, {"-1", "-1", "-1"}, {"UNBLOCKING"},
+		{"GB().run()", "ID"}, {"GB().run()", "DESCRIPTION"}, {"GB().run()", "REPLACE_WITH"},
+		{"STATS"}, {"RESET"}, {"SHARD"}, {"CLUSTER"}, {"0000000000000000000000000000000000000000-1", "BOGUS"},
+		{"SESSIONS"}, {"VERBOSE", "DEAD", "SESSIONS"}, {"x", "ABORTPENDING", "y"},
+	}
+	for name := range e.rgCmds {
+		for _, v := range variants {
+			r.do(append([]string{name}, v...)...)
+		}
+	}
+	if got := r.do("PING"); got != "+PONG\r\n" {
+		t.Errorf("PING after odd arguments = %q", got)
+	}
+}
+
+// TestMultiMixed runs MULTI blocks that mix writes with commands that
+// cause no event, and RG commands, which RedisGears queues like any other
+// command: a write's registration still fires after EXEC, and each
+// command's reply sits at its own place in EXEC's array.
+func TestMultiMixed(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		r := dialRaw(t, e.Addr())
+		r.do("RG.PYEXECUTE", "GB().foreach(lambda r: execute('INCR', 'seen')).register(prefix='m:*', mode='sync')")
+		r.do("MULTI")
+		for _, args := range [][]string{{"PING"}, {"HGET", "h", "f"}, {"SET", "m:1", "a"}} {
+			if got := r.do(args...); got != "+QUEUED\r\n" {
+				t.Errorf("%v in MULTI = %q, want +QUEUED", args, got)
+			}
+		}
+		if got := r.do("EXEC"); got != "*3\r\n+PONG\r\n$-1\r\n+OK\r\n" {
+			t.Errorf("EXEC = %q", got)
+		}
+		if got := r.do("GET", "seen"); got != "$1\r\n1\r\n" {
+			t.Errorf("registration runs after MULTI with PING and HGET: GET seen = %q, want 1", got)
+		}
+		// RG commands are queued and answer inside EXEC; RG.PYEXECUTE
+		// refuses to run there.
+		r.do("MULTI")
+		for _, args := range [][]string{{"SET", "m:2", "b"}, {"RG.PYEXECUTE", "x = 1"}, {"RG.INFOCLUSTER"}} {
+			if got := r.do(args...); got != "+QUEUED\r\n" {
+				t.Errorf("%v in MULTI = %q, want +QUEUED", args, got)
+			}
+		}
+		want := "*3\r\n+OK\r\n-" + msgMultiExec + "\r\n$15\r\nno cluster mode\r\n"
+		if got := r.do("EXEC"); got != want {
+			t.Errorf("EXEC with RG commands = %q, want %q", got, want)
+		}
+		if got := r.do("GET", "seen"); got != "$1\r\n2\r\n" {
+			t.Errorf("registration runs after MULTI with RG commands: GET seen = %q, want 2", got)
+		}
+		// DISCARD forgets queued RG commands.
+		r.do("MULTI")
+		r.do("RG.INFOCLUSTER")
+		r.do("DISCARD")
+		r.do("MULTI")
+		r.do("PING")
+		if got := r.do("EXEC"); got != "*1\r\n+PONG\r\n" {
+			t.Errorf("EXEC after DISCARD = %q", got)
+		}
+		// SELECT in MULTI moves the client when EXEC runs it, not when it
+		// is queued: only the write in the gears' database fires, and a
+		// discarded SELECT leaves the client where it was.
+		for _, args := range [][]string{{"MULTI"}, {"SELECT", "1"}, {"SET", "m:x", "1"}, {"SELECT", "0"}, {"SET", "m:y", "1"}, {"EXEC"}} {
+			r.do(args...)
+		}
+		if got := r.do("GET", "seen"); got != "$1\r\n3\r\n" {
+			t.Errorf("registration runs after MULTI with SELECT: GET seen = %q, want 3", got)
+		}
+		for _, args := range [][]string{{"MULTI"}, {"SELECT", "1"}, {"DISCARD"}, {"SET", "m:z", "1"}} {
+			r.do(args...)
+		}
+		if got := r.do("GET", "seen"); got != "$1\r\n4\r\n" {
+			t.Errorf("registration runs after a discarded SELECT: GET seen = %q, want 4", got)
+		}
+	})
+}
+
+// TestDelFiresForDeletedKeysOnly deletes an existing and a missing key in
+// one DEL: Redis notifies "del" for the existing one only.
+func TestDelFiresForDeletedKeysOnly(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		r := dialRaw(t, e.Addr())
+		r.do("RG.PYEXECUTE", "GB().foreach(lambda r: execute('RPUSH', 'deleted', r['key'])).register(prefix='d:*', eventTypes=['del'], mode='sync')")
+		r.do("SET", "d:a", "1")
+		r.do("SET", "d:c", "1")
+		if got := r.do("DEL", "d:a", "d:b", "d:c"); got != ":2\r\n" {
+			t.Errorf("DEL d:a d:b d:c = %q, want 2", got)
+		}
+		if got := r.do("UNLINK", "d:a", "d:b"); got != ":0\r\n" {
+			t.Errorf("UNLINK of deleted keys = %q, want 0", got)
+		}
+		if got := r.do("LRANGE", "deleted", "0", "-1"); got != "*2\r\n$3\r\nd:a\r\n$3\r\nd:c\r\n" {
+			t.Errorf("keys the del registration saw = %q, want d:a and d:c", got)
+		}
+	})
+}
+
+// TestReset checks that RESET puts a client back in the gears' database,
+// out of MULTI, and (with a password) logged out, as on Redis.
+func TestReset(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		r := dialRaw(t, e.Addr())
+		r.do("RG.PYEXECUTE", "GB().foreach(lambda r: execute('INCR', 'seen')).register(prefix='r:*', mode='sync')")
+		r.do("SELECT", "1")
+		r.do("MULTI")
+		if got := r.do("RESET"); got != "+RESET\r\n" {
+			t.Errorf("RESET = %q", got)
+		}
+		if got := r.do("SET", "r:1", "v"); got != "+OK\r\n" {
+			t.Errorf("SET after RESET = %q, want +OK (not QUEUED)", got)
+		}
+		if got := r.do("GET", "seen"); got != "$1\r\n1\r\n" {
+			t.Errorf("registration runs after RESET from db 1: GET seen = %q, want 1", got)
+		}
+	})
+	e := RunT(t, Options{RequirePass: "pw"})
+	r := dialRaw(t, e.Addr())
+	r.do("AUTH", "pw")
+	r.do("RESET")
+	if got := r.do("GET", "k"); !strings.HasPrefix(got, "-NOAUTH") {
+		t.Errorf("GET after RESET with a password = %q, want NOAUTH", got)
 	}
 }

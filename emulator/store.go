@@ -109,6 +109,8 @@ func startRedisServer() (*store, error) {
 	ln.Close()
 	cmd := exec.Command(bin, "--port", strconv.Itoa(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
 		"--dir", dir, "--logfile", filepath.Join(dir, "redis.log"))
+	// Like the worker: it dies with us even when we are killed.
+	setProcessGroup(cmd)
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("start redis-server: %w", err)
 	}
@@ -135,7 +137,7 @@ func (s *store) close() {
 		s.mini.Close()
 	}
 	if s.proc != nil {
-		s.proc.Process.Kill()
+		killProcess(s.proc)
 		s.proc.Wait()
 		os.RemoveAll(s.procDir)
 	}

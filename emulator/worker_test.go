@@ -1,10 +1,17 @@
 package emulator
 
 import (
+	"bufio"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/redis/go-redis/v9"
 )
 
 // TestWorkerRestart kills the python worker during an execution: the
@@ -15,9 +22,9 @@ func TestWorkerRestart(t *testing.T) {
 	r := dialRaw(t, e.Addr())
 	r.do("RG.PYEXECUTE", "GB('CommandReader').map(lambda a: 'alive').register(trigger='t')", "ID", "keep")
 	r.do("RG.PYEXECUTE", "GB().foreach(lambda x: execute('INCR', 'n')).register(prefix='k', mode='sync')", "ID", "keep2")
-	id := mustDo(t, c, "RG.PYEXECUTE", "import time\nGB('ShardsIDReader').foreach(lambda x: time.sleep(3600)).run()", "UNBLOCKING").(string)
+	id := mustDo(t, c, "RG.PYEXECUTE", sleepingGear, "UNBLOCKING").(string)
 	pid := e.WorkerPID()
-	time.Sleep(50 * time.Millisecond)
+	waitStarted(t, r)
 	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
@@ -48,5 +55,98 @@ func TestCloseLeavesNoProcesses(t *testing.T) {
 	e.Close()
 	if err := syscall.Kill(pid, 0); err == nil {
 		t.Errorf("python worker %d still running after Close", pid)
+	}
+}
+
+// TestChildrenDieWithEmulator SIGKILLs a process running an emulator with
+// a redis-server store: neither the python worker nor redis-server may
+// outlive it. (A killed `gogears emulator` or a crashed test binary must
+// not leave servers behind.)
+func TestChildrenDieWithEmulator(t *testing.T) {
+	if os.Getenv("GOGEARS_CHILDREN_HELPER") == "1" {
+		e, err := Run(Options{Store: StoreRedisServer})
+		if err != nil {
+			fmt.Println("error:", err)
+			os.Exit(1)
+		}
+		fmt.Printf("pids %d %d\n", e.WorkerPID(), e.store.proc.Process.Pid)
+		select {}
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestChildrenDieWithEmulator$")
+	cmd.Env = append(os.Environ(), "GOGEARS_CHILDREN_HELPER=1")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer cmd.Process.Kill()
+	var worker, redis int
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if _, serr := fmt.Sscanf(line, "pids %d %d", &worker, &redis); err != nil || serr != nil {
+		t.Fatalf("helper printed %q, %v", line, err)
+	}
+	cmd.Process.Kill()
+	cmd.Wait()
+	for _, p := range []struct {
+		name string
+		pid  int
+	}{{"python worker", worker}, {"redis-server", redis}} {
+		eventually(t, p.name+" to exit with the emulator's process", func() bool {
+			// The orphan is reaped by init; a zombie still counts as gone.
+			b, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", p.pid))
+			return err != nil || strings.Contains(string(b), ") Z ")
+		})
+	}
+}
+
+// TestCloseEndsBlockingRuns closes the emulator while a client waits on a
+// blocking run that never ends: Close returns and the client gets an
+// answer or a closed connection, not a hang.
+func TestCloseEndsBlockingRuns(t *testing.T) {
+	e, err := Run(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	r := dialRaw(t, e.Addr())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		c := redis.NewClient(&redis.Options{Addr: e.Addr(), ReadTimeout: -1, MaxRetries: -1})
+		defer c.Close()
+		c.Do(context.Background(), "RG.PYEXECUTE", "def spin(x):\n    execute('SET', 'started', '1')\n    while True:\n        pass\nGB('ShardsIDReader').map(spin).run()")
+	}()
+	waitStarted(t, r)
+	closed := make(chan struct{})
+	go func() { e.Close(); close(closed) }()
+	for _, ch := range []chan struct{}{closed, done} {
+		select {
+		case <-ch:
+		case <-time.After(time.Minute):
+			t.Fatal("Close with a blocking run in flight hung")
+		}
+	}
+}
+
+// TestBadTriggerFrameFinishes sends the worker a trigger it cannot start:
+// the execution ends with an error instead of leaving RG.TRIGGER and
+// RG.GETRESULTSBLOCKING waiting forever.
+func TestBadTriggerFrameFinishes(t *testing.T) {
+	e, _ := runWithClient(t)
+	r := dialRaw(t, e.Addr())
+	r.do("RG.PYEXECUTE", "GB('CommandReader').register(trigger='bad')")
+	e.mu.Lock()
+	reg := e.regs[e.regOrder[0]]
+	e.mu.Unlock()
+	ex := e.trigger(reg, map[string]any{}) // no "args": the worker fails to start it
+	select {
+	case <-ex.done:
+		if len(ex.errors) == 0 {
+			t.Errorf("execution of a bad trigger frame finished without an error")
+		}
+	case <-time.After(time.Minute):
+		t.Fatal("execution of a bad trigger frame never finished")
 	}
 }

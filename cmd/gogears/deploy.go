@@ -11,16 +11,20 @@ import (
 func init() {
 	register(&command{
 		name:  "deploy",
-		usage: "[-addr host:port] <script.py>...",
+		usage: "[-addr host:port] [-param name=value]... <script.py>...",
 		short: "install or upgrade registrations, idempotently (RG.PYEXECUTE ID ... UPGRADE)",
 		long: `Deploy installs each gear script as a RedisGears session. A script that is
 already deployed with the same content is left alone; a changed one replaces
 its session's registrations atomically with UPGRADE, so no event is missed
 between the old and the new registration. A generated script's session id
-comes from its gear; a hand-written one's from its file name.`,
+comes from its gear; a hand-written one's from its file name. -param binds a
+parameter of every script (each must declare it); the values are part of the
+content, so deploying with other values upgrades the session.`,
 		setup: func(fs *flag.FlagSet) runFunc {
 			var conn connFlags
 			conn.register(fs)
+			var params paramFlags
+			params.register(fs)
 			return func(ctx context.Context, e *env, args []string) error {
 				if len(args) == 0 {
 					return errUsage
@@ -31,7 +35,9 @@ comes from its gear; a hand-written one's from its file name.`,
 					if err != nil {
 						return err
 					}
-					scripts[i] = s
+					if scripts[i], err = params.bind(path, s); err != nil {
+						return err
+					}
 				}
 				return conn.with(ctx, e, func(ctx context.Context, c *client.Client) error {
 					for i, s := range scripts {

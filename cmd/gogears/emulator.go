@@ -50,7 +50,13 @@ func setupEmulator(fs *flag.FlagSet) runFunc {
 		if err != nil {
 			return err
 		}
-		defer em.Close()
-		return em.Wait(ctx)
+		err = em.Wait(ctx)
+		em.Close()
+		// Ctrl-C and SIGTERM cancel ctx: that is the normal way to stop.
+		if err != nil && !errors.Is(err, context.Canceled) {
+			return err
+		}
+		opts.Logger.Info("stopped")
+		return nil
 	}
 }

@@ -65,8 +65,12 @@ def format_error(exc):
 
 # ---------------------------------------------------------------- execute
 
-def execute(command, *args):
-    """Runs a Redis command through the emulator, like RedisGears' RM_Call."""
+def execute(*args):
+    """Runs a Redis command through the emulator, like RedisGears' RM_Call.
+    With no arguments it returns [], as RedisGears does."""
+    if not args:
+        return []
+    command, args = args[0], args[1:]
     if not isinstance(command, str):
         raise error('the given command must be a string')
     w = host.wire_arg

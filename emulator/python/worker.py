@@ -136,8 +136,13 @@ rt.host = host
 
 
 def do_script(msg):
-    importlib.invalidate_caches()  # REQUIREMENTS may have added packages
-    err, regs, ex, eid = rt.run_script(msg['script'], msg.get('reload'))
+    try:
+        importlib.invalidate_caches()  # REQUIREMENTS may have added packages
+        # Go omits an empty script from the frame.
+        err, regs, ex, eid = rt.run_script(msg.get('script', ''), msg.get('reload'))
+    except BaseException as e:  # without a reply the client would wait forever
+        send({'op': 'reply', 'id': msg['id'], 'error': 'gogears worker: %r' % (e,)})
+        return
     send({'op': 'reply', 'id': msg['id'], 'error': err, 'regs': regs, 'exec': eid})
     if ex is not None:
         rt._start(ex)
@@ -171,6 +176,9 @@ def main():
             handle(msg)
         except Exception as e:  # never let one bad frame kill the worker
             sys.stderr.write('gogears worker: %r\n' % (e,))
+            if msg.get('op') == 'trigger' and msg.get('exec'):
+                # finish the execution, or its waiters wait forever
+                host.exec_done_error(msg['exec'], 'gogears worker: %r' % (e,))
 
 
 if __name__ == '__main__':
