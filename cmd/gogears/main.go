@@ -42,7 +42,6 @@ type runFunc func(ctx context.Context, e *env, args []string) error
 type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
-	fs             *flag.FlagSet
 }
 
 // errUsage makes main print the command's usage and exit 2.
@@ -91,7 +90,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		}
 		return 2
 	}
-	e := &env{stdout: stdout, stderr: stderr, getenv: getenv, fs: fs}
+	e := &env{stdout: stdout, stderr: stderr, getenv: getenv}
 	err := runCmd(ctx, e, fs.Args())
 	switch {
 	case err == nil:
