@@ -186,6 +186,10 @@ func (c *funcCtx) conversion(e *ast.CallExpr, to types.Type) pyast.Expr {
 		}
 		return c.t.wrapInt(to, v)
 	case isFloat(to) && (isInteger(from) || isFloat(from)):
+		if isFloat32(to) && isInteger(from) {
+			// Rounding through float64 first would round twice.
+			return c.t.shimCall("_gg_i2f32", v)
+		}
 		if isFloat32(to) {
 			return c.t.shimCall("_gg_f32", pyCall(pyName("float"), v))
 		}

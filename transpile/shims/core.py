@@ -144,6 +144,20 @@ def _gg_f32(v):
         return math.copysign(float("inf"), v)
 
 
+def _gg_i2f32(v):
+    # Round an integer to 24 significant bits (half to even) in one step,
+    # as Go's float32(int) does; float(v) first would round twice.
+    a = abs(v)
+    sh = a.bit_length() - 24
+    if sh > 0:
+        q, r = a >> sh, a & ((1 << sh) - 1)
+        half = 1 << (sh - 1)
+        if r > half or r == half and q & 1:
+            q += 1
+        a = q << sh
+    return _gg_f32(float(a) if v >= 0 else -float(a))
+
+
 def _gg_ftoi(f, kind=0):
     # float to integer conversion truncates toward zero. Out-of-range
     # values are implementation-specific in Go; this follows amd64: the
