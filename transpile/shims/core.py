@@ -27,12 +27,14 @@ def _gg_rtpanic(msg):
 
 
 class _GgError(object):
-    # An error value made by errors.New or fmt.Errorf.
-    __slots__ = ("msg", "wrapped")
+    # An error value made by errors.New or fmt.Errorf; errs holds the
+    # errors of an Errorf with several %w (Unwrap() []error in Go).
+    __slots__ = ("msg", "wrapped", "errs")
 
-    def __init__(self, msg, wrapped=None):
+    def __init__(self, msg, wrapped=None, errs=None):
         self.msg = msg
         self.wrapped = wrapped
+        self.errs = errs
 
     def Error(self):
         return self.msg
@@ -46,14 +48,18 @@ def _gg_errors_new(msg):
 
 
 def _gg_errors_is(err, target):
+    if err is None or target is None:
+        return err is target
     while err is not None:
         if err is target:
             return True
-        if target is not None and type(err) is type(target) and not isinstance(err, _GgError) and err == target:
+        if type(err) is type(target) and not isinstance(err, _GgError) and err == target:
             return True
+        if isinstance(err, _GgError) and err.errs is not None:
+            return any(_gg_errors_is(e, target) for e in err.errs)
         u = getattr(err, "Unwrap", None)
         err = u() if u is not None else None
-    return err is target
+    return False
 
 
 def _gg_errors_unwrap(err):

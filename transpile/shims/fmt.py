@@ -545,12 +545,42 @@ def _gg_sprintln(*args):
 
 
 def _gg_errorf(fmt, *args):
-    # fmt.Errorf: %w formats like %v and records the wrapped error.
-    wrapped = None
-    if b"%w" in fmt:
-        for v in args:
-            if v is not None and hasattr(v, "Error"):
-                wrapped = v
+    # fmt.Errorf: %w formats like %v and wraps its operand when it is an
+    # error; several %w wrap them all (errors.Unwrap then gives nil).
+    out, idx, i, n = [], [], 0, 0
+    while i < len(fmt):
+        c = fmt[i:i + 1]
+        i += 1
+        out.append(c)
+        if c != b"%":
+            continue
+        while i < len(fmt):
+            c = fmt[i:i + 1]
+            i += 1
+            if c == b"[":
+                j = fmt.find(b"]", i)
+                if j > i and fmt[i:j].isdigit():
+                    n = int(fmt[i:j]) - 1
+                    out.append(fmt[i - 1:j + 1])
+                    i = j + 1
+                    continue
+            if c == b"*":
+                n += 1
+            elif c in b"+-# 0.123456789" or c == b"[":
+                pass
+            else:
+                if c == b"w":
+                    c = b"v"
+                    if 0 <= n < len(args) and args[n] is not None and hasattr(args[n], "Error"):
+                        idx.append(n)
+                if c != b"%":
+                    n += 1
+            out.append(c)
+            if c not in b"+-# 0.123456789*[":
                 break
-        fmt = fmt.replace(b"%w", b"%v")
-    return _GgError(_gg_sprintf(fmt, *args), wrapped)
+    msg = _gg_sprintf(b"".join(out), *args)
+    if len(idx) == 1:
+        return _GgError(msg, args[idx[0]])
+    if len(idx) > 1:
+        return _GgError(msg, None, [args[k] for k in sorted(set(idx))])
+    return _GgError(msg)

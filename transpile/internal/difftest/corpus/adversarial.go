@@ -21,12 +21,12 @@ var _ = reg(
 	AdvStringOfByte, AdvFloat32FromInt, AdvFmtFloat32, AdvSprintSpacing, AdvMinMaxNaN,
 	AdvFieldsControl, AdvIsSpaceControl, AdvParseIntEdge, AdvParseFloatEdge,
 	AdvJSONIntKeys, AdvJSONEscapes, AdvJSONUnexported,
-	AdvSortStable, AdvTypeSwitchBoolInt,
+	AdvSortStable, AdvTypeSwitchBoolInt, AdvErrorsIsDistinct, AdvErrorfWrapPosition,
 	AdvToUpperInvalid, AdvLowerSpecial, AdvSplitEdges, AdvReplaceEmpty, AdvCountEmpty, AdvShadowModule,
 	AdvPyNames, AdvNamedResultClosure, AdvClosureCaptureAfterLoop, AdvMapStructMutate, AdvStrSliceBounds)
 
 // pending are found mismatches not fixed yet (enabled one by one as fixed).
-var pending = []any{AdvFmtFloats, AdvFormatFloatEdge, AdvJSONBytes, AdvJSONFloats, AdvJSONFieldOrder, AdvUnmarshalCaseInsensitive, AdvSortFloatsNaN, AdvErrorsIsDistinct}
+var pending = []any{AdvFmtFloats, AdvFormatFloatEdge, AdvJSONBytes, AdvJSONFloats, AdvJSONFieldOrder, AdvUnmarshalCaseInsensitive, AdvSortFloatsNaN}
 
 func AdvIndexThenAssign(xs []int, k uint8) []int {
 	if len(xs) < 3 {
@@ -518,4 +518,13 @@ func AdvMapStructMutate(keys []string) []int {
 
 func AdvStrSliceBounds(s string, i, j int8) string {
 	return s[i:j] + s[i:] + s[:j]
+}
+
+func AdvErrorfWrapPosition(s string) []bool {
+	a := errors.New("a" + s)
+	b := errors.New("b" + s)
+	w := fmt.Errorf("%v then %w", a, b)
+	x := fmt.Errorf("100%%w %v", a)
+	y := fmt.Errorf("%[2]w %[1]v", a, b)
+	return []bool{errors.Is(w, a), errors.Is(w, b), errors.Unwrap(w) == b, errors.Is(x, a), errors.Unwrap(x) == nil, errors.Is(y, b), errors.Is(y, a), w.Error() == "a"+s+" then b"+s, x.Error() == "100%w a"+s}
 }
