@@ -274,6 +274,9 @@ func (c *funcCtx) call(e *ast.CallExpr) pyast.Expr {
 		return pyNone()
 	case path == "encoding/json" && fn.Name() == "Unmarshal":
 		return c.jsonUnmarshal(e)
+	case path == "encoding/json" && fn.Name() == "Marshal":
+		// The static type tells float32 and []byte apart in Python.
+		return c.t.shimCall("_gg_json_marshal", c.expr(e.Args[0]), c.t.jsonDesc(c.info.TypeOf(e.Args[0])))
 	case path == "slices" && (fn.Name() == "Sorted" || fn.Name() == "Collect"):
 		return c.seqCollect(e, fn.Name() == "Sorted")
 	case allowedPackages[path]:

@@ -102,6 +102,12 @@ func (c *funcCtx) valueToOpt(e ast.Expr, target types.Type, check bool) pyast.Ex
 // checkInterfaceValue rejects values whose methods would be lost or found
 // wrongly once stored in an interface.
 func (c *funcCtx) checkInterfaceValue(e ast.Expr, src types.Type) {
+	if isFloat32(src) {
+		// A Python float cannot remember it was a float32, which fmt and
+		// json print with fewer digits.
+		c.t.errorf(e, UnsupportedType, "convert it to float64, or pass it to fmt or json.Marshal directly", "float32 value converted to an interface")
+		return
+	}
 	named, ok := types.Unalias(src).(*types.Named)
 	if !ok {
 		if p, isPtr := src.(*types.Pointer); isPtr {

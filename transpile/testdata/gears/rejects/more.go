@@ -59,3 +59,21 @@ var Aliases = dsl.KeysOnly("*").
 		return a[0] + b[0]
 	}).
 	Run()
+
+// tagged has json tag options the shims do not follow.
+type tagged struct {
+	N int `json:"n,string"`   // want "GG205 json tag option string of field N"
+	Z int `json:"z,omitzero"` // want "GG205 json tag option omitzero of field Z"
+}
+
+// Float32Any stores float32 values in interfaces, which lose their width.
+var Float32Any = dsl.KeysOnly("*").
+	Map(func(k string) string {
+		f := float32(len(k)) / 3
+		var x any = f // want "GG205 float32 value converted to an interface"
+		b, _ := json.Marshal(tagged{N: len(k)})
+		c, _ := json.Marshal(f)
+		_ = x
+		return string(b) + string(c)
+	}).
+	Run()
