@@ -52,6 +52,8 @@ def _gg_formatfloat(f, fmt, prec, bits):
     if f == float("-inf"):
         return b"-Inf"
     neg = math.copysign(1.0, f) < 0
+    if fmt in "bxX":
+        return _gg_formatfloat_bin(f, fmt, prec, bits, neg)
     a = abs(f)
     shortest = prec < 0
     if a == 0:
@@ -129,6 +131,62 @@ def _gg_formatfloat(f, fmt, prec, bits):
             out.append("0" * max(0, prec - lz - m))
     else:
         return ("%" + fmt).encode()
+    return "".join(out).encode()
+
+
+def _gg_formatfloat_bin(f, fmt, prec, bits, neg):
+    # strconv's %b (mantissa p exponent) and %x (hex mantissa, binary
+    # exponent), from the IEEE fields like Go's fmtB and fmtX.
+    if bits == 32:
+        u = struct.unpack("<I", struct.pack("<f", f))[0]
+        mbits, ebits, bias = 23, 8, -127
+    else:
+        u = struct.unpack("<Q", struct.pack("<d", f))[0]
+        mbits, ebits, bias = 52, 11, -1023
+    exp = (u >> mbits) & ((1 << ebits) - 1)
+    mant = u & ((1 << mbits) - 1)
+    if exp == 0:
+        exp += 1
+    else:
+        mant |= 1 << mbits
+    exp += bias
+    sign = "-" if neg else ""
+    if fmt == "b":
+        e = exp - mbits
+        return ("%s%dp%s%d" % (sign, mant, "+" if e >= 0 else "", e)).encode()
+    m64 = (1 << 64) - 1
+    if mant == 0:
+        exp = 0
+    mant = (mant << (60 - mbits)) & m64
+    while mant != 0 and mant & (1 << 60) == 0:
+        mant = (mant << 1) & m64
+        exp -= 1
+    if 0 <= prec < 15:
+        shift = prec * 4
+        extra = (mant << shift) & ((1 << 60) - 1)
+        mant >>= 60 - shift
+        if extra | (mant & 1) > 1 << 59:
+            mant += 1
+        mant = (mant << (60 - shift)) & m64
+        if mant & (1 << 61):
+            mant >>= 1
+            exp += 1
+    hx = "0123456789abcdef" if fmt == "x" else "0123456789ABCDEF"
+    out = [sign, "0", fmt, str((mant >> 60) & 1)]
+    mant = (mant << 4) & m64
+    if prec < 0 and mant != 0:
+        out.append(".")
+        while mant != 0:
+            out.append(hx[(mant >> 60) & 15])
+            mant = (mant << 4) & m64
+    elif prec > 0:
+        out.append(".")
+        for _ in range(prec):
+            out.append(hx[(mant >> 60) & 15])
+            mant = (mant << 4) & m64
+    out.append("p" if fmt == "x" else "P")
+    out.append("-" if exp < 0 else "+")
+    out.append("%02d" % abs(exp))
     return "".join(out).encode()
 
 
@@ -260,6 +318,8 @@ def _gg_fmtfloat(st, verb, v, bits):
         prec = 6 if verb in "eEf" else -1
     elif verb == "F":
         verb2, prec = "f", 6
+    elif verb in "bxX" and not (st.sharp and verb != "b"):
+        verb2, prec = verb, -1
     else:
         return _gg_badverb(verb, v)
     if st.prec >= 0:
