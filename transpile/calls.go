@@ -412,7 +412,7 @@ func (c *funcCtx) methodCall(e *ast.CallExpr, fn *types.Func) pyast.Expr {
 	if types.IsInterface(recvT) {
 		if types.IsInterface(xt) {
 			c.noteInterfaceCall(e, xt, fn)
-			return pyCall(pyAttr(c.expr(sel.X), fn.Name()), c.args(e, sig)...)
+			return pyCall(pyAttr(c.expr(sel.X), attrName(fn.Name())), c.args(e, sig)...)
 		}
 	}
 	named, _ := types.Unalias(derefType(recvT)).(*types.Named)

@@ -187,7 +187,7 @@ func (t *translator) attachMethods(named *types.Named) {
 		if _, ok := t.decls[m]; !ok {
 			continue
 		}
-		t.attach = append(t.attach, &pyast.Assign{Targets: []pyast.Expr{pyAttr(cls, m.Name())}, Value: pyName(t.funcName(m))})
+		t.attach = append(t.attach, &pyast.Assign{Targets: []pyast.Expr{pyAttr(cls, attrName(m.Name()))}, Value: pyName(t.funcName(m))})
 	}
 }
 
