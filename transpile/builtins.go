@@ -158,6 +158,14 @@ func (c *funcCtx) conversion(e *ast.CallExpr, to types.Type) pyast.Expr {
 	if b, ok := from.(*types.Basic); ok && b.Kind() == types.UntypedNil {
 		return pyNone()
 	}
+	_, toTP := types.Unalias(to).(*types.TypeParam)
+	_, fromTP := types.Unalias(from).(*types.TypeParam)
+	if (toTP || fromTP) && !types.Identical(to, from) {
+		// One def serves every instantiation; the conversion's Python
+		// form depends on the type argument.
+		c.t.errorf(e, UnsupportedType, "convert outside the generic function", "conversion from %s to %s in a generic function", from, to)
+		return pyNone()
+	}
 	v := c.expr(x)
 	switch {
 	case isString(to) && isInteger(from):

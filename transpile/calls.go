@@ -153,7 +153,7 @@ func init() {
 			c.t.needMath = true
 			return pyCmp(pyCall(pyAttr(pyName("math"), "copysign"), &pyast.Float{Value: 1}, a[0]), pyast.Lt, &pyast.Float{Value: 0})
 		},
-		"math.Hypot": mathFn("hypot"), "math.Sin": mathFn("sin"), "math.Cos": mathFn("cos"), "math.Atan": mathFn("atan"),
+		"math.Hypot": mathFn("hypot"), "math.Sin": shimFn("_gg_sin"), "math.Cos": shimFn("_gg_cos"), "math.Atan": mathFn("atan"),
 		// sort, slices, maps
 		"sort.Strings": shimFn("_gg_sort"), "sort.Ints": shimFn("_gg_sort"), "sort.Float64s": shimFn("_gg_sort"),
 		"sort.Slice": shimFn("_gg_sortslice"), "sort.SliceStable": shimFn("_gg_sortslice"),

@@ -77,3 +77,20 @@ var Float32Any = dsl.KeysOnly("*").
 		return string(b) + string(c)
 	}).
 	Run()
+
+func zeroOf[T any]() T {
+	var z T // want "GG205 unsupported type T"
+	return z
+}
+
+func convTo[T ~int8 | ~uint8](x int) T {
+	return T(x) // want "GG205 conversion from int to T in a generic function"
+}
+
+// Generics uses type-parameter zero values and conversions, whose Python
+// form would depend on the type argument.
+var Generics = dsl.KeysOnly("*").
+	Map(func(k string) int {
+		return zeroOf[int]() + int(convTo[uint8](len(k)))
+	}).
+	Run()
