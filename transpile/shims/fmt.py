@@ -429,14 +429,19 @@ def _gg_fmtvalue(st, verb, v, depth, desc=None):
         v = v.value
     if v is None and desc is not None:
         nv = _gg_fmtnil(desc)
+        if desc[0] == "bytes" and verb in "sqxX":
+            return _gg_fmtstr(st, verb, b"")
         if nv is not None:
-            return _gg_pad(st, nv) if verb in "vs" else (b"[]" if nv == b"[]" else b"map[]")
+            # Go writes the brackets itself: width applies per element.
+            return nv
     if isinstance(v, _GgStringer):
         if verb in "vsxXq":
             return _gg_fmtvalue(st, verb, v.method(v.value), depth)
         v = v.value
     if v is None:
-        if verb == "v":
+        # A nil interface inside a struct, slice or map prints <nil> for
+        # any verb; at top level only %v does.
+        if verb == "v" or depth > 0 and (desc is None or desc[0] == "any"):
             return _gg_pad(st, b"<nil>")
         return _gg_badverb(verb, None)
     if isinstance(v, bool):
@@ -453,8 +458,10 @@ def _gg_fmtvalue(st, verb, v, depth, desc=None):
         return _gg_fmtstr(st, verb, v)
     if isinstance(v, _GgBytes):
         if verb in "sqxX":
-            return _gg_fmtstr(st, verb, bytes(v.value))
+            return _gg_fmtstr(st, verb, bytes(v.value or b""))
         v = v.value
+        if v is None:
+            return b"[]"
     if hasattr(v, "Error") and verb in "vsxXq":
         return _gg_fmtstr(st, "s" if verb == "v" else verb, v.Error())
     if hasattr(v, "String") and callable(getattr(v, "String")) and verb in "vsxXq":
@@ -488,11 +495,29 @@ def _gg_fmtvalue(st, verb, v, depth, desc=None):
     return _gg_pad(st, str(v).encode())
 
 
+def _gg_argnum(fmt, i, argi, nargs):
+    # Go's argNumber: an explicit [n] index at fmt[i:]; returns
+    # (argi, i, found, good).
+    if fmt[i:i + 1] != b"[":
+        return argi, i, False, True
+    j = fmt.find(b"]", i + 1)
+    if len(fmt) - i < 3 or j < 0:
+        return argi, i + 1, False, False
+    num = fmt[i + 1:j]
+    if not num.isdigit() or len(num) > 6:
+        return argi, j + 1, False, False
+    k = int(num) - 1
+    if 0 <= k < nargs:
+        return k, j + 1, True, True
+    return argi, j + 1, True, False
+
+
 def _gg_sprintf(fmt, *args):
     out = []
     i = 0
     n = len(fmt)
     argi = 0
+    reordered = False
     while i < n:
         j = fmt.find(b"%", i)
         if j < 0:
@@ -501,6 +526,7 @@ def _gg_sprintf(fmt, *args):
         out.append(fmt[i:j])
         i = j + 1
         st = _GgFmtState()
+        good = True
         while i < n:
             c = fmt[i:i + 1]
             if c == b"+":
@@ -517,6 +543,9 @@ def _gg_sprintf(fmt, *args):
             else:
                 break
             i += 1
+        reordered = reordered or fmt[i:i + 1] == b"["
+        argi, i, after, ok = _gg_argnum(fmt, i, argi, len(args))
+        good = good and ok
         if fmt[i:i + 1] == b"*":
             i += 1
             if argi < len(args) and isinstance(args[argi], int) and not isinstance(args[argi], bool):
@@ -528,14 +557,22 @@ def _gg_sprintf(fmt, *args):
             else:
                 out.append(b"%!(BADWIDTH)")
             argi += 1
+            after = False
         else:
             k = i
             while i < n and fmt[i:i + 1].isdigit():
                 i += 1
             if i > k:
                 st.wid = int(fmt[k:i])
-        if fmt[i:i + 1] == b".":
+                if after:
+                    good = False
+        if fmt[i:i + 1] == b"." and i + 1 < n:
             i += 1
+            if after:
+                good = False
+            reordered = reordered or fmt[i:i + 1] == b"["
+            argi, i, after, ok = _gg_argnum(fmt, i, argi, len(args))
+            good = good and ok
             if fmt[i:i + 1] == b"*":
                 i += 1
                 if argi < len(args) and isinstance(args[argi], int) and not isinstance(args[argi], bool):
@@ -545,11 +582,16 @@ def _gg_sprintf(fmt, *args):
                 else:
                     out.append(b"%!(BADPREC)")
                 argi += 1
+                after = False
             else:
                 k = i
                 while i < n and fmt[i:i + 1].isdigit():
                     i += 1
                 st.prec = int(fmt[k:i]) if i > k else 0
+        if not after:
+            reordered = reordered or fmt[i:i + 1] == b"["
+            argi, i, after, ok = _gg_argnum(fmt, i, argi, len(args))
+            good = good and ok
         if i >= n:
             out.append(b"%!(NOVERB)")
             break
@@ -558,6 +600,9 @@ def _gg_sprintf(fmt, *args):
         i += w
         if verb == "%":
             out.append(b"%")
+            continue
+        if not good:
+            out.append(b"%!" + verb.encode() + b"(BADINDEX)")
             continue
         if argi >= len(args):
             out.append(b"%!" + verb.encode() + b"(MISSING)")
@@ -571,7 +616,7 @@ def _gg_sprintf(fmt, *args):
             st.plus = False
             st.plusv = True
         out.append(_gg_fmtvalue(st, verb, v, 0))
-    if argi < len(args):
+    if not reordered and argi < len(args):
         extra = []
         for v in args[argi:]:
             if v is None:

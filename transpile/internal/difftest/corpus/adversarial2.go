@@ -12,10 +12,7 @@ import (
 // More adversarial cases (red team): aliasing, math domain edges,
 // generics, fmt corners.
 
-var _ = reg(AdvGenericZero, AdvMathDomain, AdvTrimInvalid, AdvAppendRangeAlias, AdvAppendRowAlias, AdvAppendMapValueAlias, AdvAppendFieldAlias, AdvAppendCallResult, AdvAppendCapShare, AdvMathRounding, AdvSlicesMinZero, AdvUTF8Edges, AdvQuoteEdges, AdvParseBoolEdge, AdvMethodChainCopy, AdvSwitchShadowInit, AdvNestedBreak, AdvStructReturnAlias, AdvMapRangeStructCopy, AdvIntFormatEdge, AdvStringsMisc)
-
-// pending2 are found mismatches not fixed yet.
-var pending2 = []any{AdvFmtCorners, AdvFmtWidthSlices, AdvGenericZero, AdvMathDomain, AdvSprintStructs, AdvTrimInvalid}
+var _ = reg(AdvFmtArgIndex, AdvFmtCorners, AdvFmtWidthSlices, AdvSprintStructs, AdvGenericZero, AdvMathDomain, AdvTrimInvalid, AdvAppendRangeAlias, AdvAppendRowAlias, AdvAppendMapValueAlias, AdvAppendFieldAlias, AdvAppendCallResult, AdvAppendCapShare, AdvMathRounding, AdvSlicesMinZero, AdvUTF8Edges, AdvQuoteEdges, AdvParseBoolEdge, AdvMethodChainCopy, AdvSwitchShadowInit, AdvNestedBreak, AdvStructReturnAlias, AdvMapRangeStructCopy, AdvIntFormatEdge, AdvStringsMisc)
 
 func AdvAppendRowAlias(n uint8) []int {
 	grid := [][]int{{1, 2}, {3}}
@@ -259,4 +256,16 @@ func AdvAppendRangeAlias(n uint8) []int {
 	var v = grid[1]
 	v = append(v, 5)
 	return []int{len(grid[0]), len(grid[1]), grid[0][0], len(v)}
+}
+
+func AdvFmtArgIndex(n int, s string) []string {
+	fs := []string{"%[2]d %[1]q", "%[1]d %[1]x %[1]o", "%[3]d", "%[0]d", "%[x]d", "%[2]*[1]d|", "%.[2]d", "%[1]5d", "%d %[1]d %d", "%[2]v %v", "%[1]v %v %v", "%[5]d %d"}
+	var out []string
+	for _, f := range fs {
+		out = append(out, fmt.Sprintf(f, n, 3), fmt.Sprintf(f, s))
+	}
+	var nb []byte
+	var ni []int
+	var nm map[string]int
+	return append(out, fmt.Sprintf("%5v|%5s|%-3v|%4d|%6v|%x|%q", ni, nb, nb, ni, nm, nb, nb))
 }
