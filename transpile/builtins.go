@@ -44,7 +44,7 @@ func (c *funcCtx) builtin(e *ast.CallExpr, name string) pyast.Expr {
 		}
 		return c.t.shimCall("_gg_copy", c.expr(e.Args[0]), src)
 	case "delete":
-		return c.t.shimCall("_gg_del", c.expr(e.Args[0]), c.expr(e.Args[1]))
+		return c.t.shimCall("_gg_del", c.expr(e.Args[0]), c.mapKey(e.Args[0], e.Args[1]))
 	case "make":
 		return c.makeCall(e)
 	case "new":

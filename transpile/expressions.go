@@ -277,7 +277,7 @@ func (c *funcCtx) index(e *ast.IndexExpr) pyast.Expr {
 			c.t.errorf(e, UnsupportedType, "use a supported element type", "map element type %s", types.TypeString(u.Elem(), nil))
 			z = pyNone()
 		}
-		return c.t.shimCall("_gg_mget", c.expr(e.X), c.expr(e.Index), z)
+		return c.t.shimCall("_gg_mget", c.expr(e.X), c.mapKey(e.X, e.Index), z)
 	case *types.Slice, *types.Basic:
 		if _, ok := c.constInt(e.Index); ok {
 			return &pyast.Subscript{Value: c.expr(e.X), Index: c.expr(e.Index)}
@@ -554,7 +554,7 @@ func (c *funcCtx) commaOk(e ast.Expr, vt types.Type) (pyast.Expr, bool) {
 		if z == nil {
 			z = pyNone()
 		}
-		return c.t.shimCall("_gg_mget2", c.expr(x.X), c.expr(x.Index), z), true
+		return c.t.shimCall("_gg_mget2", c.expr(x.X), c.mapKey(x.X, x.Index), z), true
 	case *ast.TypeAssertExpr:
 		t := c.info.TypeOf(x.Type)
 		c.checkTypeCases(x, []types.Type{t})
@@ -680,3 +680,18 @@ func isErrorType(t types.Type) bool {
 
 // quoteGo quotes s for messages.
 func quoteGo(s string) string { return strconv.Quote(s) }
+
+// mapKey translates the key k of map m. A float NaN key gets a fresh NaN
+// object: Python finds a key by identity before equality, so reusing one
+// NaN would find it again, where Go never finds a NaN key.
+func (c *funcCtx) mapKey(m, k ast.Expr) pyast.Expr {
+	mt, ok := c.info.TypeOf(m).Underlying().(*types.Map)
+	if !ok {
+		return c.expr(k)
+	}
+	key := c.valueTo(k, mt.Key())
+	if isFloat(mt.Key()) {
+		key = c.t.shimCall("_gg_fkey", key)
+	}
+	return key
+}

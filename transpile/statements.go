@@ -261,7 +261,7 @@ func (c *funcCtx) assignOne(s *ast.AssignStmt, l, r ast.Expr) []pyast.Stmt {
 	}
 	if m, ok := c.mapIndex(l); ok {
 		mx := c.expr(m.X)
-		k := c.valueTo(m.Index, c.info.TypeOf(m.Index))
+		k := c.mapKey(m.X, m.Index)
 		return c.flush(&pyast.Assign{Targets: []pyast.Expr{&pyast.Subscript{Value: mx, Index: k}}, Value: value})
 	}
 	var target pyast.Expr
@@ -282,7 +282,7 @@ func (c *funcCtx) targets(s *ast.AssignStmt, lhs []ast.Expr) []pyast.Expr {
 			continue
 		}
 		if m, ok := c.mapIndex(l); ok {
-			out[i] = &pyast.Subscript{Value: c.expr(m.X), Index: c.expr(m.Index)}
+			out[i] = &pyast.Subscript{Value: c.expr(m.X), Index: c.mapKey(m.X, m.Index)}
 			continue
 		}
 		out[i] = c.target(l)
@@ -382,7 +382,7 @@ func (c *funcCtx) opAssign(l ast.Expr, op token.Token, r ast.Expr, at ast.Node) 
 	c.info.Types[bin] = types.TypeAndValue{Type: c.info.TypeOf(l)}
 	value := c.binary(bin)
 	if m, ok := c.mapIndex(lx); ok {
-		return append(pre, c.flush(&pyast.Assign{Targets: []pyast.Expr{&pyast.Subscript{Value: c.expr(m.X), Index: c.expr(m.Index)}}, Value: value})...)
+		return append(pre, c.flush(&pyast.Assign{Targets: []pyast.Expr{&pyast.Subscript{Value: c.expr(m.X), Index: c.mapKey(m.X, m.Index)}}, Value: value})...)
 	}
 	target := c.target(lx)
 	return append(pre, c.flush(&pyast.Assign{Targets: []pyast.Expr{target}, Value: value})...)
@@ -645,7 +645,12 @@ func (c *funcCtx) typeSwitchStmt(s *ast.TypeSwitchStmt) []pyast.Stmt {
 		if bind != nil {
 			if obj := c.info.Implicits[cc]; obj != nil {
 				n := c.scope.declare(obj)
-				body = append(body, &pyast.Assign{Targets: []pyast.Expr{pyName(n)}, Value: pyName(tmp)})
+				var value pyast.Expr = pyName(tmp)
+				if needsCopy(obj.Type(), false) {
+					// The case variable is a copy of the struct in the interface.
+					value = c.t.shimCall("_gg_cp", value)
+				}
+				body = append(body, &pyast.Assign{Targets: []pyast.Expr{pyName(n)}, Value: value})
 			}
 		}
 		body = append(body, c.block(cc.Body)...)

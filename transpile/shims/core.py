@@ -150,6 +150,11 @@ def _gg_f32(v):
         return math.copysign(float("inf"), v)
 
 
+def _gg_fkey(k):
+    # A float map key; NaN becomes a new object no lookup can find.
+    return float("nan") if k != k else k
+
+
 def _gg_i2f32(v):
     # Round an integer to 24 significant bits (half to even) in one step,
     # as Go's float32(int) does; float(v) first would round twice.
