@@ -264,10 +264,11 @@ def _gg_json_unmarshal(data, d, old):
     return (v, None)
 
 
-def _gg_result(v):
+def _gg_result(v, d=None):
     # Contract 1: a result record is JSON text; a leading "-" gets a space so
-    # RedisGears does not turn it into an error reply.
-    s = _gg_json_enc(v).decode("utf-8")
+    # RedisGears does not turn it into an error reply. d is the static
+    # type's descriptor where the value alone is ambiguous.
+    s = _gg_json_enc(v, d).decode("utf-8")
     if s.startswith("-"):
         return " " + s
     return s
