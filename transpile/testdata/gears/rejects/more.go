@@ -94,3 +94,18 @@ var Generics = dsl.KeysOnly("*").
 		return zeroOf[int]() + int(convTo[uint8](len(k)))
 	}).
 	Run()
+
+// RangeGrow appends to a slice while ranging over it and writing its
+// elements: what the range sees depends on the slice's capacity.
+var RangeGrow = dsl.KeysOnly("*").
+	Map(func(k string) int {
+		s := []int{1, 2, 3}
+		t := 0
+		for i, v := range s {
+			s = append(s, v) // want "GG206 append to s while ranging over it and writing its elements"
+			s[i] = len(k)
+			t += v
+		}
+		return t
+	}).
+	Run()
