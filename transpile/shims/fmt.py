@@ -451,7 +451,8 @@ def _gg_fmtvalue(st, verb, v, depth, desc=None):
     if isinstance(v, int):
         return _gg_fmtint(st, verb, v)
     if isinstance(v, float):
-        return _gg_fmtfloat(st, verb, v, 64)
+        # desc tells a float32 element or field from a float64.
+        return _gg_fmtfloat(st, verb, v, 32 if desc is not None and desc == ("float", 32) else 64)
     if isinstance(v, _GgF32):
         return _gg_fmtfloat(st, verb, v.value, 32)
     if isinstance(v, bytes):
@@ -473,6 +474,8 @@ def _gg_fmtvalue(st, verb, v, depth, desc=None):
             return b"&" + _gg_fmtvalue(st, verb, v.value, depth + 1)
         v = v.value
     if isinstance(v, list):
+        if desc is not None and desc[0] == "bytes" and verb in "sqxX":
+            return _gg_fmtstr(st, verb, bytes(v))
         ed = desc[1] if desc is not None and desc[0] == "slice" else None
         return b"[" + b" ".join(_gg_fmtvalue(st, verb, e, depth + 1, ed) for e in v) + b"]"
     if isinstance(v, dict):

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 )
 
@@ -10,7 +11,7 @@ import (
 // appended to, := redeclaration, methods on named slices.
 
 var _ = reg(AdvRangeAppendWrite, AdvErrShadowChain, AdvRedeclare,
-	AdvSwapSamePointer, AdvNamedSliceMethod)
+	AdvSwapSamePointer, AdvNamedSliceMethod, AdvFmtFloat32Nested, AdvFmtBytesNested)
 
 func AdvRangeAppendWrite(xs []int) []int {
 	s := []int{1, 2, 3}
@@ -98,4 +99,18 @@ func (s advInts) double() advInts {
 func AdvNamedSliceMethod(xs []int) []int {
 	s := advInts(xs)
 	return []int{s.sum(), s.double().sum(), len(s.double())}
+}
+
+func AdvFmtFloat32Nested(f float64) []string {
+	x := float32(f)
+	p := advF32{F: x, Fs: []float32{x, 0.1}, M: map[string]float32{"k": x}}
+	return []string{fmt.Sprint(p), fmt.Sprintf("%v|%.3v|%+v", []float32{x, 0.1}, []float32{x}, p), fmt.Sprint(map[string]float32{"a": x}), fmt.Sprint([][]float32{{x}})}
+}
+
+func AdvFmtBytesNested(s string) []string {
+	p := advF32{B: [][]byte{[]byte(s), nil}}
+	type bs struct{ B []byte }
+	q := bs{[]byte(s)}
+	f := "%v|%s|%x|%q"
+	return []string{fmt.Sprint(p), fmt.Sprintf(f, q, q, q, q), fmt.Sprintf("%s|%v", [][]byte{[]byte(s)}, [][]byte{[]byte(s)})}
 }
