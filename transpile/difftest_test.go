@@ -2,8 +2,8 @@ package transpile
 
 import (
 	"encoding/json"
-	"hash/crc32"
 	"fmt"
+	"hash/crc32"
 	"math"
 	"math/rand"
 	"reflect"
