@@ -513,7 +513,19 @@ func (c *funcCtx) compositeLit(e *ast.CompositeLit) pyast.Expr {
 		return &pyast.List{Elts: elts}
 	case *types.Map:
 		d := &pyast.Dict{}
+		// gc inserts the entries whose key and value are constants first,
+		// then the others in order: it matters when a computed key equals
+		// a constant one.
+		var static, dynamic []ast.Expr
 		for _, el := range e.Elts {
+			kv := el.(*ast.KeyValueExpr)
+			if c.info.Types[kv.Key].Value != nil && c.info.Types[kv.Value].Value != nil {
+				static = append(static, el)
+			} else {
+				dynamic = append(dynamic, el)
+			}
+		}
+		for _, el := range append(static, dynamic...) {
 			kv := el.(*ast.KeyValueExpr)
 			d.Keys = append(d.Keys, c.elemValue(kv.Key, u.Key()))
 			d.Values = append(d.Values, c.elemValue(kv.Value, u.Elem()))

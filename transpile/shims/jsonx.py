@@ -55,7 +55,7 @@ def _gg_json_enc(v, d=None):
         if k == "slice":
             return b"[" + b",".join(_gg_json_enc(e, d[1]) for e in v) + b"]"
         if k == "map":
-            items = sorted(((_gg_json_key(kk), x) for kk, x in v.items()), key=lambda kv: kv[0])
+            items = sorted(((_gg_json_key(kk, d[1]), x) for kk, x in v.items()), key=lambda kv: kv[0])
             return b"{" + b",".join(_gg_json_str(kk) + b":" + _gg_json_enc(x, d[2]) for kk, x in items) + b"}"
         if k == "ptr":
             return _gg_json_enc(v, d[1])
@@ -95,11 +95,14 @@ def _gg_json_enc(v, d=None):
     raise _GgJsonUnsupported(v)
 
 
-def _gg_json_key(k):
+def _gg_json_key(k, d=None):
     if isinstance(k, bytes):
         return k
     if isinstance(k, bool):
         raise _GgJsonUnsupported(k)
+    if isinstance(k, float):
+        # Go writes float keys as it writes float values.
+        return _gg_json_float(k, 32 if d == ("float", 32) else 64)
     return str(k).encode()
 
 
