@@ -188,6 +188,10 @@ func (t *translator) attachMethods(named *types.Named) {
 			continue
 		}
 		t.attach = append(t.attach, &pyast.Assign{Targets: []pyast.Expr{pyAttr(cls, attrName(m.Name()))}, Value: pyName(t.funcName(m))})
+		if _, ptr := m.Signature().Recv().Type().(*types.Pointer); ptr && m.Name() == "Error" {
+			// Only *T is an error: errors.Is compares such errors by identity.
+			t.attach = append(t.attach, &pyast.Assign{Targets: []pyast.Expr{pyAttr(cls, "_gg_ptrerr")}, Value: pyBool(true)})
+		}
 	}
 }
 

@@ -462,7 +462,20 @@ func (c *funcCtx) compare(op token.Token, x pyast.Expr, xt types.Type, y pyast.E
 		}
 		return pyCmp(x, pyast.IsNot, pyNone())
 	}
+	if isPointer(xt) || isPointer(yt) {
+		// Pointers are equal when they point to the same struct, not to
+		// equal ones.
+		if op == token.EQL {
+			return pyCmp(x, pyast.Is, y)
+		}
+		return pyCmp(x, pyast.IsNot, y)
+	}
 	return pyCmp(x, cmpOps[op], y)
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
 }
 
 // compositeLit translates struct, slice and map literals.
@@ -524,6 +537,9 @@ func (c *funcCtx) compositeLit(e *ast.CompositeLit) pyast.Expr {
 			} else {
 				dynamic = append(dynamic, el)
 			}
+		}
+		if isPointer(u.Key()) {
+			c.t.errorf(e, UnsupportedType, "key the map by a field that identifies the struct", "map keyed by pointer type %s", types.TypeString(u.Key(), qualifier))
 		}
 		for _, el := range append(static, dynamic...) {
 			kv := el.(*ast.KeyValueExpr)
@@ -700,6 +716,9 @@ func (c *funcCtx) mapKey(m, k ast.Expr) pyast.Expr {
 	mt, ok := c.info.TypeOf(m).Underlying().(*types.Map)
 	if !ok {
 		return c.expr(k)
+	}
+	if isPointer(mt.Key()) {
+		c.t.errorf(k, UnsupportedType, "key the map by a field that identifies the struct", "map keyed by pointer type %s", types.TypeString(mt.Key(), qualifier))
 	}
 	key := c.valueTo(k, mt.Key())
 	if isFloat(mt.Key()) {

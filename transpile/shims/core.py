@@ -53,7 +53,7 @@ def _gg_errors_is(err, target):
     while err is not None:
         if err is target:
             return True
-        if type(err) is type(target) and not isinstance(err, _GgError) and err == target:
+        if type(err) is type(target) and not isinstance(err, _GgError) and not getattr(err, "_gg_ptrerr", False) and err == target:
             return True
         if isinstance(err, _GgError) and err.errs is not None:
             return any(_gg_errors_is(e, target) for e in err.errs)

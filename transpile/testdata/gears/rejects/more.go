@@ -109,3 +109,15 @@ var RangeGrow = dsl.KeysOnly("*").
 		return t
 	}).
 	Run()
+
+type node struct{ N int }
+
+// PtrKeys keys a map by pointers, which Python would hash by value.
+var PtrKeys = dsl.KeysOnly("*").
+	Map(func(k string) int {
+		a := &node{len(k)}
+		m := map[*node]int{} // want "GG205 map keyed by pointer type \\*rejects.node"
+		m[a] = 1             // want "GG205 map keyed by pointer type \\*rejects.node"
+		return m[a]          // want "GG205 map keyed by pointer type \\*rejects.node"
+	}).
+	Run()

@@ -1,0 +1,26 @@
+package corpus
+
+import "errors"
+
+// Adversarial cases, sixth batch (red team): pointer identity.
+
+var _ = reg(AdvPointerEquality, AdvErrorsIsPointer)
+
+func AdvPointerEquality(a int) []bool {
+	p := &advInner{a, 2}
+	q := &advInner{a, 2}
+	r := p
+	return []bool{p == q, p == r, p != q, *p == *q}
+}
+
+
+type advErr struct{ Code int }
+
+func (e *advErr) Error() string { return "code" }
+
+func AdvErrorsIsPointer(a int) []bool {
+	var e1 error = &advErr{a}
+	var e2 error = &advErr{a}
+	return []bool{errors.Is(e1, e2), errors.Is(e1, e1)}
+}
+
