@@ -13,7 +13,6 @@ func AdvPointerEquality(a int) []bool {
 	return []bool{p == q, p == r, p != q, *p == *q}
 }
 
-
 type advErr struct{ Code int }
 
 func (e *advErr) Error() string { return "code" }
@@ -23,4 +22,3 @@ func AdvErrorsIsPointer(a int) []bool {
 	var e2 error = &advErr{a}
 	return []bool{errors.Is(e1, e2), errors.Is(e1, e1)}
 }
-
