@@ -346,13 +346,24 @@ class _GgStruct(object):
             object.__setattr__(self, n, v)
 
     def __eq__(self, o):
-        return type(o) is type(self) and all(getattr(self, n) == getattr(o, n) for n in self.__slots__)
+        # Pointer fields are equal when they point to the same struct.
+        if type(o) is not type(self):
+            return False
+        ptrs = self._gg_ptrfields()
+        return all(getattr(self, n) is getattr(o, n) if n in ptrs else getattr(self, n) == getattr(o, n) for n in self.__slots__)
 
     def __ne__(self, o):
         return not self.__eq__(o)
 
     def __hash__(self):
-        return hash(tuple(getattr(self, n) for n in self.__slots__))
+        ptrs = self._gg_ptrfields()
+        return hash(tuple(id(getattr(self, n)) if n in ptrs else getattr(self, n) for n in self.__slots__))
+
+    @classmethod
+    def _gg_ptrfields(cls):
+        if cls._gg_jtypes is None:
+            cls._gg_jtypes = cls._gg_jtypesf()
+        return {n for n, d in cls._gg_jtypes.items() if d[0] == "ptr"}
 
     def _gg_copy(self):
         c = object.__new__(type(self))

@@ -4,7 +4,7 @@ import "errors"
 
 // Adversarial cases, sixth batch (red team): pointer identity.
 
-var _ = reg(AdvPointerEquality, AdvErrorsIsPointer)
+var _ = reg(AdvPointerEquality, AdvErrorsIsPointer, AdvStructPointerFieldEq)
 
 func AdvPointerEquality(a int) []bool {
 	p := &advInner{a, 2}
@@ -21,4 +21,18 @@ func AdvErrorsIsPointer(a int) []bool {
 	var e1 error = &advErr{a}
 	var e2 error = &advErr{a}
 	return []bool{errors.Is(e1, e2), errors.Is(e1, e1)}
+}
+
+type advLink struct {
+	P *advInner
+	N int
+}
+
+func AdvStructPointerFieldEq(a int) []bool {
+	x := advLink{&advInner{a, 1}, 1}
+	y := advLink{&advInner{a, 1}, 1}
+	z := x
+	m := map[advLink]int{x: 1}
+	m[y] = 2
+	return []bool{x == y, x == z, len(m) == 2, m[z] == 1}
 }
