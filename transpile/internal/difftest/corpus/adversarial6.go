@@ -4,7 +4,7 @@ import "errors"
 
 // Adversarial cases, sixth batch (red team): pointer identity.
 
-var _ = reg(AdvPointerEquality, AdvErrorsIsPointer, AdvStructPointerFieldEq)
+var _ = reg(AdvPointerEquality, AdvErrorsIsPointer, AdvStructPointerFieldEq, AdvParallelStructCopy)
 
 func AdvPointerEquality(a int) []bool {
 	p := &advInner{a, 2}
@@ -35,4 +35,21 @@ func AdvStructPointerFieldEq(a int) []bool {
 	m := map[advLink]int{x: 1}
 	m[y] = 2
 	return []bool{x == y, x == z, len(m) == 2, m[z] == 1}
+}
+
+func AdvParallelStructCopy(a int) []int {
+	p := advInner{a, 1}
+	q := advInner{2, 3}
+	x, y := p, p
+	x.A = 50
+	p, q = q, p
+	p.B = 70
+	f := func() advInner { return q }
+	r := f()
+	r.A = 90
+	m := map[string]int{"k": 1}
+	m["k"] += len(m)
+	s := []int{1, 2}
+	s[len(s)-1]++
+	return []int{x.A, y.A, p.B, q.B, q.A, r.A, m["k"], s[1]}
 }
