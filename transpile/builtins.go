@@ -44,7 +44,7 @@ func (c *funcCtx) builtin(e *ast.CallExpr, name string) pyast.Expr {
 		}
 		return c.t.shimCall("_gg_copy", c.expr(e.Args[0]), src)
 	case "delete":
-		return c.t.shimCall("_gg_del", c.expr(e.Args[0]), c.expr(e.Args[1]))
+		return c.t.shimCall("_gg_del", c.expr(e.Args[0]), c.mapKey(e.Args[0], e.Args[1]))
 	case "make":
 		return c.makeCall(e)
 	case "new":
@@ -158,6 +158,14 @@ func (c *funcCtx) conversion(e *ast.CallExpr, to types.Type) pyast.Expr {
 	if b, ok := from.(*types.Basic); ok && b.Kind() == types.UntypedNil {
 		return pyNone()
 	}
+	_, toTP := types.Unalias(to).(*types.TypeParam)
+	_, fromTP := types.Unalias(from).(*types.TypeParam)
+	if (toTP || fromTP) && !types.Identical(to, from) {
+		// One def serves every instantiation; the conversion's Python
+		// form depends on the type argument.
+		c.t.errorf(e, UnsupportedType, "convert outside the generic function", "conversion from %s to %s in a generic function", from, to)
+		return pyNone()
+	}
 	v := c.expr(x)
 	switch {
 	case isString(to) && isInteger(from):
@@ -186,6 +194,10 @@ func (c *funcCtx) conversion(e *ast.CallExpr, to types.Type) pyast.Expr {
 		}
 		return c.t.wrapInt(to, v)
 	case isFloat(to) && (isInteger(from) || isFloat(from)):
+		if isFloat32(to) && isInteger(from) {
+			// Rounding through float64 first would round twice.
+			return c.t.shimCall("_gg_i2f32", v)
+		}
 		if isFloat32(to) {
 			return c.t.shimCall("_gg_f32", pyCall(pyName("float"), v))
 		}
@@ -270,6 +282,22 @@ func inplaceAppends(info *types.Info, body ast.Node) map[types.Object]bool {
 				}
 			}
 		case *ast.AssignStmt:
+			// A variable that may start out sharing its list (an element,
+			// a field, a map value, a function's result) must not grow
+			// it in place.
+			if len(s.Lhs) == len(s.Rhs) {
+				for i, r := range s.Rhs {
+					if lv := sliceVar(s.Lhs[i]); lv != nil && !freshSlice(info, r, lv) {
+						bad[lv] = true
+					}
+				}
+			} else {
+				for _, l := range s.Lhs {
+					if lv := sliceVar(l); lv != nil {
+						bad[lv] = true
+					}
+				}
+			}
 			// x = append(x, ...) is the growth we want; any other use of a
 			// slice variable as a whole value on the right aliases it.
 			for i, r := range s.Rhs {
@@ -322,6 +350,17 @@ func inplaceAppends(info *types.Info, body ast.Node) map[types.Object]bool {
 					bad[v] = true
 				}
 			}
+		case *ast.ValueSpec:
+			for i, id := range s.Names {
+				if lv := sliceVar(id); lv != nil && (len(s.Values) != len(s.Names) || !freshSlice(info, s.Values[i], lv)) && len(s.Values) > 0 {
+					bad[lv] = true
+				}
+			}
+		case *ast.RangeStmt:
+			// Range values are the ranged slice's elements.
+			if lv := sliceVar(s.Value); s.Value != nil && lv != nil {
+				bad[lv] = true
+			}
 		case *ast.CompositeLit:
 			for _, el := range s.Elts {
 				if kv, ok := el.(*ast.KeyValueExpr); ok {
@@ -344,6 +383,32 @@ func inplaceAppends(info *types.Info, body ast.Node) map[types.Object]bool {
 		}
 	}
 	return out
+}
+
+// freshSlice reports whether e, assigned to the slice variable v, gives v
+// a list no other value holds: nil, a literal, make, an append (to v
+// itself, or copying), a conversion, or an allowed standard function that
+// returns a new slice.
+func freshSlice(info *types.Info, e ast.Expr, v types.Object) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return x.Name == "nil" || info.Uses[x] == v
+	case *ast.CompositeLit:
+		return true
+	case *ast.CallExpr:
+		if info.Types[x.Fun].IsType() {
+			return true
+		}
+		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
+			if _, isB := info.Uses[id].(*types.Builtin); isB {
+				return id.Name == "make" || id.Name == "append"
+			}
+		}
+		if fn, ok := calleeFunc(info, x); ok && fn.Pkg() != nil && allowedPackages[fn.Pkg().Path()] {
+			return !mutatesArgs(fn)
+		}
+	}
+	return false
 }
 
 // calleeFunc returns the static callee of call.

@@ -153,7 +153,7 @@ func init() {
 			c.t.needMath = true
 			return pyCmp(pyCall(pyAttr(pyName("math"), "copysign"), &pyast.Float{Value: 1}, a[0]), pyast.Lt, &pyast.Float{Value: 0})
 		},
-		"math.Hypot": mathFn("hypot"), "math.Sin": mathFn("sin"), "math.Cos": mathFn("cos"), "math.Atan": mathFn("atan"),
+		"math.Hypot": mathFn("hypot"), "math.Sin": shimFn("_gg_sin"), "math.Cos": shimFn("_gg_cos"), "math.Atan": mathFn("atan"),
 		// sort, slices, maps
 		"sort.Strings": shimFn("_gg_sort"), "sort.Ints": shimFn("_gg_sort"), "sort.Float64s": shimFn("_gg_sort"),
 		"sort.Slice": shimFn("_gg_sortslice"), "sort.SliceStable": shimFn("_gg_sortslice"),
@@ -274,6 +274,9 @@ func (c *funcCtx) call(e *ast.CallExpr) pyast.Expr {
 		return pyNone()
 	case path == "encoding/json" && fn.Name() == "Unmarshal":
 		return c.jsonUnmarshal(e)
+	case path == "encoding/json" && fn.Name() == "Marshal":
+		// The static type tells float32 and []byte apart in Python.
+		return c.t.shimCall("_gg_json_marshal", c.expr(e.Args[0]), c.t.jsonDesc(c.info.TypeOf(e.Args[0])))
 	case path == "slices" && (fn.Name() == "Sorted" || fn.Name() == "Collect"):
 		return c.seqCollect(e, fn.Name() == "Sorted")
 	case allowedPackages[path]:
@@ -409,7 +412,7 @@ func (c *funcCtx) methodCall(e *ast.CallExpr, fn *types.Func) pyast.Expr {
 	if types.IsInterface(recvT) {
 		if types.IsInterface(xt) {
 			c.noteInterfaceCall(e, xt, fn)
-			return pyCall(pyAttr(c.expr(sel.X), fn.Name()), c.args(e, sig)...)
+			return pyCall(pyAttr(c.expr(sel.X), attrName(fn.Name())), c.args(e, sig)...)
 		}
 	}
 	named, _ := types.Unalias(derefType(recvT)).(*types.Named)

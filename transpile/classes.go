@@ -77,7 +77,10 @@ func (t *translator) structClass(typ types.Type) (pyast.Expr, bool) {
 		if !f.Exported() {
 			continue
 		}
-		jname, omit, skip := jsonTag(f.Name(), st.Tag(i))
+		jname, omit, skip, bad := jsonTag(f.Name(), st.Tag(i))
+		if bad != "" {
+			t.diags.add(Diagnostic{Pos: t.fset.Position(f.Pos()), Code: UnsupportedType, Message: "json tag option " + bad + " of field " + f.Name(), Hint: "only omitempty and \"-\" are supported: convert the field yourself"})
+		}
 		if skip {
 			continue
 		}
@@ -96,14 +99,16 @@ func (t *translator) structClass(typ types.Type) (pyast.Expr, bool) {
 	return pyName(name), okAll
 }
 
-// jsonTag parses a field's json tag: the name, omitempty, and "-".
-func jsonTag(field, tag string) (name string, omitempty, skip bool) {
+// jsonTag parses a field's json tag: the name, omitempty, and "-"; bad
+// is the first option encoding/json follows that the shims do not
+// (string, omitzero); other options encoding/json ignores too.
+func jsonTag(field, tag string) (name string, omitempty, skip bool, bad string) {
 	v, ok := reflect.StructTag(tag).Lookup("json")
 	if !ok {
-		return field, false, false
+		return field, false, false, ""
 	}
 	if v == "-" {
-		return "", false, true
+		return "", false, true, ""
 	}
 	parts := strings.Split(v, ",")
 	name = parts[0]
@@ -111,11 +116,16 @@ func jsonTag(field, tag string) (name string, omitempty, skip bool) {
 		name = field
 	}
 	for _, p := range parts[1:] {
-		if p == "omitempty" {
+		switch p {
+		case "omitempty":
 			omitempty = true
+		case "string", "omitzero":
+			if bad == "" {
+				bad = p
+			}
 		}
 	}
-	return name, omitempty, false
+	return name, omitempty, false, bad
 }
 
 // jsonDesc returns the type descriptor the json shims decode into.
@@ -177,7 +187,11 @@ func (t *translator) attachMethods(named *types.Named) {
 		if _, ok := t.decls[m]; !ok {
 			continue
 		}
-		t.attach = append(t.attach, &pyast.Assign{Targets: []pyast.Expr{pyAttr(cls, m.Name())}, Value: pyName(t.funcName(m))})
+		t.attach = append(t.attach, &pyast.Assign{Targets: []pyast.Expr{pyAttr(cls, attrName(m.Name()))}, Value: pyName(t.funcName(m))})
+		if _, ptr := m.Signature().Recv().Type().(*types.Pointer); ptr && m.Name() == "Error" {
+			// Only *T is an error: errors.Is compares such errors by identity.
+			t.attach = append(t.attach, &pyast.Assign{Targets: []pyast.Expr{pyAttr(cls, "_gg_ptrerr")}, Value: pyBool(true)})
+		}
 	}
 }
 

@@ -210,6 +210,10 @@ func (e *gearEmitter) chain() pyast.Expr {
 	// which is the hooked command's reply.
 	if e.hasOption("Hook") {
 		op("map", pyName(e.t.shims.use("_gg_out")))
+	} else if last := gd.elem[len(gd.elem)-1]; staticJSON(last) {
+		// float32 and []byte need the static type to encode as Go does.
+		v := pyName("v")
+		op("map", &pyast.Lambda{Args: pyast.Arguments{Args: []string{"v"}}, Body: e.t.shimCall("_gg_result", v, e.t.jsonDesc(last))})
 	} else {
 		op("map", pyName(e.t.shims.use("_gg_result")))
 	}
@@ -618,3 +622,20 @@ func sortStrings(s []string) {
 }
 
 var _ = token.NoPos
+
+// staticJSON reports whether values of t encode differently in JSON from
+// what their Python value alone tells: float32 and []byte, also inside
+// slices, maps and pointers (struct fields carry their own types).
+func staticJSON(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Basic:
+		return u.Kind() == types.Float32
+	case *types.Slice:
+		return isByteSlice(t) || staticJSON(u.Elem())
+	case *types.Map:
+		return staticJSON(u.Elem())
+	case *types.Pointer:
+		return staticJSON(u.Elem())
+	}
+	return false
+}

@@ -102,6 +102,12 @@ func (c *funcCtx) valueToOpt(e ast.Expr, target types.Type, check bool) pyast.Ex
 // checkInterfaceValue rejects values whose methods would be lost or found
 // wrongly once stored in an interface.
 func (c *funcCtx) checkInterfaceValue(e ast.Expr, src types.Type) {
+	if isFloat32(src) {
+		// A Python float cannot remember it was a float32, which fmt and
+		// json print with fewer digits.
+		c.t.errorf(e, UnsupportedType, "convert it to float64, or pass it to fmt or json.Marshal directly", "float32 value converted to an interface")
+		return
+	}
 	named, ok := types.Unalias(src).(*types.Named)
 	if !ok {
 		if p, isPtr := src.(*types.Pointer); isPtr {
@@ -271,7 +277,7 @@ func (c *funcCtx) index(e *ast.IndexExpr) pyast.Expr {
 			c.t.errorf(e, UnsupportedType, "use a supported element type", "map element type %s", types.TypeString(u.Elem(), nil))
 			z = pyNone()
 		}
-		return c.t.shimCall("_gg_mget", c.expr(e.X), c.expr(e.Index), z)
+		return c.t.shimCall("_gg_mget", c.expr(e.X), c.mapKey(e.X, e.Index), z)
 	case *types.Slice, *types.Basic:
 		if _, ok := c.constInt(e.Index); ok {
 			return &pyast.Subscript{Value: c.expr(e.X), Index: c.expr(e.Index)}
@@ -456,7 +462,20 @@ func (c *funcCtx) compare(op token.Token, x pyast.Expr, xt types.Type, y pyast.E
 		}
 		return pyCmp(x, pyast.IsNot, pyNone())
 	}
+	if isPointer(xt) || isPointer(yt) {
+		// Pointers are equal when they point to the same struct, not to
+		// equal ones.
+		if op == token.EQL {
+			return pyCmp(x, pyast.Is, y)
+		}
+		return pyCmp(x, pyast.IsNot, y)
+	}
 	return pyCmp(x, cmpOps[op], y)
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
 }
 
 // compositeLit translates struct, slice and map literals.
@@ -507,7 +526,22 @@ func (c *funcCtx) compositeLit(e *ast.CompositeLit) pyast.Expr {
 		return &pyast.List{Elts: elts}
 	case *types.Map:
 		d := &pyast.Dict{}
+		// gc inserts the entries whose key and value are constants first,
+		// then the others in order: it matters when a computed key equals
+		// a constant one.
+		var static, dynamic []ast.Expr
 		for _, el := range e.Elts {
+			kv := el.(*ast.KeyValueExpr)
+			if c.info.Types[kv.Key].Value != nil && c.info.Types[kv.Value].Value != nil {
+				static = append(static, el)
+			} else {
+				dynamic = append(dynamic, el)
+			}
+		}
+		if isPointer(u.Key()) {
+			c.t.errorf(e, UnsupportedType, "key the map by a field that identifies the struct", "map keyed by pointer type %s", types.TypeString(u.Key(), qualifier))
+		}
+		for _, el := range append(static, dynamic...) {
 			kv := el.(*ast.KeyValueExpr)
 			d.Keys = append(d.Keys, c.elemValue(kv.Key, u.Key()))
 			d.Values = append(d.Values, c.elemValue(kv.Value, u.Elem()))
@@ -548,7 +582,7 @@ func (c *funcCtx) commaOk(e ast.Expr, vt types.Type) (pyast.Expr, bool) {
 		if z == nil {
 			z = pyNone()
 		}
-		return c.t.shimCall("_gg_mget2", c.expr(x.X), c.expr(x.Index), z), true
+		return c.t.shimCall("_gg_mget2", c.expr(x.X), c.mapKey(x.X, x.Index), z), true
 	case *ast.TypeAssertExpr:
 		t := c.info.TypeOf(x.Type)
 		c.checkTypeCases(x, []types.Type{t})
@@ -674,3 +708,21 @@ func isErrorType(t types.Type) bool {
 
 // quoteGo quotes s for messages.
 func quoteGo(s string) string { return strconv.Quote(s) }
+
+// mapKey translates the key k of map m. A float NaN key gets a fresh NaN
+// object: Python finds a key by identity before equality, so reusing one
+// NaN would find it again, where Go never finds a NaN key.
+func (c *funcCtx) mapKey(m, k ast.Expr) pyast.Expr {
+	mt, ok := c.info.TypeOf(m).Underlying().(*types.Map)
+	if !ok {
+		return c.expr(k)
+	}
+	if isPointer(mt.Key()) {
+		c.t.errorf(k, UnsupportedType, "key the map by a field that identifies the struct", "map keyed by pointer type %s", types.TypeString(mt.Key(), qualifier))
+	}
+	key := c.valueTo(k, mt.Key())
+	if isFloat(mt.Key()) {
+		key = c.t.shimCall("_gg_fkey", key)
+	}
+	return key
+}

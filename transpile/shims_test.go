@@ -173,6 +173,14 @@ func shimCases() []shimCase {
 			return []float64{f / z, 1 / f, math.Mod(f, 0.7), math.Min(f, 0), math.Max(f, math.Copysign(0, -1))}
 		}, f)
 		add("_gg_f32(a[0])", func() any { return float64(float32(f)) }, f)
+		if math.Abs(f) < math.MaxFloat32 {
+			// Step results of float32 and []byte types (contract 1).
+			add("[r.encode() for r in [_gg_result(_gg_f32(a[0]), ('float', 32)), _gg_result([_gg_f32(a[0])], ('slice', ('float', 32))), _gg_result([104, 105], ('bytes',))]]", func() any {
+				b1, _ := json.Marshal(float32(f))
+				b2, _ := json.Marshal([]float32{float32(f)})
+				return []string{resultText(b1), resultText(b2), `"aGk="`}
+			}, f)
+		}
 	}
 	add("_gg_sprintf(b'%d %s %v', 1)", func() any { return fmt.Sprintf(dynFormat("%d %s %v"), 1) })
 	add("_gg_sprintf(b'%d', 1, b'x', 2.5)", func() any { return fmt.Sprintf(dynFormat("%d"), 1, "x", 2.5) })
@@ -276,4 +284,12 @@ func TestShimsParseAsPython37(t *testing.T) {
 	if errs[0] != nil {
 		t.Fatalf("shims do not parse as Python 3.7: %v", errs[0])
 	}
+}
+
+// resultText is a JSON text as a result record (contract 1).
+func resultText(b []byte) string {
+	if len(b) > 0 && b[0] == '-' {
+		return " " + string(b)
+	}
+	return string(b)
 }

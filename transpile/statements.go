@@ -205,6 +205,19 @@ func (c *funcCtx) assign(s *ast.AssignStmt) []pyast.Stmt {
 	// values on the right before assigning; Python assigns targets left to
 	// right, so operands of non-name targets go to temporaries first.
 	var out []pyast.Stmt
+	assigned := map[types.Object]bool{}
+	for _, l := range s.Lhs {
+		if id, ok := l.(*ast.Ident); ok {
+			assigned[c.info.Uses[id]] = true
+		}
+	}
+	lhs := make([]ast.Expr, len(s.Lhs))
+	for i, l := range s.Lhs {
+		lhs[i] = l
+		if s.Tok == token.ASSIGN {
+			lhs[i] = c.hoistOperands(l, &out, func(e ast.Expr) bool { return c.hasCall(e) || c.mentions(e, assigned) })
+		}
+	}
 	values := make([]pyast.Expr, len(s.Rhs))
 	for i, r := range s.Rhs {
 		values[i] = c.valueTo(r, c.info.TypeOf(s.Lhs[i]))
@@ -214,7 +227,7 @@ func (c *funcCtx) assign(s *ast.AssignStmt) []pyast.Stmt {
 			c.t.errorf(l, UnsupportedType, "assign map entries in separate statements", "map element in a parallel assignment")
 		}
 	}
-	targets := c.targets(s, s.Lhs)
+	targets := c.targets(s, lhs)
 	out = append(out, c.flush()...)
 	return append(out, &pyast.Assign{Targets: []pyast.Expr{pyTuple(targets...)}, Value: pyTuple(values...)})
 }
@@ -235,11 +248,20 @@ func (c *funcCtx) assignOne(s *ast.AssignStmt, l, r ast.Expr) []pyast.Stmt {
 			}
 		}
 	}
+	// Go evaluates calls in the target's operands before the value's;
+	// Python evaluates the value first.
+	var pre []pyast.Stmt
+	if c.hasCall(r) {
+		l = c.hoistOperands(l, &pre, c.hasCall)
+	}
 	ltype := c.info.TypeOf(l)
 	value := c.valueTo(r, ltype)
+	if len(pre) > 0 {
+		c.pre = append(pre, c.pre...)
+	}
 	if m, ok := c.mapIndex(l); ok {
 		mx := c.expr(m.X)
-		k := c.valueTo(m.Index, c.info.TypeOf(m.Index))
+		k := c.mapKey(m.X, m.Index)
 		return c.flush(&pyast.Assign{Targets: []pyast.Expr{&pyast.Subscript{Value: mx, Index: k}}, Value: value})
 	}
 	var target pyast.Expr
@@ -260,7 +282,7 @@ func (c *funcCtx) targets(s *ast.AssignStmt, lhs []ast.Expr) []pyast.Expr {
 			continue
 		}
 		if m, ok := c.mapIndex(l); ok {
-			out[i] = &pyast.Subscript{Value: c.expr(m.X), Index: c.expr(m.Index)}
+			out[i] = &pyast.Subscript{Value: c.expr(m.X), Index: c.mapKey(m.X, m.Index)}
 			continue
 		}
 		out[i] = c.target(l)
@@ -344,33 +366,12 @@ func (c *funcCtx) opAssign(l ast.Expr, op token.Token, r ast.Expr, at ast.Node) 
 	var pre []pyast.Stmt
 	// Hoist non-trivial operands of an index or selector target so they are
 	// evaluated once.
-	stable := func(e ast.Expr) ast.Expr {
-		if isStable(c.info, e) {
-			return e
-		}
-		n := c.scope.fresh("_t")
-		tmp := &ast.Ident{NamePos: e.Pos(), Name: n}
-		obj := types.NewVar(e.Pos(), c.pkg.Types, n, c.info.TypeOf(e))
-		c.info.Uses[tmp] = obj
-		c.info.Types[tmp] = types.TypeAndValue{Type: obj.Type()}
-		c.scope.names[obj] = n
-		pre = append(pre, c.flush(&pyast.Assign{Targets: []pyast.Expr{pyName(n)}, Value: c.expr(e)})...)
-		return tmp
-	}
 	var lx ast.Expr
 	switch x := l.(type) {
 	case *ast.Ident:
 		lx = x
-	case *ast.IndexExpr:
-		lx = &ast.IndexExpr{X: stable(x.X), Index: stable(x.Index), Lbrack: x.Lbrack, Rbrack: x.Rbrack}
-		c.info.Types[lx] = c.info.Types[x]
-	case *ast.SelectorExpr:
-		nx := &ast.SelectorExpr{X: stable(x.X), Sel: x.Sel}
-		c.info.Types[nx] = c.info.Types[x]
-		if sel, ok := c.info.Selections[x]; ok {
-			c.info.Selections[nx] = sel
-		}
-		lx = nx
+	case *ast.IndexExpr, *ast.SelectorExpr:
+		lx = c.hoistOperands(x, &pre, func(e ast.Expr) bool { return !isStable(c.info, e) })
 	case *ast.StarExpr:
 		c.t.errorf(x, AddressOf, "assign to the struct's fields instead", "assignment through a pointer dereference")
 		return nil
@@ -381,10 +382,79 @@ func (c *funcCtx) opAssign(l ast.Expr, op token.Token, r ast.Expr, at ast.Node) 
 	c.info.Types[bin] = types.TypeAndValue{Type: c.info.TypeOf(l)}
 	value := c.binary(bin)
 	if m, ok := c.mapIndex(lx); ok {
-		return append(pre, c.flush(&pyast.Assign{Targets: []pyast.Expr{&pyast.Subscript{Value: c.expr(m.X), Index: c.expr(m.Index)}}, Value: value})...)
+		return append(pre, c.flush(&pyast.Assign{Targets: []pyast.Expr{&pyast.Subscript{Value: c.expr(m.X), Index: c.mapKey(m.X, m.Index)}}, Value: value})...)
 	}
 	target := c.target(lx)
 	return append(pre, c.flush(&pyast.Assign{Targets: []pyast.Expr{target}, Value: value})...)
+}
+
+// hoistTemp assigns e to a fresh temporary (appending the statements to
+// pre) and returns an identifier for it, when need(e) holds; constants
+// are never hoisted.
+func (c *funcCtx) hoistTemp(e ast.Expr, pre *[]pyast.Stmt, need func(ast.Expr) bool) ast.Expr {
+	if c.info.Types[e].Value != nil || !need(e) {
+		return e
+	}
+	n := c.scope.fresh("_t")
+	tmp := &ast.Ident{NamePos: e.Pos(), Name: n}
+	obj := types.NewVar(e.Pos(), c.pkg.Types, n, c.info.TypeOf(e))
+	c.info.Uses[tmp] = obj
+	c.info.Types[tmp] = types.TypeAndValue{Type: obj.Type()}
+	c.scope.names[obj] = n
+	*pre = append(*pre, c.flush(&pyast.Assign{Targets: []pyast.Expr{pyName(n)}, Value: c.expr(e)})...)
+	return tmp
+}
+
+// mentions reports whether e uses one of the variables in objs.
+func (c *funcCtx) mentions(e ast.Expr, objs map[types.Object]bool) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && objs[c.info.Uses[id]] {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// hasCall reports whether e calls a function (conversions do not count).
+func (c *funcCtx) hasCall(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !c.info.Types[call.Fun].IsType() {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// hoistOperands returns the index or selector target l with the operands
+// for which need holds moved to temporaries, so they are evaluated before
+// the right-hand side as Go does. The struct variable of a field selector
+// is hoisted only when it is not a plain name: Go assigns to the variable
+// itself.
+func (c *funcCtx) hoistOperands(l ast.Expr, pre *[]pyast.Stmt, need func(ast.Expr) bool) ast.Expr {
+	switch x := ast.Unparen(l).(type) {
+	case *ast.IndexExpr:
+		lx := &ast.IndexExpr{X: c.hoistTemp(x.X, pre, need), Index: c.hoistTemp(x.Index, pre, need), Lbrack: x.Lbrack, Rbrack: x.Rbrack}
+		c.info.Types[lx] = c.info.Types[x]
+		return lx
+	case *ast.SelectorExpr:
+		_, isPtr := c.info.TypeOf(x.X).Underlying().(*types.Pointer)
+		_, isName := ast.Unparen(x.X).(*ast.Ident)
+		nx := x.X
+		if isPtr || !isName {
+			nx = c.hoistTemp(x.X, pre, need)
+		}
+		sx := &ast.SelectorExpr{X: nx, Sel: x.Sel}
+		c.info.Types[sx] = c.info.Types[x]
+		if sel, ok := c.info.Selections[x]; ok {
+			c.info.Selections[sx] = sel
+		}
+		return sx
+	}
+	return l
 }
 
 // isStable reports whether e can be evaluated twice with the same result
@@ -575,7 +645,12 @@ func (c *funcCtx) typeSwitchStmt(s *ast.TypeSwitchStmt) []pyast.Stmt {
 		if bind != nil {
 			if obj := c.info.Implicits[cc]; obj != nil {
 				n := c.scope.declare(obj)
-				body = append(body, &pyast.Assign{Targets: []pyast.Expr{pyName(n)}, Value: pyName(tmp)})
+				var value pyast.Expr = pyName(tmp)
+				if needsCopy(obj.Type(), false) {
+					// The case variable is a copy of the struct in the interface.
+					value = c.t.shimCall("_gg_cp", value)
+				}
+				body = append(body, &pyast.Assign{Targets: []pyast.Expr{pyName(n)}, Value: value})
 			}
 		}
 		body = append(body, c.block(cc.Body)...)

@@ -203,6 +203,48 @@ func (t *translator) checkAliasedAppends(info *types.Info, body ast.Node) {
 			t.errorf(call, AliasingAppend, "copy the slice (slices.Clone) before appending to one of its aliases", "append to %s, which shares its backing array with another variable written by index", v.Name())
 		}
 	}
+	// A range over s reads the elements of the slice value it started
+	// with: a loop body that appends to s and writes s[i] sees its own
+	// writes in Go only while the append reuses the backing array.
+	ast.Inspect(body, func(n ast.Node) bool {
+		rs, ok := n.(*ast.RangeStmt)
+		if !ok || rs.Value == nil {
+			return true
+		}
+		v := sliceVar(rs.X)
+		if v == nil {
+			return true
+		}
+		var grow []*ast.CallExpr
+		write := false
+		ast.Inspect(rs.Body, func(n ast.Node) bool {
+			switch s := n.(type) {
+			case *ast.CallExpr:
+				if id, ok := ast.Unparen(s.Fun).(*ast.Ident); ok && len(s.Args) > 0 && sliceVar(s.Args[0]) == v {
+					if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
+						grow = append(grow, s)
+					}
+				}
+			case *ast.AssignStmt:
+				for _, l := range s.Lhs {
+					if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok && sliceVar(ix.X) == v {
+						write = true
+					}
+				}
+			case *ast.IncDecStmt:
+				if ix, ok := ast.Unparen(s.X).(*ast.IndexExpr); ok && sliceVar(ix.X) == v {
+					write = true
+				}
+			}
+			return true
+		})
+		if write {
+			for _, call := range grow {
+				t.errorf(call, AliasingAppend, "append to a new slice and assign it after the loop", "append to %s while ranging over it and writing its elements", v.Name())
+			}
+		}
+		return true
+	})
 }
 
 // sortsArgs reports whether an allowed standard function sorts or

@@ -201,6 +201,9 @@ func (t *translator) constExpr(v constant.Value, typ types.Type) (pyast.Expr, bo
 // zeroValue returns a fresh zero value of typ, or nil with ok false for a
 // type the translation has no representation for.
 func (t *translator) zeroValue(typ types.Type) (pyast.Expr, bool) {
+	if tp, ok := types.Unalias(typ).(*types.TypeParam); ok {
+		return t.typeParamZero(tp)
+	}
 	switch u := typ.Underlying().(type) {
 	case *types.Basic:
 		switch {
@@ -241,4 +244,55 @@ func (t *translator) zeroValue(typ types.Type) (pyast.Expr, bool) {
 // element or pointer, as opposed to fresh values from a literal or call.
 func needsCopy(typ types.Type, fresh bool) bool {
 	return isStructValue(typ) && !fresh
+}
+
+// typeParamZero returns the zero value of a type parameter when every type
+// of its constraint has the same Python zero (one def serves all
+// instantiations); any, comparable and mixed constraints have none.
+func (t *translator) typeParamZero(tp *types.TypeParam) (pyast.Expr, bool) {
+	iface, ok := tp.Constraint().Underlying().(*types.Interface)
+	if !ok {
+		return nil, false
+	}
+	var zero pyast.Expr
+	kind := ""
+	for i := 0; i < iface.NumEmbeddeds(); i++ {
+		var terms []types.Type
+		switch e := iface.EmbeddedType(i).(type) {
+		case *types.Union:
+			for j := 0; j < e.Len(); j++ {
+				terms = append(terms, e.Term(j).Type())
+			}
+		default:
+			terms = append(terms, e)
+		}
+		for _, term := range terms {
+			var k string
+			switch u := term.Underlying().(type) {
+			case *types.Basic:
+				switch {
+				case u.Info()&types.IsBoolean != 0:
+					k = "bool"
+				case u.Info()&types.IsInteger != 0:
+					k = "int"
+				case u.Info()&types.IsFloat != 0:
+					k = "float"
+				case u.Info()&types.IsString != 0:
+					k = "string"
+				}
+			case *types.Slice, *types.Map, *types.Pointer, *types.Signature:
+				k = "nil"
+			}
+			if k == "" || kind != "" && k != kind {
+				return nil, false
+			}
+			if kind == "" {
+				kind = k
+				if z, ok := t.zeroValue(term); ok {
+					zero = z
+				}
+			}
+		}
+	}
+	return zero, zero != nil
 }

@@ -27,12 +27,14 @@ def _gg_rtpanic(msg):
 
 
 class _GgError(object):
-    # An error value made by errors.New or fmt.Errorf.
-    __slots__ = ("msg", "wrapped")
+    # An error value made by errors.New or fmt.Errorf; errs holds the
+    # errors of an Errorf with several %w (Unwrap() []error in Go).
+    __slots__ = ("msg", "wrapped", "errs")
 
-    def __init__(self, msg, wrapped=None):
+    def __init__(self, msg, wrapped=None, errs=None):
         self.msg = msg
         self.wrapped = wrapped
+        self.errs = errs
 
     def Error(self):
         return self.msg
@@ -46,14 +48,18 @@ def _gg_errors_new(msg):
 
 
 def _gg_errors_is(err, target):
+    if err is None or target is None:
+        return err is target
     while err is not None:
         if err is target:
             return True
-        if target is not None and type(err) is type(target) and not isinstance(err, _GgError) and err == target:
+        if type(err) is type(target) and not isinstance(err, _GgError) and not getattr(err, "_gg_ptrerr", False) and err == target:
             return True
+        if isinstance(err, _GgError) and err.errs is not None:
+            return any(_gg_errors_is(e, target) for e in err.errs)
         u = getattr(err, "Unwrap", None)
         err = u() if u is not None else None
-    return err is target
+    return False
 
 
 def _gg_errors_unwrap(err):
@@ -142,6 +148,25 @@ def _gg_f32(v):
         return struct.unpack("<f", struct.pack("<f", v))[0]
     except OverflowError:
         return math.copysign(float("inf"), v)
+
+
+def _gg_fkey(k):
+    # A float map key; NaN becomes a new object no lookup can find.
+    return float("nan") if k != k else k
+
+
+def _gg_i2f32(v):
+    # Round an integer to 24 significant bits (half to even) in one step,
+    # as Go's float32(int) does; float(v) first would round twice.
+    a = abs(v)
+    sh = a.bit_length() - 24
+    if sh > 0:
+        q, r = a >> sh, a & ((1 << sh) - 1)
+        half = 1 << (sh - 1)
+        if r > half or r == half and q & 1:
+            q += 1
+        a = q << sh
+    return _gg_f32(float(a) if v >= 0 else -float(a))
 
 
 def _gg_ftoi(f, kind=0):
@@ -321,13 +346,24 @@ class _GgStruct(object):
             object.__setattr__(self, n, v)
 
     def __eq__(self, o):
-        return type(o) is type(self) and all(getattr(self, n) == getattr(o, n) for n in self.__slots__)
+        # Pointer fields are equal when they point to the same struct.
+        if type(o) is not type(self):
+            return False
+        ptrs = self._gg_ptrfields()
+        return all(getattr(self, n) is getattr(o, n) if n in ptrs else getattr(self, n) == getattr(o, n) for n in self.__slots__)
 
     def __ne__(self, o):
         return not self.__eq__(o)
 
     def __hash__(self):
-        return hash(tuple(getattr(self, n) for n in self.__slots__))
+        ptrs = self._gg_ptrfields()
+        return hash(tuple(id(getattr(self, n)) if n in ptrs else getattr(self, n) for n in self.__slots__))
+
+    @classmethod
+    def _gg_ptrfields(cls):
+        if cls._gg_jtypes is None:
+            cls._gg_jtypes = cls._gg_jtypesf()
+        return {n for n, d in cls._gg_jtypes.items() if d[0] == "ptr"}
 
     def _gg_copy(self):
         c = object.__new__(type(self))

@@ -52,6 +52,8 @@ def _gg_formatfloat(f, fmt, prec, bits):
     if f == float("-inf"):
         return b"-Inf"
     neg = math.copysign(1.0, f) < 0
+    if fmt in "bxX":
+        return _gg_formatfloat_bin(f, fmt, prec, bits, neg)
     a = abs(f)
     shortest = prec < 0
     if a == 0:
@@ -129,6 +131,62 @@ def _gg_formatfloat(f, fmt, prec, bits):
             out.append("0" * max(0, prec - lz - m))
     else:
         return ("%" + fmt).encode()
+    return "".join(out).encode()
+
+
+def _gg_formatfloat_bin(f, fmt, prec, bits, neg):
+    # strconv's %b (mantissa p exponent) and %x (hex mantissa, binary
+    # exponent), from the IEEE fields like Go's fmtB and fmtX.
+    if bits == 32:
+        u = struct.unpack("<I", struct.pack("<f", f))[0]
+        mbits, ebits, bias = 23, 8, -127
+    else:
+        u = struct.unpack("<Q", struct.pack("<d", f))[0]
+        mbits, ebits, bias = 52, 11, -1023
+    exp = (u >> mbits) & ((1 << ebits) - 1)
+    mant = u & ((1 << mbits) - 1)
+    if exp == 0:
+        exp += 1
+    else:
+        mant |= 1 << mbits
+    exp += bias
+    sign = "-" if neg else ""
+    if fmt == "b":
+        e = exp - mbits
+        return ("%s%dp%s%d" % (sign, mant, "+" if e >= 0 else "", e)).encode()
+    m64 = (1 << 64) - 1
+    if mant == 0:
+        exp = 0
+    mant = (mant << (60 - mbits)) & m64
+    while mant != 0 and mant & (1 << 60) == 0:
+        mant = (mant << 1) & m64
+        exp -= 1
+    if 0 <= prec < 15:
+        shift = prec * 4
+        extra = (mant << shift) & ((1 << 60) - 1)
+        mant >>= 60 - shift
+        if extra | (mant & 1) > 1 << 59:
+            mant += 1
+        mant = (mant << (60 - shift)) & m64
+        if mant & (1 << 61):
+            mant >>= 1
+            exp += 1
+    hx = "0123456789abcdef" if fmt == "x" else "0123456789ABCDEF"
+    out = [sign, "0", fmt, str((mant >> 60) & 1)]
+    mant = (mant << 4) & m64
+    if prec < 0 and mant != 0:
+        out.append(".")
+        while mant != 0:
+            out.append(hx[(mant >> 60) & 15])
+            mant = (mant << 4) & m64
+    elif prec > 0:
+        out.append(".")
+        for _ in range(prec):
+            out.append(hx[(mant >> 60) & 15])
+            mant = (mant << 4) & m64
+    out.append("p" if fmt == "x" else "P")
+    out.append("-" if exp < 0 else "+")
+    out.append("%02d" % abs(exp))
     return "".join(out).encode()
 
 
@@ -260,6 +318,8 @@ def _gg_fmtfloat(st, verb, v, bits):
         prec = 6 if verb in "eEf" else -1
     elif verb == "F":
         verb2, prec = "f", 6
+    elif verb in "bxX" and not (st.sharp and verb != "b"):
+        verb2, prec = verb, -1
     else:
         return _gg_badverb(verb, v)
     if st.prec >= 0:
@@ -369,14 +429,19 @@ def _gg_fmtvalue(st, verb, v, depth, desc=None):
         v = v.value
     if v is None and desc is not None:
         nv = _gg_fmtnil(desc)
+        if desc[0] == "bytes" and verb in "sqxX":
+            return _gg_fmtstr(st, verb, b"")
         if nv is not None:
-            return _gg_pad(st, nv) if verb in "vs" else (b"[]" if nv == b"[]" else b"map[]")
+            # Go writes the brackets itself: width applies per element.
+            return nv
     if isinstance(v, _GgStringer):
         if verb in "vsxXq":
             return _gg_fmtvalue(st, verb, v.method(v.value), depth)
         v = v.value
     if v is None:
-        if verb == "v":
+        # A nil interface inside a struct, slice or map prints <nil> for
+        # any verb; at top level only %v does.
+        if verb == "v" or depth > 0 and (desc is None or desc[0] == "any"):
             return _gg_pad(st, b"<nil>")
         return _gg_badverb(verb, None)
     if isinstance(v, bool):
@@ -386,15 +451,18 @@ def _gg_fmtvalue(st, verb, v, depth, desc=None):
     if isinstance(v, int):
         return _gg_fmtint(st, verb, v)
     if isinstance(v, float):
-        return _gg_fmtfloat(st, verb, v, 64)
+        # desc tells a float32 element or field from a float64.
+        return _gg_fmtfloat(st, verb, v, 32 if desc is not None and desc == ("float", 32) else 64)
     if isinstance(v, _GgF32):
         return _gg_fmtfloat(st, verb, v.value, 32)
     if isinstance(v, bytes):
         return _gg_fmtstr(st, verb, v)
     if isinstance(v, _GgBytes):
         if verb in "sqxX":
-            return _gg_fmtstr(st, verb, bytes(v.value))
+            return _gg_fmtstr(st, verb, bytes(v.value or b""))
         v = v.value
+        if v is None:
+            return b"[]"
     if hasattr(v, "Error") and verb in "vsxXq":
         return _gg_fmtstr(st, "s" if verb == "v" else verb, v.Error())
     if hasattr(v, "String") and callable(getattr(v, "String")) and verb in "vsxXq":
@@ -406,6 +474,8 @@ def _gg_fmtvalue(st, verb, v, depth, desc=None):
             return b"&" + _gg_fmtvalue(st, verb, v.value, depth + 1)
         v = v.value
     if isinstance(v, list):
+        if desc is not None and desc[0] == "bytes" and verb in "sqxX":
+            return _gg_fmtstr(st, verb, bytes(v))
         ed = desc[1] if desc is not None and desc[0] == "slice" else None
         return b"[" + b" ".join(_gg_fmtvalue(st, verb, e, depth + 1, ed) for e in v) + b"]"
     if isinstance(v, dict):
@@ -428,11 +498,29 @@ def _gg_fmtvalue(st, verb, v, depth, desc=None):
     return _gg_pad(st, str(v).encode())
 
 
+def _gg_argnum(fmt, i, argi, nargs):
+    # Go's argNumber: an explicit [n] index at fmt[i:]; returns
+    # (argi, i, found, good).
+    if fmt[i:i + 1] != b"[":
+        return argi, i, False, True
+    j = fmt.find(b"]", i + 1)
+    if len(fmt) - i < 3 or j < 0:
+        return argi, i + 1, False, False
+    num = fmt[i + 1:j]
+    if not num.isdigit() or len(num) > 6:
+        return argi, j + 1, False, False
+    k = int(num) - 1
+    if 0 <= k < nargs:
+        return k, j + 1, True, True
+    return argi, j + 1, True, False
+
+
 def _gg_sprintf(fmt, *args):
     out = []
     i = 0
     n = len(fmt)
     argi = 0
+    reordered = False
     while i < n:
         j = fmt.find(b"%", i)
         if j < 0:
@@ -441,6 +529,7 @@ def _gg_sprintf(fmt, *args):
         out.append(fmt[i:j])
         i = j + 1
         st = _GgFmtState()
+        good = True
         while i < n:
             c = fmt[i:i + 1]
             if c == b"+":
@@ -457,6 +546,9 @@ def _gg_sprintf(fmt, *args):
             else:
                 break
             i += 1
+        reordered = reordered or fmt[i:i + 1] == b"["
+        argi, i, after, ok = _gg_argnum(fmt, i, argi, len(args))
+        good = good and ok
         if fmt[i:i + 1] == b"*":
             i += 1
             if argi < len(args) and isinstance(args[argi], int) and not isinstance(args[argi], bool):
@@ -468,14 +560,22 @@ def _gg_sprintf(fmt, *args):
             else:
                 out.append(b"%!(BADWIDTH)")
             argi += 1
+            after = False
         else:
             k = i
             while i < n and fmt[i:i + 1].isdigit():
                 i += 1
             if i > k:
                 st.wid = int(fmt[k:i])
-        if fmt[i:i + 1] == b".":
+                if after:
+                    good = False
+        if fmt[i:i + 1] == b"." and i + 1 < n:
             i += 1
+            if after:
+                good = False
+            reordered = reordered or fmt[i:i + 1] == b"["
+            argi, i, after, ok = _gg_argnum(fmt, i, argi, len(args))
+            good = good and ok
             if fmt[i:i + 1] == b"*":
                 i += 1
                 if argi < len(args) and isinstance(args[argi], int) and not isinstance(args[argi], bool):
@@ -485,11 +585,16 @@ def _gg_sprintf(fmt, *args):
                 else:
                     out.append(b"%!(BADPREC)")
                 argi += 1
+                after = False
             else:
                 k = i
                 while i < n and fmt[i:i + 1].isdigit():
                     i += 1
                 st.prec = int(fmt[k:i]) if i > k else 0
+        if not after:
+            reordered = reordered or fmt[i:i + 1] == b"["
+            argi, i, after, ok = _gg_argnum(fmt, i, argi, len(args))
+            good = good and ok
         if i >= n:
             out.append(b"%!(NOVERB)")
             break
@@ -498,6 +603,9 @@ def _gg_sprintf(fmt, *args):
         i += w
         if verb == "%":
             out.append(b"%")
+            continue
+        if not good:
+            out.append(b"%!" + verb.encode() + b"(BADINDEX)")
             continue
         if argi >= len(args):
             out.append(b"%!" + verb.encode() + b"(MISSING)")
@@ -511,7 +619,7 @@ def _gg_sprintf(fmt, *args):
             st.plus = False
             st.plusv = True
         out.append(_gg_fmtvalue(st, verb, v, 0))
-    if argi < len(args):
+    if not reordered and argi < len(args):
         extra = []
         for v in args[argi:]:
             if v is None:
@@ -545,12 +653,42 @@ def _gg_sprintln(*args):
 
 
 def _gg_errorf(fmt, *args):
-    # fmt.Errorf: %w formats like %v and records the wrapped error.
-    wrapped = None
-    if b"%w" in fmt:
-        for v in args:
-            if v is not None and hasattr(v, "Error"):
-                wrapped = v
+    # fmt.Errorf: %w formats like %v and wraps its operand when it is an
+    # error; several %w wrap them all (errors.Unwrap then gives nil).
+    out, idx, i, n = [], [], 0, 0
+    while i < len(fmt):
+        c = fmt[i:i + 1]
+        i += 1
+        out.append(c)
+        if c != b"%":
+            continue
+        while i < len(fmt):
+            c = fmt[i:i + 1]
+            i += 1
+            if c == b"[":
+                j = fmt.find(b"]", i)
+                if j > i and fmt[i:j].isdigit():
+                    n = int(fmt[i:j]) - 1
+                    out.append(fmt[i - 1:j + 1])
+                    i = j + 1
+                    continue
+            if c == b"*":
+                n += 1
+            elif c in b"+-# 0.123456789" or c == b"[":
+                pass
+            else:
+                if c == b"w":
+                    c = b"v"
+                    if 0 <= n < len(args) and args[n] is not None and hasattr(args[n], "Error"):
+                        idx.append(n)
+                if c != b"%":
+                    n += 1
+            out.append(c)
+            if c not in b"+-# 0.123456789*[":
                 break
-        fmt = fmt.replace(b"%w", b"%v")
-    return _GgError(_gg_sprintf(fmt, *args), wrapped)
+    msg = _gg_sprintf(b"".join(out), *args)
+    if len(idx) == 1:
+        return _GgError(msg, args[idx[0]])
+    if len(idx) > 1:
+        return _GgError(msg, None, [args[k] for k in sorted(set(idx))])
+    return _GgError(msg)

@@ -40,9 +40,25 @@ class _GgJsonUnsupported(Exception):
     pass
 
 
-def _gg_json_enc(v):
+def _gg_json_enc(v, d=None):
+    # d, the static type's descriptor when known, tells float32 and []byte
+    # apart from float64 and []int; without it the value's Python type
+    # decides.
     if v is None:
         return b"null"
+    if d is not None and d[0] != "any":
+        k = d[0]
+        if k == "float":
+            return _gg_json_float(v, d[1])
+        if k == "bytes":
+            return b'"' + base64.b64encode(bytes(v)) + b'"'
+        if k == "slice":
+            return b"[" + b",".join(_gg_json_enc(e, d[1]) for e in v) + b"]"
+        if k == "map":
+            items = sorted(((_gg_json_key(kk, d[1]), x) for kk, x in v.items()), key=lambda kv: kv[0])
+            return b"{" + b",".join(_gg_json_str(kk) + b":" + _gg_json_enc(x, d[2]) for kk, x in items) + b"}"
+        if k == "ptr":
+            return _gg_json_enc(v, d[1])
     if isinstance(v, bool):
         return b"true" if v else b"false"
     if isinstance(v, int):
@@ -67,28 +83,32 @@ def _gg_json_enc(v):
     jf = getattr(v, "_gg_json", None)
     if jf is not None:
         parts = []
+        cls = type(v)
+        if cls._gg_jtypes is None:
+            cls._gg_jtypes = cls._gg_jtypesf()
         for name, attr, omitempty, kind in jf:
             x = getattr(v, attr)
             if omitempty and (x is None or x is False or x == 0 and not isinstance(x, bytes) and not isinstance(x, (list, dict)) or (isinstance(x, (bytes, list, dict)) and len(x) == 0)):
                 continue
-            if kind == "bytes" and x is not None:
-                x = _GgBytes(x)
-            parts.append(_gg_json_str(name.encode("utf-8")) + b":" + _gg_json_enc(x))
+            parts.append(_gg_json_str(name.encode("utf-8")) + b":" + _gg_json_enc(x, cls._gg_jtypes[attr]))
         return b"{" + b",".join(parts) + b"}"
     raise _GgJsonUnsupported(v)
 
 
-def _gg_json_key(k):
+def _gg_json_key(k, d=None):
     if isinstance(k, bytes):
         return k
     if isinstance(k, bool):
         raise _GgJsonUnsupported(k)
+    if isinstance(k, float):
+        # Go writes float keys as it writes float values.
+        return _gg_json_float(k, 32 if d == ("float", 32) else 64)
     return str(k).encode()
 
 
-def _gg_json_marshal(v):
+def _gg_json_marshal(v, d=None):
     try:
-        return (list(_gg_json_enc(v)), None)
+        return (list(_gg_json_enc(v, d)), None)
     except _GgJsonUnsupported as e:
         x = e.args[0] if e.args else None
         if isinstance(x, float):
@@ -96,9 +116,11 @@ def _gg_json_marshal(v):
         return (None, _GgError(b"json: unsupported type"))
 
 
-def _gg_json_conv(x, d):
+def _gg_json_conv(x, d, old=None):
     # Converts a decoded Python JSON value to the Go representation of d,
-    # returning (value, error message or None).
+    # returning (value, error message or None). old is the target's current
+    # value: Go decodes objects into an existing map or struct, keeping
+    # what the JSON does not mention.
     k = d[0]
     if k == "any":
         if isinstance(x, str):
@@ -152,7 +174,7 @@ def _gg_json_conv(x, d):
     if k == "map":
         if not isinstance(x, dict):
             return (None, _gg_json_tname(x) + " into Go value of type map")
-        out = {}
+        out = old if old is not None else {}
         for kk, e in x.items():
             key, err = _gg_json_conv(kk if d[1][0] == "string" else _gg_json_numkey(kk), d[1])
             if err is not None:
@@ -163,27 +185,31 @@ def _gg_json_conv(x, d):
             out[key] = _gg_json_zero(d[2]) if isinstance(v, str) and v == "keep" else v
         return (out, None)
     if k == "ptr":
-        return _gg_json_conv(x, d[1])
+        return _gg_json_conv(x, d[1], old)
     if k == "struct":
         cls = d[1]
         if not isinstance(x, dict):
             return (None, _gg_json_tname(x) + " into Go value of type " + cls.__name__)
-        obj = cls()
-        for name, attr, _, _ in cls._gg_json:
-            match = None
-            for kk in x:
+        obj = old if old is not None else cls()
+        if cls._gg_jtypes is None:
+            cls._gg_jtypes = cls._gg_jtypesf()
+        # Keys in document order, so a later duplicate wins; a key matches
+        # a field by exact name first, else case-insensitively.
+        for kk, e in x.items():
+            attr = None
+            for name, a, _, _ in cls._gg_json:
                 if kk == name:
-                    match = kk
+                    attr = a
                     break
-            if match is None:
-                for kk in x:
+            if attr is None:
+                for name, a, _, _ in cls._gg_json:
                     if kk.lower() == name.lower():
-                        match = kk
-            if match is None:
+                        attr = a
+                        break
+            if attr is None:
                 continue
-            if cls._gg_jtypes is None:
-                cls._gg_jtypes = cls._gg_jtypesf()
-            v, err = _gg_json_conv(x[match], cls._gg_jtypes[attr])
+            fd = cls._gg_jtypes[attr]
+            v, err = _gg_json_conv(e, fd, getattr(obj, attr) if fd[0] in ("struct", "ptr") else None)
             if err is not None:
                 return (None, err)
             if not (isinstance(v, str) and v == "keep"):
@@ -233,7 +259,7 @@ def _gg_json_unmarshal(data, d, old):
         x = json.loads(bytes(data or b"").decode("utf-8", "surrogateescape"))
     except ValueError as e:
         return (old, _GgError(b"json: " + str(e).encode()))
-    v, err = _gg_json_conv(x, d)
+    v, err = _gg_json_conv(x, d, old)
     if err is not None:
         return (old, _GgError(err.encode()))
     if isinstance(v, str) and v == "keep":
@@ -241,10 +267,11 @@ def _gg_json_unmarshal(data, d, old):
     return (v, None)
 
 
-def _gg_result(v):
+def _gg_result(v, d=None):
     # Contract 1: a result record is JSON text; a leading "-" gets a space so
-    # RedisGears does not turn it into an error reply.
-    s = _gg_json_enc(v).decode("utf-8")
+    # RedisGears does not turn it into an error reply. d is the static
+    # type's descriptor where the value alone is ambiguous.
+    s = _gg_json_enc(v, d).decode("utf-8")
     if s.startswith("-"):
         return " " + s
     return s

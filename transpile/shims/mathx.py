@@ -43,6 +43,11 @@ def _gg_pow(x, y):
     try:
         return math.pow(x, y)
     except ValueError:
+        # Python raises for 0 ** negative, where Go gives ±Inf.
+        if x == 0 and y < 0:
+            if y == int(y) and int(y) % 2 == 1:
+                return math.copysign(float("inf"), x)
+            return float("inf")
         return float("nan")
     except OverflowError:
         return float("inf") if x > 0 or y == int(y) and int(y) % 2 == 0 else float("-inf")
@@ -130,3 +135,12 @@ def _gg_fmax(x, y):
     if x == 0 and y == 0:
         return x if math.copysign(1, x) > 0 else y
     return x if x > y else y
+
+
+def _gg_sin(x):
+    # Python raises for ±Inf, where Go gives NaN.
+    return math.sin(x) if x - x == 0 else float("nan")
+
+
+def _gg_cos(x):
+    return math.cos(x) if x - x == 0 else float("nan")

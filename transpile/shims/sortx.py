@@ -64,7 +64,8 @@ def _gg_cmp(a, b):
 
 
 def _gg_contains_el(s, v):
-    return s is not None and v in s
+    # Not "v in s": Python's identity shortcut would find a NaN in itself.
+    return _gg_index_el(s, v) >= 0
 
 
 def _gg_index_el(s, v):
@@ -92,7 +93,8 @@ def _gg_clone(s):
 
 
 def _gg_slices_equal(a, b):
-    return list(a or ()) == list(b or ())
+    a, b = a or (), b or ()
+    return len(a) == len(b) and all(x == y for x, y in zip(a, b))
 
 
 def _gg_binsearch(s, v):

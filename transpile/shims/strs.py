@@ -159,7 +159,13 @@ def _gg_case(r, which):
 
 
 def _gg_mapstr(f, s):
-    return b"".join(_gg_runestr(f(ord(c))) for c in _gg_dec(s))
+    # strings.Map: a negative mapping drops the character.
+    out = []
+    for c in _gg_dec(s):
+        r = f(ord(c))
+        if r >= 0:
+            out.append(_gg_runestr(r))
+    return b"".join(out)
 
 
 def _gg_isascii(s):

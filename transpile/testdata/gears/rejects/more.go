@@ -59,3 +59,65 @@ var Aliases = dsl.KeysOnly("*").
 		return a[0] + b[0]
 	}).
 	Run()
+
+// tagged has json tag options the shims do not follow.
+type tagged struct {
+	N int `json:"n,string"`   // want "GG205 json tag option string of field N"
+	Z int `json:"z,omitzero"` // want "GG205 json tag option omitzero of field Z"
+}
+
+// Float32Any stores float32 values in interfaces, which lose their width.
+var Float32Any = dsl.KeysOnly("*").
+	Map(func(k string) string {
+		f := float32(len(k)) / 3
+		var x any = f // want "GG205 float32 value converted to an interface"
+		b, _ := json.Marshal(tagged{N: len(k)})
+		c, _ := json.Marshal(f)
+		_ = x
+		return string(b) + string(c)
+	}).
+	Run()
+
+func zeroOf[T any]() T {
+	var z T // want "GG205 unsupported type T"
+	return z
+}
+
+func convTo[T ~int8 | ~uint8](x int) T {
+	return T(x) // want "GG205 conversion from int to T in a generic function"
+}
+
+// Generics uses type-parameter zero values and conversions, whose Python
+// form would depend on the type argument.
+var Generics = dsl.KeysOnly("*").
+	Map(func(k string) int {
+		return zeroOf[int]() + int(convTo[uint8](len(k)))
+	}).
+	Run()
+
+// RangeGrow appends to a slice while ranging over it and writing its
+// elements: what the range sees depends on the slice's capacity.
+var RangeGrow = dsl.KeysOnly("*").
+	Map(func(k string) int {
+		s := []int{1, 2, 3}
+		t := 0
+		for i, v := range s {
+			s = append(s, v) // want "GG206 append to s while ranging over it and writing its elements"
+			s[i] = len(k)
+			t += v
+		}
+		return t
+	}).
+	Run()
+
+type node struct{ N int }
+
+// PtrKeys keys a map by pointers, which Python would hash by value.
+var PtrKeys = dsl.KeysOnly("*").
+	Map(func(k string) int {
+		a := &node{len(k)}
+		m := map[*node]int{} // want "GG205 map keyed by pointer type \\*rejects.node"
+		m[a] = 1             // want "GG205 map keyed by pointer type \\*rejects.node"
+		return m[a]          // want "GG205 map keyed by pointer type \\*rejects.node"
+	}).
+	Run()
