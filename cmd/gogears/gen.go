@@ -59,9 +59,17 @@ func generate(e *env, cfg transpile.Config) error {
 	}
 	switch {
 	case errors.Is(err, transpile.ErrStale):
-		return fmt.Errorf("stale gears: %s; run `go generate` or `gogears gen`", strings.Join(res.StaleGears, ", "))
+		return fmt.Errorf("stale gears: %s; run `go generate` or `gogears gen`", nameList(res.StaleGears, 10))
 	case err != nil && res.Diagnostics != nil && res.Diagnostics.HasErrors():
 		return fmt.Errorf("%d problem(s) in gear code", res.Diagnostics.Len())
 	}
 	return err
+}
+
+// nameList joins names for a message, naming at most max of them.
+func nameList(names []string, max int) string {
+	if len(names) <= max {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:max], ", "), len(names)-max)
 }
