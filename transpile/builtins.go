@@ -232,22 +232,7 @@ func sameRepr(from, to types.Type) bool {
 func inplaceAppends(info *types.Info, body ast.Node) map[types.Object]bool {
 	cands := map[types.Object]bool{}
 	bad := map[types.Object]bool{}
-	sliceVar := func(e ast.Expr) types.Object {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		if !ok {
-			return nil
-		}
-		obj := info.Uses[id]
-		if obj == nil {
-			obj = info.Defs[id]
-		}
-		if v, ok := obj.(*types.Var); ok {
-			if _, isSlice := v.Type().Underlying().(*types.Slice); isSlice {
-				return v
-			}
-		}
-		return nil
-	}
+	sliceVar := func(e ast.Expr) types.Object { return sliceVarOf(info, e) }
 	// Declarations inside the body.
 	ast.Inspect(body, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
@@ -448,3 +433,22 @@ func mutatesArgs(fn *types.Func) bool {
 }
 
 var _ = token.ADD
+
+// sliceVarOf returns the variable e names when it is a slice-typed
+// variable, or nil.
+func sliceVarOf(info *types.Info, e ast.Expr) types.Object {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	obj := info.Uses[id]
+	if obj == nil {
+		obj = info.Defs[id]
+	}
+	if v, ok := obj.(*types.Var); ok {
+		if _, isSlice := v.Type().Underlying().(*types.Slice); isSlice {
+			return v
+		}
+	}
+	return nil
+}

@@ -128,22 +128,7 @@ func (t *translator) checkSlices(info *types.Info, body ast.Node) {
 // write shows through the other variable depends on capacity; Python's
 // append never shares.
 func (t *translator) checkAliasedAppends(info *types.Info, body ast.Node) {
-	sliceVar := func(e ast.Expr) types.Object {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		if !ok {
-			return nil
-		}
-		obj := info.Uses[id]
-		if obj == nil {
-			obj = info.Defs[id]
-		}
-		if v, ok := obj.(*types.Var); ok {
-			if _, isSlice := v.Type().Underlying().(*types.Slice); isSlice {
-				return v
-			}
-		}
-		return nil
-	}
+	sliceVar := func(e ast.Expr) types.Object { return sliceVarOf(info, e) }
 	group := map[types.Object]types.Object{}
 	var find func(types.Object) types.Object
 	find = func(o types.Object) types.Object {
