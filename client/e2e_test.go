@@ -272,6 +272,10 @@ func TestE2EAdmin(t *testing.T) {
 	if _, err := c.PyExportReq(ctx, "nope"); !errors.Is(err, ErrRequirementNotFound) {
 		t.Errorf("PyExportReq(nope) = %v, want ErrRequirementNotFound", err)
 	}
+	var serr *Error
+	if err := c.PyImportReq(ctx, "not a requirement"); !errors.As(err, &serr) || !strings.Contains(err.Error(), "Failed deserialize requirement") {
+		t.Errorf("PyImportReq(junk) = %v, want the server's deserialize error as *Error", err)
+	}
 	_, err = c.PyExecute(ctx, "GB().run()", &PyExecuteOptions{Requirements: []string{"==invalid"}})
 	if !errors.Is(err, ErrRequirements) {
 		t.Errorf("PyExecute with an unknown requirement = %v, want ErrRequirements", err)
