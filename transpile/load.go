@@ -2,33 +2,44 @@ package transpile
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
+	"go/types"
 	"regexp"
+	"sort"
 	"strings"
 
 	"golang.org/x/tools/go/packages"
 )
 
-// loadMode is everything translation needs, without NeedDeps: imported
-// packages come from export data, which keeps loading fast.
-const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
-	packages.NeedTypes | packages.NeedTypesInfo | packages.NeedModule
+// rootMode lists and parses the packages to translate without
+// type-checking them: go/packages with NeedTypes but not NeedDeps runs
+// `go list -export`, which compiles every listed package, the user's
+// included. That compile was 2.7 s of 3.2 s for a 500-gear package after
+// an edit (bench/transpile.sh); gen only needs the user's packages checked
+// from source, so load checks them itself.
+const rootMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
+	packages.NeedImports | packages.NeedModule | packages.NeedTypesSizes
 
-// load runs one packages.Load for all patterns. Load and type errors
-// become LoadError diagnostics; the packages are returned even then so
-// callers can report everything at once.
+// depMode loads the packages the roots import from export data, which the
+// build cache keeps for packages that did not change.
+const depMode = packages.NeedName | packages.NeedTypes
+
+// load lists and parses the packages matching patterns, loads what they
+// import from export data, and type-checks them from source. Load and
+// type errors become LoadError diagnostics; the packages are returned even
+// then so callers can report everything at once.
 func load(dir string, tags []string, patterns []string) ([]*packages.Package, *token.FileSet, *Diagnostics, error) {
 	fset := token.NewFileSet()
-	cfg := &packages.Config{Mode: loadMode, Dir: dir, Fset: fset}
-	if len(tags) > 0 {
-		cfg.BuildFlags = []string{"-tags=" + strings.Join(tags, ",")}
-	}
-	pkgs, err := packages.Load(cfg, patterns...)
+	roots, err := packages.Load(&packages.Config{Mode: rootMode, Dir: dir, Fset: fset, BuildFlags: tagFlags(tags)}, patterns...)
 	if err != nil {
 		return nil, fset, nil, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
 	}
+	if err := typeCheck(dir, tags, fset, roots); err != nil {
+		return nil, fset, nil, err
+	}
 	ds := &Diagnostics{}
-	for _, p := range pkgs {
+	for _, p := range roots {
 		for _, e := range p.Errors {
 			pos, msg := parsePos(e.Pos), e.Msg
 			if e.Pos == "" {
@@ -40,8 +51,109 @@ func load(dir string, tags []string, patterns []string) ([]*packages.Package, *t
 			ds.add(Diagnostic{Pos: pos, Code: LoadError, Message: msg, Hint: "fix the Go code first; go vet shows the same error"})
 		}
 	}
-	return pkgs, fset, ds, nil
+	return roots, fset, ds, nil
 }
+
+// typeCheck fills Types and TypesInfo of the roots, checking each from
+// source after the roots it imports, with every other import taken from
+// one export-data load.
+func typeCheck(dir string, tags []string, fset *token.FileSet, roots []*packages.Package) error {
+	byID := map[string]*packages.Package{}
+	for _, p := range roots {
+		byID[p.ID] = p
+	}
+	var deps []string
+	seen := map[string]bool{}
+	for _, p := range roots {
+		for _, imp := range p.Imports {
+			if byID[imp.ID] == nil && imp.ID != "unsafe" && imp.ID != "C" && !seen[imp.ID] {
+				seen[imp.ID] = true
+				deps = append(deps, imp.ID)
+			}
+		}
+	}
+	sort.Strings(deps)
+	depTypes := map[string]*types.Package{}
+	if len(deps) > 0 {
+		dpkgs, err := packages.Load(&packages.Config{Mode: depMode, Dir: dir, Fset: fset, BuildFlags: tagFlags(tags)}, deps...)
+		if err != nil {
+			return fmt.Errorf("load imports: %w", err)
+		}
+		for _, d := range dpkgs {
+			if d.Types != nil {
+				depTypes[d.ID] = d.Types
+			}
+		}
+	}
+	state := map[*packages.Package]int{} // 1 checking, 2 done
+	var check func(p *packages.Package)
+	check = func(p *packages.Package) {
+		if state[p] != 0 {
+			return
+		}
+		state[p] = 1
+		imp := importerFunc(func(path string) (*types.Package, error) {
+			if path == "unsafe" {
+				return types.Unsafe, nil
+			}
+			ip := p.Imports[path]
+			if ip == nil {
+				return nil, fmt.Errorf("package %s is not in the import list of %s", path, p.PkgPath)
+			}
+			if r := byID[ip.ID]; r != nil {
+				if state[r] == 1 {
+					return nil, fmt.Errorf("import cycle through %s", path)
+				}
+				check(r)
+				if r.Types != nil {
+					return r.Types, nil
+				}
+			}
+			if t := depTypes[ip.ID]; t != nil {
+				return t, nil
+			}
+			return nil, fmt.Errorf("could not import %s", path)
+		})
+		info := &types.Info{
+			Types:        map[ast.Expr]types.TypeAndValue{},
+			Defs:         map[*ast.Ident]types.Object{},
+			Uses:         map[*ast.Ident]types.Object{},
+			Implicits:    map[ast.Node]types.Object{},
+			Instances:    map[*ast.Ident]types.Instance{},
+			Scopes:       map[ast.Node]*types.Scope{},
+			Selections:   map[*ast.SelectorExpr]*types.Selection{},
+			FileVersions: map[*ast.File]string{},
+		}
+		conf := &types.Config{
+			Importer: imp,
+			Sizes:    p.TypesSizes,
+			Error: func(err error) {
+				if te, ok := err.(types.Error); ok {
+					p.Errors = append(p.Errors, packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError})
+				}
+			},
+		}
+		if p.Module != nil && p.Module.GoVersion != "" {
+			conf.GoVersion = "go" + p.Module.GoVersion
+		}
+		// Errors are collected by conf.Error; the package is usable anyway.
+		p.Types, _ = conf.Check(p.PkgPath, fset, p.Syntax, info)
+		p.TypesInfo = info
+		p.Fset = fset
+		state[p] = 2
+	}
+	for _, p := range roots {
+		if len(p.Syntax) > 0 {
+			check(p)
+		}
+	}
+	return nil
+}
+
+// importerFunc adapts a function to types.Importer.
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
 var listErrRE = regexp.MustCompile(`(?m)^(\S+\.go:\d+:\d+): (.*)$`)
 

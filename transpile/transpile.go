@@ -1,8 +1,11 @@
 // Package transpile turns GoGears gears (typed dsl pipelines) into Python
 // 3.7 RedisGears scripts.
 //
-// [Generate] loads the user's packages with one go/packages load, finds
-// every package-level dsl.Job or dsl.Registration variable, translates the
+// [Generate] lists the user's packages with go/packages, skips those whose
+// source hash matches their zz_gears.go, and type-checks the rest from
+// source against export data of their imports (so the user's own packages
+// are never compiled). It finds every package-level dsl.Job or
+// dsl.Registration variable, translates the
 // closures and functions its steps reach (a checked subset of Go, see
 // docs/subset.md) into one script per gear, and writes zz_gears.go, which
 // attaches the scripts to the gear variables. Problems in user code are
