@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"runtime/debug"
 	"strings"
 
 	"github.com/gogears/gogears/transpile"
@@ -29,6 +30,11 @@ Go source changed without regenerating.`,
 			check := fs.Bool("check", false, "report stale generated files instead of writing them")
 			tags := fs.String("tags", "", "comma-separated build `tags`")
 			return func(ctx context.Context, e *env, args []string) error {
+				// gen is short-lived and allocation-heavy: trading memory
+				// for fewer collections saves about a tenth of its time.
+				if e.getenv("GOGC") == "" {
+					debug.SetGCPercent(400)
+				}
 				cfg := transpile.Config{Patterns: args, Check: *check}
 				if len(cfg.Patterns) == 0 {
 					cfg.Patterns = []string{"."}
