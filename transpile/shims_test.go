@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -283,6 +284,30 @@ func TestShimsParseAsPython37(t *testing.T) {
 	}
 	if errs[0] != nil {
 		t.Fatalf("shims do not parse as Python 3.7: %v", errs[0])
+	}
+}
+
+// py38API matches library calls that Python 3.7, which RedisGears 1.x
+// embeds, does not have. The grammar check cannot see these: they parse,
+// then fail with AttributeError on the server.
+var py38API = regexp.MustCompile(`\.(removeprefix|removesuffix|bit_count)\(|` +
+	`\bmath\.(prod|isqrt|comb|perm|dist|lcm)\b|\bstatistics\.fmean\b|` +
+	`\bfunctools\.(cached_property|singledispatchmethod)\b|\btyping\.(Literal|Final|Protocol|TypedDict)\b|` +
+	`\bimportlib\.metadata\b|\bshlex\.join\b|\bzoneinfo\b|\basyncio\.to_thread\b|` +
+	`\bitertools\.(pairwise|batched)\b|\btomllib\b|\bdatetime\.UTC\b|\bstrict=`)
+
+func TestShimsUseNoPython38API(t *testing.T) {
+	src, _ := allShims()
+	for i, line := range strings.Split(src, "\n") {
+		if m := py38API.FindString(line); m != "" {
+			t.Errorf("shim line %d uses %q, which Python 3.7 lacks: %s", i+1, m, strings.TrimSpace(line))
+		}
+	}
+	// The pattern itself must catch what it names.
+	for _, bad := range []string{"s.removeprefix(p)", "math.prod(xs)", "zip(a, b, strict=True)", "n.bit_count()"} {
+		if !py38API.MatchString(bad) {
+			t.Errorf("py38API does not match %q", bad)
+		}
 	}
 }
 
