@@ -19,11 +19,16 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"go/token"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	goruntime "runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -152,8 +157,8 @@ func Generate(cfg Config) (res Result, err error) {
 		ds.finish()
 		return res, ds
 	}
-	var outs []pkgOut
-	ix := newDeclIndex(pkgs)
+	var outs []*pkgOut
+	var jobs []*gearJob
 	for _, p := range pkgs {
 		if p.Module == nil {
 			continue
@@ -163,7 +168,7 @@ func Generate(cfg Config) (res Result, err error) {
 			// Still visit a package whose gears were all removed, so
 			// its generated files go too.
 			if dir := pkgDir(p); dir != "" && fileExists(filepath.Join(dir, GeneratedFile)) {
-				outs = append(outs, pkgOut{pkg: p})
+				outs = append(outs, &pkgOut{pkg: p})
 			}
 			continue
 		}
@@ -171,21 +176,18 @@ func Generate(cfg Config) (res Result, err error) {
 		if hash == "" {
 			hash = sourceHash(p, byPath)
 		}
-		po := pkgOut{pkg: p, hash: hash}
+		po := &pkgOut{pkg: p, hash: hash}
 		for _, gd := range gears {
-			t := newTranslatorIndex(fset, ix, p.Module.Path, ds)
-			src, err := t.gearScript(gd, hash)
-			if err != nil {
-				ds.add(Diagnostic{Pos: fset.Position(gd.spec.Pos()), Code: InternalError, Message: "internal error printing the script: " + err.Error(), Hint: "this is a gogears bug; please report it"})
-				continue
-			}
-			po.gears = append(po.gears, Gear{
-				ID: p.PkgPath + "." + gd.obj.Name(), Var: gd.obj.Name(), Pkg: p.PkgPath,
-				Script: src, Hash: hash, Requirements: gd.reqs,
-				Registration: gd.action.name == "Register",
-			})
+			jobs = append(jobs, &gearJob{po: po, gd: gd})
 		}
 		outs = append(outs, po)
+	}
+	translateGears(fset, pkgs, jobs)
+	for _, j := range jobs {
+		ds.List = append(ds.List, j.diags.List...)
+		if j.gear != nil {
+			j.po.gears = append(j.po.gears, *j.gear)
+		}
 	}
 	ds.finish()
 	for _, po := range outs {
@@ -199,7 +201,7 @@ func Generate(cfg Config) (res Result, err error) {
 		if dir == "" {
 			continue
 		}
-		if err := syncGenerated(dir, po, cfg.Check, &res); err != nil {
+		if err := syncGenerated(dir, *po, cfg.Check, &res); err != nil {
 			return res, err
 		}
 	}
@@ -222,6 +224,89 @@ type pkgOut struct {
 	pkg   *packages.Package
 	hash  string
 	gears []Gear
+}
+
+// A gearJob is one gear to translate and, once translated, its result.
+type gearJob struct {
+	po    *pkgOut
+	gd    *gearDecl
+	gear  *Gear       // the result; nil when translation failed
+	diags Diagnostics // problems found in this gear
+}
+
+// translateGears translates the jobs on one worker per CPU. Gears are
+// independent, but the translator records the types of the nodes it
+// synthesizes (desugared x++ and op-assignments) in the package's
+// types.Info, so each worker gets its own copy of the maps it writes.
+func translateGears(fset *token.FileSet, pkgs []*packages.Package, jobs []*gearJob) {
+	workers := min(goruntime.GOMAXPROCS(0), len(jobs))
+	if workers <= 1 {
+		ix := newDeclIndex(pkgs)
+		for _, j := range jobs {
+			translateGear(fset, ix, j.gd, j)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wpkgs, remap := clonePackages(pkgs)
+		ix := newDeclIndex(wpkgs)
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(jobs) {
+					return
+				}
+				gd := *jobs[i].gd
+				gd.pkg = remap[gd.pkg]
+				translateGear(fset, ix, &gd, jobs[i])
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// translateGear translates one gear into j.gear, reporting problems, a
+// translator panic included, in j.diags.
+func translateGear(fset *token.FileSet, ix *declIndex, gd *gearDecl, j *gearJob) {
+	defer func() {
+		if r := recover(); r != nil {
+			j.gear = nil
+			j.diags.add(Diagnostic{Pos: fset.Position(gd.spec.Pos()), Code: InternalError, Message: fmt.Sprintf("internal error: %v", r), Hint: "this is a gogears bug; please report it"})
+		}
+	}()
+	p := gd.pkg
+	t := newTranslatorIndex(fset, ix, p.Module.Path, &j.diags)
+	src, err := t.gearScript(gd, j.po.hash)
+	if err != nil {
+		j.diags.add(Diagnostic{Pos: fset.Position(gd.spec.Pos()), Code: InternalError, Message: "internal error printing the script: " + err.Error(), Hint: "this is a gogears bug; please report it"})
+		return
+	}
+	j.gear = &Gear{
+		ID: p.PkgPath + "." + gd.obj.Name(), Var: gd.obj.Name(), Pkg: p.PkgPath,
+		Script: src, Hash: j.po.hash, Requirements: gd.reqs,
+		Registration: gd.action.name == "Register",
+	}
+}
+
+// clonePackages copies pkgs with private copies of the types.Info maps the
+// translator writes, and maps each original to its copy.
+func clonePackages(pkgs []*packages.Package) ([]*packages.Package, map[*packages.Package]*packages.Package) {
+	out := make([]*packages.Package, len(pkgs))
+	remap := make(map[*packages.Package]*packages.Package, len(pkgs))
+	for i, p := range pkgs {
+		c := *p
+		if p.TypesInfo != nil {
+			info := *p.TypesInfo
+			info.Types = maps.Clone(p.TypesInfo.Types)
+			info.Uses = maps.Clone(p.TypesInfo.Uses)
+			info.Selections = maps.Clone(p.TypesInfo.Selections)
+			c.TypesInfo = &info
+		}
+		out[i], remap[p] = &c, &c
+	}
+	return out, remap
 }
 
 // syncGenerated brings a package's generated files (zz_gears.go and one
