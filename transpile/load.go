@@ -1,11 +1,16 @@
 package transpile
 
 import (
+	"errors"
 	"fmt"
 	"go/ast"
+	"go/parser"
+	"go/scanner"
 	"go/token"
 	"go/types"
+	"os"
 	"regexp"
+	goruntime "runtime"
 	"sort"
 	"strings"
 
@@ -21,6 +26,37 @@ import (
 const rootMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
 	packages.NeedImports | packages.NeedModule | packages.NeedTypesSizes
 
+// listMode only lists packages: names, files, imports and modules.
+const listMode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedModule
+
+// parse fills Syntax, Fset and TypesSizes of packages loaded with
+// listMode, which is what rootMode adds, without running go list again.
+// Parse errors join the package's errors.
+func parse(fset *token.FileSet, pkgs []*packages.Package) {
+	goarch := os.Getenv("GOARCH")
+	if goarch == "" {
+		goarch = goruntime.GOARCH
+	}
+	sizes := types.SizesFor("gc", goarch)
+	for _, p := range pkgs {
+		p.Fset, p.TypesSizes, p.Syntax = fset, sizes, nil
+		for _, name := range p.GoFiles {
+			f, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
+			var list scanner.ErrorList
+			if errors.As(err, &list) {
+				for _, e := range list {
+					p.Errors = append(p.Errors, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
+				}
+			} else if err != nil {
+				p.Errors = append(p.Errors, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
+			}
+			if f != nil {
+				p.Syntax = append(p.Syntax, f)
+			}
+		}
+	}
+}
+
 // depMode loads the packages the roots import from export data, which the
 // build cache keeps for packages that did not change.
 const depMode = packages.NeedName | packages.NeedTypes
@@ -35,8 +71,15 @@ func load(dir string, tags []string, patterns []string) ([]*packages.Package, *t
 	if err != nil {
 		return nil, fset, nil, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
 	}
+	ds, err := check(dir, tags, fset, roots)
+	return roots, fset, ds, err
+}
+
+// check type-checks roots, packages loaded with rootMode into fset, and
+// reports their load and type errors as diagnostics.
+func check(dir string, tags []string, fset *token.FileSet, roots []*packages.Package) (*Diagnostics, error) {
 	if err := typeCheck(dir, tags, fset, roots); err != nil {
-		return nil, fset, nil, err
+		return nil, err
 	}
 	ds := &Diagnostics{}
 	for _, p := range roots {
@@ -51,7 +94,7 @@ func load(dir string, tags []string, patterns []string) ([]*packages.Package, *t
 			ds.add(Diagnostic{Pos: pos, Code: LoadError, Message: msg, Hint: "fix the Go code first; go vet shows the same error"})
 		}
 	}
-	return roots, fset, ds, nil
+	return ds, nil
 }
 
 // typeCheck fills Types and TypesInfo of the roots, checking each from

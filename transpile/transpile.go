@@ -102,9 +102,8 @@ func Generate(cfg Config) (res Result, err error) {
 	}
 	tags := append(append([]string(nil), cfg.Tags...), genTag)
 	// A cheap listing first: which packages can hold gears, and which of
-	// those are already up to date.
-	listed, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedModule,
-		Dir: cfg.Dir, BuildFlags: tagFlags(tags)}, patterns...)
+	// those are already up to date. Only stale ones are parsed and checked.
+	listed, err := packages.Load(&packages.Config{Mode: listMode, Dir: cfg.Dir, BuildFlags: tagFlags(tags)}, patterns...)
 	if err != nil {
 		return res, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
 	}
@@ -115,14 +114,14 @@ func Generate(cfg Config) (res Result, err error) {
 	if err := listModuleImports(cfg, tags, listed, byPath); err != nil {
 		return res, err
 	}
-	var stale []string
+	var stale []*packages.Package
 	hashes := map[string]string{}
 	for _, p := range listed {
 		dir := pkgDir(p)
 		hasGenerated := dir != "" && fileExists(filepath.Join(dir, GeneratedFile))
 		if _, ok := p.Imports[dslPath]; !ok && len(p.Errors) == 0 {
 			if hasGenerated {
-				stale = append(stale, p.PkgPath) // its gears were removed
+				stale = append(stale, p) // its gears were removed
 			}
 			continue
 		}
@@ -135,13 +134,16 @@ func Generate(cfg Config) (res Result, err error) {
 				continue
 			}
 		}
-		stale = append(stale, p.PkgPath)
+		stale = append(stale, p)
 	}
 	res.Diagnostics = &Diagnostics{}
 	if len(stale) == 0 {
 		return res, nil
 	}
-	pkgs, fset, ds, err := load(cfg.Dir, tags, stale)
+	pkgs := stale
+	fset := token.NewFileSet()
+	parse(fset, pkgs)
+	ds, err := check(cfg.Dir, tags, fset, pkgs)
 	if err != nil {
 		return res, err
 	}
