@@ -17,21 +17,15 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// rootMode lists and parses the packages to translate without
-// type-checking them: go/packages with NeedTypes but not NeedDeps runs
-// `go list -export`, which compiles every listed package, the user's
-// included. That compile was 2.7 s of 3.2 s for a 500-gear package after
-// an edit (bench/transpile.sh); gen only needs the user's packages checked
-// from source, so load checks them itself.
-const rootMode = packages.NeedName | packages.NeedFiles | packages.NeedSyntax |
-	packages.NeedImports | packages.NeedModule | packages.NeedTypesSizes
-
-// listMode only lists packages: names, files, imports and modules.
+// listMode only lists packages: names, files, imports and modules. gen
+// parses and type-checks the packages it translates itself: go/packages
+// with NeedTypes but not NeedDeps runs `go list -export`, which compiles
+// every listed package, the user's included. That compile was 2.7 s of
+// 3.2 s for a 500-gear package after an edit (bench/transpile.sh).
 const listMode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedModule
 
 // parse fills Syntax, Fset and TypesSizes of packages loaded with
-// listMode, which is what rootMode adds, without running go list again.
-// Parse errors join the package's errors.
+// listMode. Parse errors join the package's errors.
 func parse(fset *token.FileSet, pkgs []*packages.Package) {
 	goarch := os.Getenv("GOARCH")
 	if goarch == "" {
@@ -67,15 +61,16 @@ const depMode = packages.NeedName | packages.NeedTypes
 // then so callers can report everything at once.
 func load(dir string, tags []string, patterns []string) ([]*packages.Package, *token.FileSet, *Diagnostics, error) {
 	fset := token.NewFileSet()
-	roots, err := packages.Load(&packages.Config{Mode: rootMode, Dir: dir, Fset: fset, BuildFlags: tagFlags(tags)}, patterns...)
+	roots, err := packages.Load(&packages.Config{Mode: listMode, Dir: dir, BuildFlags: tagFlags(tags)}, patterns...)
 	if err != nil {
 		return nil, fset, nil, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
 	}
+	parse(fset, roots)
 	ds, err := check(dir, tags, fset, roots)
 	return roots, fset, ds, err
 }
 
-// check type-checks roots, packages loaded with rootMode into fset, and
+// check type-checks roots, packages parsed into fset by parse, and
 // reports their load and type errors as diagnostics.
 func check(dir string, tags []string, fset *token.FileSet, roots []*packages.Package) (*Diagnostics, error) {
 	if err := typeCheck(dir, tags, fset, roots); err != nil {
