@@ -23,7 +23,7 @@ trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_port() { for _ in $(seq 1 300); do redis-cli -p "$1" PING >/dev/null 2>&1 && return 0; sleep 0.05; done; echo "port $1 did not answer" >&2; exit 1; }
 
-go build -o "$tmp/emulatorserver" ./bench/emulatorserver
+go build -o "$tmp/gogears" ./cmd/gogears
 
 rport=$(free_port)
 redis-server --port "$rport" --bind 127.0.0.1 --save "" --appendonly no --daemonize no --logfile "$tmp/redis.log" &
@@ -31,12 +31,12 @@ pids+=($!)
 wait_port "$rport"
 
 eport=$(free_port)
-"$tmp/emulatorserver" -addr "127.0.0.1:$eport" -redis "redis://127.0.0.1:$rport" 2>"$tmp/emu.log" &
+"$tmp/gogears" emulator -addr "127.0.0.1:$eport" -redis "redis://127.0.0.1:$rport" 2>"$tmp/emu.log" &
 pids+=($!)
 wait_port "$eport"
 
 mport=$(free_port)
-"$tmp/emulatorserver" -addr "127.0.0.1:$mport" 2>"$tmp/emu-mini.log" &
+"$tmp/gogears" emulator -addr "127.0.0.1:$mport" 2>"$tmp/emu-mini.log" &
 pids+=($!)
 wait_port "$mport"
 
