@@ -2,7 +2,6 @@ package transpile
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"github.com/gogears/gogears/pyast"
@@ -432,7 +431,6 @@ func mutatesArgs(fn *types.Func) bool {
 	return false
 }
 
-var _ = token.ADD
 
 // sliceVarOf returns the variable e names when it is a slice-typed
 // variable, or nil.

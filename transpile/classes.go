@@ -8,7 +8,6 @@ package transpile
 import (
 	"go/ast"
 	"go/constant"
-	"go/token"
 	"go/types"
 	"reflect"
 	"strings"
@@ -287,4 +286,3 @@ func (t *translator) param(v *types.Var) (paramInfo, bool) {
 	return paramInfo{constant.StringVal(nv), def}, true
 }
 
-var _ = token.NoPos

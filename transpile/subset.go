@@ -7,7 +7,6 @@ package transpile
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/astutil"
@@ -243,4 +242,3 @@ func sortsArgs(fn *types.Func) bool {
 	return false
 }
 
-var _ = token.NoPos
