@@ -431,7 +431,6 @@ func mutatesArgs(fn *types.Func) bool {
 	return false
 }
 
-
 // sliceVarOf returns the variable e names when it is a slice-typed
 // variable, or nil.
 func sliceVarOf(info *types.Info, e ast.Expr) types.Object {

@@ -285,4 +285,3 @@ func (t *translator) param(v *types.Var) (paramInfo, bool) {
 	}
 	return paramInfo{constant.StringVal(nv), def}, true
 }
-

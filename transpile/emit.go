@@ -621,7 +621,6 @@ func sortStrings(s []string) {
 	}
 }
 
-
 // staticJSON reports whether values of t encode differently in JSON from
 // what their Python value alone tells: float32 and []byte, also inside
 // slices, maps and pointers (struct fields carry their own types).

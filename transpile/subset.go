@@ -241,4 +241,3 @@ func sortsArgs(fn *types.Func) bool {
 	}
 	return false
 }
-
