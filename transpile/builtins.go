@@ -256,7 +256,6 @@ func inplaceAppends(info *types.Info, body ast.Node) map[types.Object]bool {
 			}
 		}
 	}
-	var visit func(n ast.Node, parent ast.Node) bool
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch s := n.(type) {
 		case *ast.FuncLit:
@@ -359,7 +358,6 @@ func inplaceAppends(info *types.Info, body ast.Node) map[types.Object]bool {
 		}
 		return true
 	})
-	_ = visit
 	out := map[types.Object]bool{}
 	for v := range cands {
 		if !bad[v] {

@@ -356,9 +356,8 @@ func (c *funcCtx) fmtArgs(e *ast.CallExpr, sig *types.Signature) []pyast.Expr {
 		if t == nil || c.info.Types[a].Value != nil && i == 0 {
 			continue
 		}
-		switch u := t.Underlying().(type) {
+		switch t.Underlying().(type) {
 		case *types.Slice, *types.Map:
-			_ = u
 			if isByteSlice(t) {
 				out[i] = c.t.shimCall("_GgBytes", out[i])
 			} else {

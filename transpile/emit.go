@@ -204,7 +204,6 @@ func (e *gearEmitter) chain() pyast.Expr {
 		default:
 			e.errorf(s.call, GearShape, "use the operations documented in package dsl", "unknown operation %s", s.name)
 		}
-		_ = elemIn
 	}
 	// Results travel as JSON (contract 1), except a hook's single result,
 	// which is the hooked command's reply.
