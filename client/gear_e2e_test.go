@@ -76,8 +76,8 @@ GB("CommandReader").map(step1).map(gg_encode).register(trigger="GGEcho")
 `
 
 func init() {
-	userJob.AttachScript(dsl.Script{Source: userJobPy, Hash: "1111", ID: "github.com/gogears/gogears/client.userJob"})
-	echoGear.AttachScript(dsl.Script{Source: echoGearPy, Hash: "2222", ID: "github.com/gogears/gogears/client.echoGear"})
+	userJob.AttachScript(dsl.Script{Source: userJobPy, ID: "github.com/gogears/gogears/client.userJob"})
+	echoGear.AttachScript(dsl.Script{Source: echoGearPy, ID: "github.com/gogears/gogears/client.echoGear"})
 }
 
 func TestGearScriptsParse37(t *testing.T) {

@@ -29,8 +29,6 @@ var errNilSeq = errors.New("dsl.FromSeq: nil sequence")
 type Script struct {
 	// Source is the Python 3.7 gear script text.
 	Source string
-	// Hash is the hex SHA-256 of the Go source the script came from.
-	Hash string
 	// Requirements are the pip specs the script needs; or nil.
 	Requirements []string
 	// ID is the gear's identity, "<import path>.<GearVar>"; the client

@@ -182,7 +182,7 @@ func TestScript(t *testing.T) {
 	if _, err := j.Script(); !errors.Is(err, dsl.ErrNoScript) {
 		t.Errorf("Script() before AttachScript = %v, want ErrNoScript", err)
 	}
-	j.AttachScript(dsl.Script{Source: "# py", Hash: "h", Requirements: []string{"y"}, ID: "example.com/p.J"})
+	j.AttachScript(dsl.Script{Source: "# py", Requirements: []string{"y"}, ID: "example.com/p.J"})
 	s, err := j.Script()
 	if err != nil || s.ID != "example.com/p.J" || s.Source != "# py" {
 		t.Errorf("Script() = %+v, %v", s, err)

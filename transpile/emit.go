@@ -40,7 +40,7 @@ type gearEmitter struct {
 }
 
 // gearScript returns the script of one gear.
-func (t *translator) gearScript(gd *gearDecl, hash string) (string, error) {
+func (t *translator) gearScript(gd *gearDecl) (string, error) {
 	e := &gearEmitter{t: t, gd: gd, info: gd.pkg.TypesInfo}
 	var chain pyast.Expr
 	func() {
@@ -52,7 +52,7 @@ func (t *translator) gearScript(gd *gearDecl, hash string) (string, error) {
 		return "", nil
 	}
 	id := gd.pkg.PkgPath + "." + gd.obj.Name()
-	header := []string{"gogears:gear " + id, "gogears:hash " + hash}
+	header := []string{"gogears:gear " + id}
 	if len(gd.reqs) > 0 {
 		header = append(header, "gogears:requirements "+strings.Join(gd.reqs, " "))
 	}

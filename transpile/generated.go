@@ -55,8 +55,8 @@ func gearEntry(g Gear) string {
 		}
 		reqs = "[]string{" + strings.Join(qs, ", ") + "}"
 	}
-	return fmt.Sprintf("\t%s.AttachScript(ggdsl.Script{\n\t\tID:           %s,\n\t\tHash:         %s,\n\t\tRequirements: %s,\n\t\tSource:       %s,\n\t})\n",
-		g.Var, strconv.Quote(g.ID), strconv.Quote(g.Hash), reqs, scriptVar(g))
+	return fmt.Sprintf("\t%s.AttachScript(ggdsl.Script{\n\t\tID:           %s,\n\t\tRequirements: %s,\n\t\tSource:       %s,\n\t})\n",
+		g.Var, strconv.Quote(g.ID), reqs, scriptVar(g))
 }
 
 // goStringLit returns a Go literal for s: a raw string when possible, so

@@ -86,7 +86,7 @@ const GeneratedFile = "zz_gears.go"
 
 // generatorVersion is part of every source hash, so scripts made by an
 // older translator count as stale. Bump it when the output changes.
-const generatorVersion = "gogears-transpile-4"
+const generatorVersion = "gogears-transpile-5"
 
 // Generate translates the gears of the packages cfg names. It returns the
 // diagnostics as an error (*Diagnostics) when there are any, and ErrStale
@@ -280,7 +280,7 @@ func translateGear(fset *token.FileSet, ix *declIndex, gd *gearDecl, j *gearJob)
 	}()
 	p := gd.pkg
 	t := newTranslatorIndex(fset, ix, p.Module.Path, &j.diags)
-	src, err := t.gearScript(gd, j.po.hash)
+	src, err := t.gearScript(gd)
 	if err != nil {
 		j.diags.add(Diagnostic{Pos: fset.Position(gd.spec.Pos()), Code: InternalError, Message: "internal error printing the script: " + err.Error(), Hint: "this is a gogears bug; please report it"})
 		return
@@ -358,6 +358,11 @@ func syncGenerated(dir string, po pkgOut, check bool, res *Result) error {
 		if check && !strings.Contains(string(oldGo), gearEntry(g)) {
 			staleGear[g.ID] = true
 		}
+	}
+	if check && len(staleGear) == 0 && len(po.gears) > 0 && string(oldGo) != want[GeneratedFile] {
+		// Only the recorded source hash differs: an edit that left every
+		// script as it was (a comment, say).
+		staleGear[po.pkg.PkgPath+" (source hash only)"] = true
 	}
 	// Files of removed or renamed gears.
 	extra, _ := filepath.Glob(filepath.Join(dir, ScriptDir, "*.py"))
