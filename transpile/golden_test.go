@@ -199,3 +199,27 @@ func TestGeneratedGoIsFormatted(t *testing.T) {
 		t.Errorf("generated Go is not gofmt-clean (-gofmt +got):\n%s", d)
 	}
 }
+
+// TestAttachEntries checks that check mode finds each gear's entry in a
+// zz_gears.go, so it names exactly the gears that changed.
+func TestAttachEntries(t *testing.T) {
+	gears := []Gear{
+		{ID: "example.com/x.G", Var: "G", Requirements: []string{"six==1.16.0"}},
+		{ID: "example.com/x.H", Var: "H"},
+	}
+	want := map[string]string{"G": gearEntry(gears[0]), "H": gearEntry(gears[1])}
+	tests := []struct {
+		name string
+		src  string
+		want map[string]string
+	}{
+		{"generated", generatedGo("x", "ab", gears), want},
+		{"empty", "", map[string]string{}},
+		{"truncated", generatedGo("x", "ab", gears)[:strings.Index(generatedGo("x", "ab", gears), "\tH.Attach")+30], map[string]string{"G": want["G"]}},
+	}
+	for _, tt := range tests {
+		if got := attachEntries(tt.src); !cmp.Equal(got, tt.want) {
+			t.Errorf("%s: attachEntries = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

@@ -1,6 +1,10 @@
 package transpile
 
 import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"go/ast"
@@ -8,12 +12,15 @@ import (
 	"go/scanner"
 	"go/token"
 	"go/types"
+	"io"
 	"os"
+	"os/exec"
 	"regexp"
 	goruntime "runtime"
 	"sort"
 	"strings"
 
+	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -24,36 +31,160 @@ import (
 // 3.2 s for a 500-gear package after an edit (bench/transpile.sh).
 const listMode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedModule
 
-// parse fills Syntax, Fset and TypesSizes of packages loaded with
-// listMode. Parse errors join the package's errors.
-func parse(fset *token.FileSet, pkgs []*packages.Package) {
-	goarch := os.Getenv("GOARCH")
-	if goarch == "" {
-		goarch = goruntime.GOARCH
-	}
-	sizes := types.SizesFor("gc", goarch)
-	for _, p := range pkgs {
-		p.Fset, p.TypesSizes, p.Syntax = fset, sizes, nil
-		for _, name := range p.GoFiles {
-			f, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
-			var list scanner.ErrorList
-			if errors.As(err, &list) {
-				for _, e := range list {
-					p.Errors = append(p.Errors, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
-				}
-			} else if err != nil {
-				p.Errors = append(p.Errors, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
+// parseFiles parses the Go files of a package loaded with listMode.
+func parseFiles(fset *token.FileSet, p *packages.Package) (files []*ast.File, errs []packages.Error) {
+	for _, name := range p.GoFiles {
+		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
+		var list scanner.ErrorList
+		if errors.As(err, &list) {
+			for _, e := range list {
+				errs = append(errs, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
 			}
-			if f != nil {
-				p.Syntax = append(p.Syntax, f)
+		} else if err != nil {
+			errs = append(errs, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
+		}
+		if f != nil {
+			files = append(files, f)
+		}
+	}
+	return files, errs
+}
+
+// checkInputs is what type-checking a set of listed packages needs besides
+// the packages themselves: their parsed files and the types of what they
+// import. startCheckInputs gathers them in the background so that the
+// export-data load, a `go list -export` run, overlaps other work.
+type checkInputs struct {
+	done  chan struct{}
+	files map[*packages.Package][]*ast.File
+	errs  map[*packages.Package][]packages.Error
+	deps  map[string]*types.Package // by package ID
+	err   error
+}
+
+// startCheckInputs parses pkgs and loads, from export data, every package
+// they import that is not among them. Cancelling ctx stops the load.
+func startCheckInputs(ctx context.Context, dir string, tags []string, fset *token.FileSet, pkgs []*packages.Package) *checkInputs {
+	in := &checkInputs{
+		done:  make(chan struct{}),
+		files: map[*packages.Package][]*ast.File{},
+		errs:  map[*packages.Package][]packages.Error{},
+		deps:  map[string]*types.Package{},
+	}
+	ids := importsOutside(pkgs)
+	loaded := make(chan struct{})
+	go func() {
+		defer close(loaded)
+		in.deps, in.err = loadExports(ctx, dir, tags, fset, ids)
+	}()
+	go func() {
+		defer close(in.done)
+		for _, p := range pkgs {
+			if ctx.Err() != nil {
+				break
+			}
+			in.files[p], in.errs[p] = parseFiles(fset, p)
+		}
+		<-loaded
+	}()
+	return in
+}
+
+// loadExports reads the types of the packages ids from their export data,
+// which `go list -export` finds in the build cache, or compiles when a
+// package changed. It is one go command where packages.Load would run
+// three (version, type sizes, list). A package that cannot be loaded is
+// missing from the map, and importing it fails with the reason.
+func loadExports(ctx context.Context, dir string, tags []string, fset *token.FileSet, ids []string) (map[string]*types.Package, error) {
+	deps := map[string]*types.Package{}
+	if len(ids) == 0 {
+		return deps, nil
+	}
+	args := append([]string{"list", "-e", "-export", "-json=ImportPath,Export,Error"}, tagFlags(tags)...)
+	cmd := exec.CommandContext(ctx, "go", append(append(args, "--"), ids...)...)
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("go list -export: %w: %s", err, strings.TrimSpace(stderr.String()))
+	}
+	imports := map[string]*types.Package{}
+	dec := json.NewDecoder(bytes.NewReader(out))
+	for {
+		var lp struct {
+			ImportPath, Export string
+			Error              *struct{ Err string }
+		}
+		if err := dec.Decode(&lp); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, fmt.Errorf("go list -export: %w", err)
+		}
+		if lp.Export == "" {
+			continue // its error surfaces when a package imports it
+		}
+		t, err := readExport(fset, imports, lp.ImportPath, lp.Export)
+		if err != nil {
+			return nil, err
+		}
+		deps[lp.ImportPath] = t
+	}
+	return deps, nil
+}
+
+// readExport reads one package's export data file.
+func readExport(fset *token.FileSet, imports map[string]*types.Package, path, file string) (*types.Package, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, fmt.Errorf("export data of %s: %w", path, err)
+	}
+	defer f.Close()
+	r, err := gcexportdata.NewReader(bufio.NewReader(f))
+	if err != nil {
+		return nil, fmt.Errorf("export data of %s: %w", path, err)
+	}
+	t, err := gcexportdata.Read(r, fset, imports, path)
+	if err != nil {
+		return nil, fmt.Errorf("export data of %s: %w", path, err)
+	}
+	return t, nil
+}
+
+// apply waits for the inputs and stores the parse results in the packages
+// in pkgs, a subset of those they were started for.
+func (in *checkInputs) apply(pkgs []*packages.Package) error {
+	<-in.done
+	if in.err != nil {
+		return in.err
+	}
+	for _, p := range pkgs {
+		p.Syntax = in.files[p]
+		p.Errors = append(p.Errors, in.errs[p]...)
+	}
+	return nil
+}
+
+// importsOutside returns the sorted IDs of the packages that pkgs import
+// and that are not among them.
+func importsOutside(pkgs []*packages.Package) []string {
+	in := map[string]bool{}
+	for _, p := range pkgs {
+		in[p.ID] = true
+	}
+	var ids []string
+	seen := map[string]bool{}
+	for _, p := range pkgs {
+		for _, imp := range p.Imports {
+			if !in[imp.ID] && imp.ID != "unsafe" && imp.ID != "C" && !seen[imp.ID] {
+				seen[imp.ID] = true
+				ids = append(ids, imp.ID)
 			}
 		}
 	}
+	sort.Strings(ids)
+	return ids
 }
-
-// depMode loads the packages the roots import from export data, which the
-// build cache keeps for packages that did not change.
-const depMode = packages.NeedName | packages.NeedTypes
 
 // load lists and parses the packages matching patterns, loads what they
 // import from export data, and type-checks them from source. Load and
@@ -65,17 +196,17 @@ func load(dir string, tags []string, patterns []string) ([]*packages.Package, *t
 	if err != nil {
 		return nil, fset, nil, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
 	}
-	parse(fset, roots)
-	ds, err := check(dir, tags, fset, roots)
-	return roots, fset, ds, err
+	in := startCheckInputs(context.Background(), dir, tags, fset, roots)
+	if err := in.apply(roots); err != nil {
+		return roots, fset, nil, err
+	}
+	return roots, fset, check(fset, roots, in.deps), nil
 }
 
-// check type-checks roots, packages parsed into fset by parse, and
-// reports their load and type errors as diagnostics.
-func check(dir string, tags []string, fset *token.FileSet, roots []*packages.Package) (*Diagnostics, error) {
-	if err := typeCheck(dir, tags, fset, roots); err != nil {
-		return nil, err
-	}
+// check type-checks roots, parsed into fset, against the types of their
+// other imports, and reports their load and type errors as diagnostics.
+func check(fset *token.FileSet, roots []*packages.Package, deps map[string]*types.Package) *Diagnostics {
+	typeCheck(fset, roots, deps)
 	ds := &Diagnostics{}
 	for _, p := range roots {
 		for _, e := range p.Errors {
@@ -89,40 +220,22 @@ func check(dir string, tags []string, fset *token.FileSet, roots []*packages.Pac
 			ds.add(Diagnostic{Pos: pos, Code: LoadError, Message: msg, Hint: "fix the Go code first; go vet shows the same error"})
 		}
 	}
-	return ds, nil
+	return ds
 }
 
 // typeCheck fills Types and TypesInfo of the roots, checking each from
 // source after the roots it imports, with every other import taken from
-// one export-data load.
-func typeCheck(dir string, tags []string, fset *token.FileSet, roots []*packages.Package) error {
+// deps (by package ID).
+func typeCheck(fset *token.FileSet, roots []*packages.Package, deps map[string]*types.Package) {
 	byID := map[string]*packages.Package{}
 	for _, p := range roots {
 		byID[p.ID] = p
 	}
-	var deps []string
-	seen := map[string]bool{}
-	for _, p := range roots {
-		for _, imp := range p.Imports {
-			if byID[imp.ID] == nil && imp.ID != "unsafe" && imp.ID != "C" && !seen[imp.ID] {
-				seen[imp.ID] = true
-				deps = append(deps, imp.ID)
-			}
-		}
+	goarch := os.Getenv("GOARCH")
+	if goarch == "" {
+		goarch = goruntime.GOARCH
 	}
-	sort.Strings(deps)
-	depTypes := map[string]*types.Package{}
-	if len(deps) > 0 {
-		dpkgs, err := packages.Load(&packages.Config{Mode: depMode, Dir: dir, Fset: fset, BuildFlags: tagFlags(tags)}, deps...)
-		if err != nil {
-			return fmt.Errorf("load imports: %w", err)
-		}
-		for _, d := range dpkgs {
-			if d.Types != nil {
-				depTypes[d.ID] = d.Types
-			}
-		}
-	}
+	sizes := types.SizesFor("gc", goarch)
 	state := map[*packages.Package]int{} // 1 checking, 2 done
 	var check func(p *packages.Package)
 	check = func(p *packages.Package) {
@@ -147,24 +260,30 @@ func typeCheck(dir string, tags []string, fset *token.FileSet, roots []*packages
 					return r.Types, nil
 				}
 			}
-			if t := depTypes[ip.ID]; t != nil {
+			if t := deps[ip.ID]; t != nil {
 				return t, nil
 			}
 			return nil, fmt.Errorf("could not import %s", path)
 		})
+		// Sized from the source (about one typed expression per 6
+		// bytes of gear code): growing the maps was a tenth of the check.
+		n := 0
+		for _, f := range p.Syntax {
+			n += int(f.FileEnd - f.FileStart)
+		}
 		info := &types.Info{
-			Types:        map[ast.Expr]types.TypeAndValue{},
-			Defs:         map[*ast.Ident]types.Object{},
-			Uses:         map[*ast.Ident]types.Object{},
+			Types:        make(map[ast.Expr]types.TypeAndValue, n/6),
+			Defs:         make(map[*ast.Ident]types.Object, n/40),
+			Uses:         make(map[*ast.Ident]types.Object, n/10),
 			Implicits:    map[ast.Node]types.Object{},
-			Instances:    map[*ast.Ident]types.Instance{},
-			Scopes:       map[ast.Node]*types.Scope{},
-			Selections:   map[*ast.SelectorExpr]*types.Selection{},
+			Instances:    make(map[*ast.Ident]types.Instance, n/100),
+			Scopes:       make(map[ast.Node]*types.Scope, n/60),
+			Selections:   make(map[*ast.SelectorExpr]*types.Selection, n/40),
 			FileVersions: map[*ast.File]string{},
 		}
 		conf := &types.Config{
 			Importer: imp,
-			Sizes:    p.TypesSizes,
+			Sizes:    sizes,
 			Error: func(err error) {
 				if te, ok := err.(types.Error); ok {
 					p.Errors = append(p.Errors, packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError})
@@ -176,8 +295,7 @@ func typeCheck(dir string, tags []string, fset *token.FileSet, roots []*packages
 		}
 		// Errors are collected by conf.Error; the package is usable anyway.
 		p.Types, _ = conf.Check(p.PkgPath, fset, p.Syntax, info)
-		p.TypesInfo = info
-		p.Fset = fset
+		p.TypesInfo, p.TypesSizes, p.Fset = info, sizes, fset
 		state[p] = 2
 	}
 	for _, p := range roots {
@@ -185,7 +303,6 @@ func typeCheck(dir string, tags []string, fset *token.FileSet, roots []*packages
 			check(p)
 		}
 	}
-	return nil
 }
 
 // importerFunc adapts a function to types.Importer.

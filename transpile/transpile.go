@@ -15,6 +15,7 @@ package transpile
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -25,6 +26,7 @@ import (
 	"os"
 	"path/filepath"
 	goruntime "runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -101,33 +103,40 @@ func Generate(cfg Config) (res Result, err error) {
 		patterns = []string{"./..."}
 	}
 	tags := append(append([]string(nil), cfg.Tags...), genTag)
+	go loadShims() // parsing the shim files overlaps the listing
 	// A cheap listing first: which packages can hold gears, and which of
 	// those are already up to date. Only stale ones are parsed and checked.
-	listed, err := packages.Load(&packages.Config{Mode: listMode, Dir: cfg.Dir, BuildFlags: tagFlags(tags)}, patterns...)
+	// Dependencies are listed too (cheaply), for the hash.
+	listed, err := packages.Load(&packages.Config{Mode: listMode | packages.NeedDeps, Dir: cfg.Dir, BuildFlags: tagFlags(tags)}, patterns...)
 	if err != nil {
 		return res, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
 	}
-	byPath := map[string]*packages.Package{}
+	var cands []*packages.Package
 	for _, p := range listed {
-		byPath[p.PkgPath] = p
+		if mayHoldGears(p) {
+			cands = append(cands, p)
+		}
 	}
-	if err := listModuleImports(cfg, tags, listed, byPath); err != nil {
-		return res, err
-	}
+	// Parse the packages that may need checking, and load their imports'
+	// export data, while the hashes say which really do.
+	fset := token.NewFileSet()
+	ctx, cancel := context.WithCancel(context.Background())
+	in := startCheckInputs(ctx, cfg.Dir, tags, fset, cands)
+	defer func() {
+		cancel()
+		<-in.done // leave no work behind (watch calls Generate repeatedly)
+	}()
 	var stale []*packages.Package
 	hashes := map[string]string{}
-	for _, p := range listed {
+	for _, p := range cands {
 		dir := pkgDir(p)
-		hasGenerated := dir != "" && fileExists(filepath.Join(dir, GeneratedFile))
 		if _, ok := p.Imports[dslPath]; !ok && len(p.Errors) == 0 {
-			if hasGenerated {
-				stale = append(stale, p) // its gears were removed
-			}
+			stale = append(stale, p) // its gears were removed
 			continue
 		}
-		h := sourceHash(p, byPath)
+		h := sourceHash(p)
 		hashes[p.PkgPath] = h
-		if len(p.Errors) == 0 && hasGenerated && fileExists(filepath.Join(dir, ScriptDir)) {
+		if len(p.Errors) == 0 && fileExists(filepath.Join(dir, GeneratedFile)) && fileExists(filepath.Join(dir, ScriptDir)) {
 			old, _ := os.ReadFile(filepath.Join(dir, GeneratedFile))
 			if bytes.Contains(old, []byte("\n// gogears:hash "+h+"\n")) {
 				res.Unchanged = append(res.Unchanged, filepath.Join(dir, GeneratedFile))
@@ -140,13 +149,14 @@ func Generate(cfg Config) (res Result, err error) {
 	if len(stale) == 0 {
 		return res, nil
 	}
-	pkgs := stale
-	fset := token.NewFileSet()
-	parse(fset, pkgs)
-	ds, err := check(cfg.Dir, tags, fset, pkgs)
-	if err != nil {
+	// Up-to-date candidates that stale ones import are checked from
+	// source too: their export data would mean compiling them.
+	checked := withImported(stale, cands)
+	if err := in.apply(checked); err != nil {
 		return res, err
 	}
+	ds := check(fset, checked, in.deps)
+	pkgs := stale
 	res.Diagnostics = ds
 	defer func() {
 		if r := recover(); r != nil {
@@ -176,7 +186,7 @@ func Generate(cfg Config) (res Result, err error) {
 		}
 		hash := hashes[p.PkgPath]
 		if hash == "" {
-			hash = sourceHash(p, byPath)
+			hash = sourceHash(p)
 		}
 		po := &pkgOut{pkg: p, hash: hash}
 		for _, gd := range gears {
@@ -184,11 +194,14 @@ func Generate(cfg Config) (res Result, err error) {
 		}
 		outs = append(outs, po)
 	}
-	translateGears(fset, pkgs, jobs)
+	translateGears(fset, checked, jobs)
 	for _, j := range jobs {
 		ds.List = append(ds.List, j.diags.List...)
 		if j.gear != nil {
 			j.po.gears = append(j.po.gears, *j.gear)
+			if j.onDisk {
+				j.po.onDisk = append(j.po.onDisk, scriptFile(*j.gear))
+			}
 		}
 	}
 	ds.finish()
@@ -213,6 +226,39 @@ func Generate(cfg Config) (res Result, err error) {
 	return res, nil
 }
 
+// mayHoldGears reports whether Generate may have to check p: it imports
+// dsl, has errors, or has generated files whose gears may be gone.
+func mayHoldGears(p *packages.Package) bool {
+	if _, ok := p.Imports[dslPath]; ok || len(p.Errors) > 0 {
+		return true
+	}
+	dir := pkgDir(p)
+	return dir != "" && fileExists(filepath.Join(dir, GeneratedFile))
+}
+
+// withImported returns pkgs followed by the packages of among that they
+// import, directly or not.
+func withImported(pkgs, among []*packages.Package) []*packages.Package {
+	byID := map[string]*packages.Package{}
+	for _, p := range among {
+		byID[p.ID] = p
+	}
+	out := append([]*packages.Package(nil), pkgs...)
+	seen := map[*packages.Package]bool{}
+	for _, p := range pkgs {
+		seen[p] = true
+	}
+	for i := 0; i < len(out); i++ {
+		for _, imp := range out[i].Imports {
+			if q := byID[imp.ID]; q != nil && !seen[q] {
+				seen[q] = true
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}
+
 // tagFlags passes build tags to go list.
 func tagFlags(tags []string) []string {
 	if len(tags) == 0 {
@@ -226,14 +272,20 @@ type pkgOut struct {
 	pkg   *packages.Package
 	hash  string
 	gears []Gear
+	// onDisk are the scripts (paths relative to the package) whose file
+	// already holds what gen would write.
+	onDisk []string
 }
 
 // A gearJob is one gear to translate and, once translated, its result.
 type gearJob struct {
-	po    *pkgOut
-	gd    *gearDecl
-	gear  *Gear       // the result; nil when translation failed
-	diags Diagnostics // problems found in this gear
+	po   *pkgOut
+	gd   *gearDecl
+	gear *Gear // the result; nil when translation failed
+	// onDisk reports that the script's file already holds the result:
+	// workers compare while others translate.
+	onDisk bool
+	diags  Diagnostics // problems found in this gear
 }
 
 // translateGears translates the jobs on one worker per CPU. Gears are
@@ -241,19 +293,27 @@ type gearJob struct {
 // synthesizes (desugared x++ and op-assignments) in the package's
 // types.Info, so each worker gets its own copy of the maps it writes.
 func translateGears(fset *token.FileSet, pkgs []*packages.Package, jobs []*gearJob) {
-	workers := min(goruntime.GOMAXPROCS(0), len(jobs))
-	if workers <= 1 {
-		ix := newDeclIndex(pkgs)
-		for _, j := range jobs {
-			translateGear(fset, ix, j.gd, j)
+	workers := max(1, min(goruntime.GOMAXPROCS(0), len(jobs)))
+	// Worker 0 writes to the packages' own maps; the others get copies,
+	// all made before any worker starts.
+	type view struct {
+		ix    *declIndex
+		remap map[*packages.Package]*packages.Package
+	}
+	views := make([]view, workers)
+	for w := range views {
+		wpkgs, remap := pkgs, map[*packages.Package]*packages.Package{}
+		for _, p := range pkgs {
+			remap[p] = p
 		}
-		return
+		if w > 0 {
+			wpkgs, remap = clonePackages(pkgs)
+		}
+		views[w] = view{newDeclIndex(wpkgs), remap}
 	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range workers {
-		wpkgs, remap := clonePackages(pkgs)
-		ix := newDeclIndex(wpkgs)
+	for _, v := range views {
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1)) - 1
@@ -261,8 +321,8 @@ func translateGears(fset *token.FileSet, pkgs []*packages.Package, jobs []*gearJ
 					return
 				}
 				gd := *jobs[i].gd
-				gd.pkg = remap[gd.pkg]
-				translateGear(fset, ix, &gd, jobs[i])
+				gd.pkg = v.remap[gd.pkg]
+				translateGear(fset, v.ix, &gd, jobs[i])
 			}
 		})
 	}
@@ -290,6 +350,10 @@ func translateGear(fset *token.FileSet, ix *declIndex, gd *gearDecl, j *gearJob)
 		Script: src, Hash: j.po.hash, Requirements: gd.reqs,
 		Registration: gd.action.name == "Register",
 	}
+	if dir := pkgDir(p); dir != "" {
+		old, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(scriptFile(*j.gear))))
+		j.onDisk = err == nil && string(old) == src
+	}
 }
 
 // clonePackages copies pkgs with private copies of the types.Info maps the
@@ -311,6 +375,26 @@ func clonePackages(pkgs []*packages.Package) ([]*packages.Package, map[*packages
 	return out, remap
 }
 
+// attachEntries splits a zz_gears.go into its gears' AttachScript calls
+// (as gearEntry writes them), by gear variable.
+func attachEntries(src string) map[string]string {
+	out := map[string]string{}
+	for {
+		i := strings.Index(src, ".AttachScript(ggdsl.Script{\n")
+		if i < 0 {
+			return out
+		}
+		start := strings.LastIndex(src[:i], "\n\t") + 1
+		end := strings.Index(src[i:], "\n\t})\n")
+		if start == 0 || end < 0 {
+			return out
+		}
+		end += i + len("\n\t})\n")
+		out[src[start+1:i]] = src[start:end]
+		src = src[end-1:] // keep the newline the next entry follows
+	}
+}
+
 // syncGenerated brings a package's generated files (zz_gears.go and one
 // script per gear) up to date, or in check mode records which are stale.
 // Files are written only when their content changes, and scripts of gears
@@ -325,7 +409,13 @@ func syncGenerated(dir string, po pkgOut, check bool, res *Result) error {
 		want[scriptFile(g)] = g.Script
 		owner[scriptFile(g)] = g.ID
 	}
-	oldGo, _ := os.ReadFile(filepath.Join(dir, GeneratedFile))
+	data, _ := os.ReadFile(filepath.Join(dir, GeneratedFile))
+	oldGo := string(data)
+	oldEntries := attachEntries(oldGo)
+	onDisk := map[string]bool{}
+	for _, name := range po.onDisk {
+		onDisk[name] = true
+	}
 	staleGear := map[string]bool{}
 	names := make([]string, 0, len(want))
 	for name := range want {
@@ -334,6 +424,10 @@ func syncGenerated(dir string, po pkgOut, check bool, res *Result) error {
 	sort.Strings(names)
 	for _, name := range names {
 		path := filepath.Join(dir, filepath.FromSlash(name))
+		if onDisk[name] {
+			res.Unchanged = append(res.Unchanged, path)
+			continue
+		}
 		old, err := os.ReadFile(path)
 		if err == nil && string(old) == want[name] {
 			res.Unchanged = append(res.Unchanged, path)
@@ -355,11 +449,11 @@ func syncGenerated(dir string, po pkgOut, check bool, res *Result) error {
 		res.Written = append(res.Written, path)
 	}
 	for _, g := range po.gears {
-		if check && !strings.Contains(string(oldGo), gearEntry(g)) {
+		if check && oldEntries[g.Var] != gearEntry(g) {
 			staleGear[g.ID] = true
 		}
 	}
-	if check && len(staleGear) == 0 && len(po.gears) > 0 && string(oldGo) != want[GeneratedFile] {
+	if check && len(staleGear) == 0 && len(po.gears) > 0 && oldGo != want[GeneratedFile] {
 		// Only the recorded source hash differs: an edit that left every
 		// script as it was (a comment, say).
 		staleGear[po.pkg.PkgPath+" (source hash only)"] = true
@@ -407,57 +501,32 @@ func pkgDir(p *packages.Package) string {
 	return filepath.Dir(p.GoFiles[0])
 }
 
-// listModuleImports adds to byPath the packages of the same module that
-// the listed packages import but the patterns did not name, so that a
-// package's hash does not depend on which other packages were listed with
-// it (gen ./... and gen ./pkg must agree).
-func listModuleImports(cfg Config, tags []string, listed []*packages.Package, byPath map[string]*packages.Package) error {
-	var missing []string
-	seen := map[string]bool{}
-	for _, p := range listed {
-		if p.Module == nil {
-			continue
-		}
-		for path := range p.Imports {
-			same := path == p.Module.Path || strings.HasPrefix(path, p.Module.Path+"/")
-			if same && byPath[path] == nil && !seen[path] {
-				seen[path] = true
-				missing = append(missing, path)
-			}
-		}
-	}
-	if len(missing) == 0 {
-		return nil
-	}
-	sort.Strings(missing)
-	deps, err := packages.Load(&packages.Config{Mode: packages.NeedName | packages.NeedFiles | packages.NeedModule,
-		Dir: cfg.Dir, BuildFlags: tagFlags(tags)}, missing...)
-	if err != nil {
-		return fmt.Errorf("load %s: %w", strings.Join(missing, " "), err)
-	}
-	for _, d := range deps {
-		byPath[d.PkgPath] = d
-	}
-	return nil
-}
-
 // sourceHash hashes the translator version, the shims, and the Go files
-// (except the generated one) of the package and of the module packages it
-// imports directly: any change there makes the scripts stale.
-func sourceHash(p *packages.Package, byPath map[string]*packages.Package) string {
+// (except the generated one) of the package and of the packages of its
+// module that it imports, directly or not: any change there can change
+// the scripts. p must be listed with its dependencies.
+func sourceHash(p *packages.Package) string {
 	h := sha256.New()
 	h.Write([]byte(generatorVersion))
 	h.Write([]byte(shimDigest()))
 	hashFiles(h, p)
-	var deps []string
-	for path := range p.Imports {
-		if dp, ok := byPath[path]; ok && dp.Module != nil && p.Module != nil && dp.Module.Path == p.Module.Path {
-			deps = append(deps, path)
+	if p.Module == nil {
+		return hex.EncodeToString(h.Sum(nil))
+	}
+	seen := map[string]*packages.Package{}
+	var visit func(q *packages.Package)
+	visit = func(q *packages.Package) {
+		for path, d := range q.Imports {
+			if _, ok := seen[path]; !ok && d.Module != nil && d.Module.Path == p.Module.Path {
+				seen[path] = d
+				visit(d)
+			}
 		}
 	}
-	sort.Strings(deps)
+	visit(p)
+	deps := slices.Sorted(maps.Keys(seen))
 	for _, d := range deps {
-		hashFiles(h, byPath[d])
+		hashFiles(h, seen[d])
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
