@@ -432,7 +432,7 @@ func (c *funcCtx) methodCall(e *ast.CallExpr, fn *types.Func) pyast.Expr {
 		}
 	}
 	if _, ok := c.t.decls[fn]; !ok {
-		c.t.errorf(e, PackageCall, "load the package that declares the method", "method %s without source", fn.FullName())
+		c.t.errorf(e, PackageCall, "call methods declared in the module's own packages", "method %s has no source to translate", fn.FullName())
 		return pyNone()
 	}
 	recv := c.expr(sel.X)

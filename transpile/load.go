@@ -186,21 +186,23 @@ func importsOutside(pkgs []*packages.Package) []string {
 	return ids
 }
 
-// load lists and parses the packages matching patterns, loads what they
-// import from export data, and type-checks them from source. Load and
+// load lists and parses the packages matching patterns, followed by the
+// packages of their modules they import, loads their other imports from
+// export data, and type-checks them from source. Load and
 // type errors become LoadError diagnostics; the packages are returned even
 // then so callers can report everything at once.
 func load(dir string, tags []string, patterns []string) ([]*packages.Package, *token.FileSet, *Diagnostics, error) {
 	fset := token.NewFileSet()
-	roots, err := packages.Load(&packages.Config{Mode: listMode, Dir: dir, BuildFlags: tagFlags(tags)}, patterns...)
+	roots, err := packages.Load(&packages.Config{Mode: listMode | packages.NeedDeps, Dir: dir, BuildFlags: tagFlags(tags)}, patterns...)
 	if err != nil {
 		return nil, fset, nil, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
 	}
-	in := startCheckInputs(context.Background(), dir, tags, fset, roots)
-	if err := in.apply(roots); err != nil {
-		return roots, fset, nil, err
+	pkgs := moduleClosure(roots)
+	in := startCheckInputs(context.Background(), dir, tags, fset, pkgs)
+	if err := in.apply(pkgs); err != nil {
+		return pkgs, fset, nil, err
 	}
-	return roots, fset, check(fset, roots, in.deps), nil
+	return pkgs, fset, check(fset, pkgs, in.deps), nil
 }
 
 // check type-checks roots, parsed into fset, against the types of their

@@ -121,7 +121,10 @@ func Generate(cfg Config) (res Result, err error) {
 	// export data, while the hashes say which really do.
 	fset := token.NewFileSet()
 	ctx, cancel := context.WithCancel(context.Background())
-	in := startCheckInputs(ctx, cfg.Dir, tags, fset, cands)
+	// The module packages they import are checked from source too, so
+	// that steps can call their functions.
+	inputs := moduleClosure(cands)
+	in := startCheckInputs(ctx, cfg.Dir, tags, fset, inputs)
 	defer func() {
 		cancel()
 		<-in.done // leave no work behind (watch calls Generate repeatedly)
@@ -149,9 +152,10 @@ func Generate(cfg Config) (res Result, err error) {
 	if len(stale) == 0 {
 		return res, nil
 	}
-	// Up-to-date candidates that stale ones import are checked from
-	// source too: their export data would mean compiling them.
-	checked := withImported(stale, cands)
+	// What the stale packages import from the module, up-to-date gear
+	// packages included, is checked from source too: steps may call its
+	// functions, and its export data would mean compiling it.
+	checked := withImported(stale, inputs)
 	if err := in.apply(checked); err != nil {
 		return res, err
 	}
@@ -234,6 +238,39 @@ func mayHoldGears(p *packages.Package) bool {
 	}
 	dir := pkgDir(p)
 	return dir != "" && fileExists(filepath.Join(dir, GeneratedFile))
+}
+
+// moduleClosure returns pkgs followed by the packages of their modules
+// that they import, directly or not, except gogears' own API packages,
+// which the translator knows by heart. pkgs must be listed with their
+// dependencies.
+func moduleClosure(pkgs []*packages.Package) []*packages.Package {
+	out := append([]*packages.Package(nil), pkgs...)
+	seen := map[string]bool{}
+	for _, p := range pkgs {
+		seen[p.ID] = true
+	}
+	for i := 0; i < len(out); i++ {
+		p := out[i]
+		if p.Module == nil {
+			continue
+		}
+		for _, path := range slices.Sorted(maps.Keys(p.Imports)) {
+			q := p.Imports[path]
+			if seen[q.ID] || q.Module == nil || q.Module.Path != p.Module.Path || isAPIPackage(q.PkgPath) {
+				continue
+			}
+			seen[q.ID] = true
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// isAPIPackage reports whether path is a gogears package that steps call
+// into (dsl, runtime, runtime/cmd): the translator maps those calls itself.
+func isAPIPackage(path string) bool {
+	return path == dslPath || path == runtimePath || path == cmdPath
 }
 
 // withImported returns pkgs followed by the packages of among that they

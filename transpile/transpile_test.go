@@ -156,3 +156,40 @@ func TestHashIndependentOfPatterns(t *testing.T) {
 		t.Errorf("hash of hook alone = %s, with its imports listed = %s; want equal", alone, withDeps)
 	}
 }
+
+// TestGenerateCrossPackage checks that a step may call into another
+// package of the module, which is checked from source with the gear's, and
+// that editing that package, even one it imports indirectly, makes the
+// gear stale.
+func TestGenerateCrossPackage(t *testing.T) {
+	dir := tempModule(t, "orders")
+	for name, src := range map[string]string{
+		"gears/loud.go": "package orders\n\nimport (\n\t\"example.com/shop/text\"\n\n\t\"github.com/gogears/gogears/dsl\"\n)\n\n" +
+			"// Loud shouts every key.\nvar Loud = dsl.KeysOnly(\"*\").Map(func(k string) string { return text.Shout(k) }).Run()\n",
+		"text/text.go":   "package text\n\nimport \"example.com/shop/marks\"\n\n// Shout upper-cases s.\nfunc Shout(s string) string { return upper(s) + marks.Bang }\n\nfunc upper(s string) string { return s + s }\n",
+		"marks/marks.go": "package marks\n\n// Bang ends a shout.\nconst Bang = \"!\"\n",
+	} {
+		must(t, os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755))
+		must(t, os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644))
+	}
+	res, err := Generate(Config{Dir: dir, Patterns: []string{"./gears"}})
+	if err != nil {
+		t.Fatalf("Generate = %v", err)
+	}
+	var loud string
+	for _, g := range res.Gears {
+		if g.Var == "Loud" {
+			loud = g.Script
+		}
+	}
+	for _, want := range []string{"# go: example.com/shop/text.Shout (text.go)\ndef Shout(s):", "def upper(s):", "b'!'"} {
+		if !strings.Contains(loud, want) {
+			t.Errorf("Loud script lacks %q:\n%s", want, loud)
+		}
+	}
+	must(t, os.WriteFile(filepath.Join(dir, "marks", "marks.go"), []byte("package marks\n\n// Bang ends a shout.\nconst Bang = \"!!\"\n"), 0o644))
+	res, err = Generate(Config{Dir: dir, Patterns: []string{"./gears"}, Check: true})
+	if !errors.Is(err, ErrStale) || !cmp.Equal(res.StaleGears, []string{"example.com/shop/gears.Loud"}) {
+		t.Errorf("Generate(Check) after editing an indirect import = %v, stale %v; want Loud stale", err, res.StaleGears)
+	}
+}
