@@ -8,18 +8,24 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/parser"
 	"go/scanner"
 	"go/token"
 	"go/types"
 	"io"
+	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	goruntime "runtime"
+	"slices"
 	"sort"
 	"strings"
 
+	"golang.org/x/mod/modfile"
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
 )
@@ -58,24 +64,25 @@ type checkInputs struct {
 	done  chan struct{}
 	files map[*packages.Package][]*ast.File
 	errs  map[*packages.Package][]packages.Error
-	deps  map[string]*types.Package // by package ID
+	deps  *exports
 	err   error
 }
 
 // startCheckInputs parses pkgs and loads, from export data, every package
-// they import that is not among them. Cancelling ctx stops the load.
-func startCheckInputs(ctx context.Context, dir string, tags []string, fset *token.FileSet, pkgs []*packages.Package) *checkInputs {
+// they import that is not among them. It uses what guess, an export load
+// started earlier on a guess of those imports, got right, and loads the
+// rest. Cancelling ctx stops the work.
+func startCheckInputs(ctx context.Context, dir string, tags []string, fset *token.FileSet, pkgs []*packages.Package, guess *exportLoad) *checkInputs {
 	in := &checkInputs{
 		done:  make(chan struct{}),
 		files: map[*packages.Package][]*ast.File{},
 		errs:  map[*packages.Package][]packages.Error{},
-		deps:  map[string]*types.Package{},
 	}
 	ids := importsOutside(pkgs)
 	loaded := make(chan struct{})
 	go func() {
 		defer close(loaded)
-		in.deps, in.err = loadExports(ctx, dir, tags, fset, ids)
+		in.deps, in.err = completeExports(ctx, dir, tags, fset, ids, pkgs, guess)
 	}()
 	go func() {
 		defer close(in.done)
@@ -90,15 +97,159 @@ func startCheckInputs(ctx context.Context, dir string, tags []string, fset *toke
 	return in
 }
 
-// loadExports reads the types of the packages ids from their export data,
-// which `go list -export` finds in the build cache, or compiles when a
-// package changed. It is one go command where packages.Load would run
-// three (version, type sizes, list). A package that cannot be loaded is
-// missing from the map, and importing it fails with the reason.
-func loadExports(ctx context.Context, dir string, tags []string, fset *token.FileSet, ids []string) (map[string]*types.Package, error) {
-	deps := map[string]*types.Package{}
+// exports are packages read from export data, all into one imports map so
+// that they share their dependencies' types.
+type exports struct {
+	requested map[string]bool           // IDs asked of go list
+	types     map[string]*types.Package // by ID
+	errs      map[string]string         // why an ID has no types
+	imports   map[string]*types.Package // gcexportdata's map, by path
+}
+
+// exportLoad is a background loadExports.
+type exportLoad struct {
+	done chan struct{}
+	x    *exports
+	err  error
+}
+
+// newExports returns an empty set.
+func newExports() *exports {
+	return &exports{requested: map[string]bool{}, types: map[string]*types.Package{}, errs: map[string]string{}, imports: map[string]*types.Package{}}
+}
+
+// startExportLoad runs loadExports in the background for the packages
+// ids returns, computed in the background too.
+func startExportLoad(ctx context.Context, dir string, tags []string, fset *token.FileSet, ids func() []string) *exportLoad {
+	l := &exportLoad{done: make(chan struct{}), x: newExports()}
+	go func() {
+		defer close(l.done)
+		l.err = loadExports(ctx, dir, tags, fset, ids(), l.x)
+	}()
+	return l
+}
+
+// guessImports guesses, without the go command, what importsOutside will
+// return for the gear packages that patterns match and the module
+// packages they import: it reads their import clauses with go/build. It
+// returns nil when a pattern is not a directory. A wrong guess costs time,
+// never correctness: completeExports loads what the guess missed, and
+// drops a guess that read a package that is checked from source.
+func guessImports(dir string, tags, patterns []string) []string {
+	if dir == "" {
+		dir = "."
+	}
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil
+	}
+	modRoot := dir
+	for !fileExists(filepath.Join(modRoot, "go.mod")) {
+		up := filepath.Dir(modRoot)
+		if up == modRoot {
+			return nil
+		}
+		modRoot = up
+	}
+	gomod, err := os.ReadFile(filepath.Join(modRoot, "go.mod"))
+	if err != nil {
+		return nil
+	}
+	modPath := modfile.ModulePath(gomod)
+	var roots []string
+	for _, pat := range patterns {
+		local := pat == "." || pat == ".." || strings.HasPrefix(pat, "./") || strings.HasPrefix(pat, "../") || filepath.IsAbs(pat)
+		if !local {
+			return nil
+		}
+		base, all := strings.CutSuffix(pat, "/...")
+		if !filepath.IsAbs(base) {
+			base = filepath.Join(dir, base)
+		}
+		if !all {
+			roots = append(roots, base)
+			continue
+		}
+		filepath.WalkDir(base, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || !d.IsDir() {
+				return nil
+			}
+			name := d.Name()
+			if path != base && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || name == "testdata" || name == "vendor" || fileExists(filepath.Join(path, "go.mod"))) {
+				return filepath.SkipDir
+			}
+			roots = append(roots, path)
+			return nil
+		})
+	}
+	ctxt := build.Default
+	ctxt.BuildTags = tags
+	ids := map[string]bool{}
+	seen := map[string]bool{}
+	var visit func(d string, root bool)
+	visit = func(d string, root bool) {
+		if seen[d] {
+			return
+		}
+		seen[d] = true
+		bp, err := ctxt.ImportDir(d, 0)
+		if err != nil {
+			return
+		}
+		if root && !slices.Contains(bp.Imports, dslPath) && !fileExists(filepath.Join(d, GeneratedFile)) {
+			return
+		}
+		for _, imp := range bp.Imports {
+			rel, inModule := strings.CutPrefix(imp, modPath)
+			switch {
+			case imp == "C" || imp == "unsafe":
+			case (inModule && (rel == "" || rel[0] == '/')) && !isAPIPackage(imp):
+				visit(filepath.Join(modRoot, filepath.FromSlash(rel)), false)
+			default:
+				ids[imp] = true
+			}
+		}
+	}
+	for _, r := range roots {
+		visit(r, true)
+	}
+	return slices.Sorted(maps.Keys(ids))
+}
+
+// completeExports returns the export data of ids, imported by pkgs: what
+// guess loaded, when it is usable, and the rest from one more go list. A
+// guess is not usable when it failed or when it read from export data a
+// package that pkgs are checked with from source.
+func completeExports(ctx context.Context, dir string, tags []string, fset *token.FileSet, ids []string, pkgs []*packages.Package, guess *exportLoad) (*exports, error) {
+	x := newExports()
+	if guess != nil {
+		<-guess.done
+		usable := guess.err == nil
+		for _, p := range pkgs {
+			if guess.x.requested[p.ID] || guess.x.imports[p.PkgPath] != nil {
+				usable = false
+			}
+		}
+		if usable {
+			x = guess.x
+		}
+	}
+	var missing []string
+	for _, id := range ids {
+		if !x.requested[id] {
+			missing = append(missing, id)
+		}
+	}
+	return x, loadExports(ctx, dir, tags, fset, missing, x)
+}
+
+// loadExports reads the types of the packages ids from their export data
+// into x. `go list -export` finds the data in the build cache, or compiles
+// a package that changed. It is one go command where packages.Load would
+// run three (version, type sizes, list).
+func loadExports(ctx context.Context, dir string, tags []string, fset *token.FileSet, ids []string, x *exports) error {
 	if len(ids) == 0 {
-		return deps, nil
+		return nil
 	}
 	args := append([]string{"list", "-e", "-export", "-json=ImportPath,Export,Error"}, tagFlags(tags)...)
 	cmd := exec.CommandContext(ctx, "go", append(append(args, "--"), ids...)...)
@@ -107,9 +258,11 @@ func loadExports(ctx context.Context, dir string, tags []string, fset *token.Fil
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return nil, fmt.Errorf("go list -export: %w: %s", err, strings.TrimSpace(stderr.String()))
+		return fmt.Errorf("go list -export: %w: %s", err, strings.TrimSpace(stderr.String()))
 	}
-	imports := map[string]*types.Package{}
+	for _, id := range ids {
+		x.requested[id] = true
+	}
 	dec := json.NewDecoder(bytes.NewReader(out))
 	for {
 		var lp struct {
@@ -119,18 +272,22 @@ func loadExports(ctx context.Context, dir string, tags []string, fset *token.Fil
 		if err := dec.Decode(&lp); err == io.EOF {
 			break
 		} else if err != nil {
-			return nil, fmt.Errorf("go list -export: %w", err)
+			return fmt.Errorf("go list -export: %w", err)
 		}
 		if lp.Export == "" {
-			continue // its error surfaces when a package imports it
+			x.errs[lp.ImportPath] = "no export data"
+			if lp.Error != nil {
+				x.errs[lp.ImportPath] = lp.Error.Err
+			}
+			continue
 		}
-		t, err := readExport(fset, imports, lp.ImportPath, lp.Export)
+		t, err := readExport(fset, x.imports, lp.ImportPath, lp.Export)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		deps[lp.ImportPath] = t
+		x.types[lp.ImportPath] = t
 	}
-	return deps, nil
+	return nil
 }
 
 // readExport reads one package's export data file.
@@ -198,7 +355,7 @@ func load(dir string, tags []string, patterns []string) ([]*packages.Package, *t
 		return nil, fset, nil, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
 	}
 	pkgs := moduleClosure(roots)
-	in := startCheckInputs(context.Background(), dir, tags, fset, pkgs)
+	in := startCheckInputs(context.Background(), dir, tags, fset, pkgs, nil)
 	if err := in.apply(pkgs); err != nil {
 		return pkgs, fset, nil, err
 	}
@@ -207,7 +364,7 @@ func load(dir string, tags []string, patterns []string) ([]*packages.Package, *t
 
 // check type-checks roots, parsed into fset, against the types of their
 // other imports, and reports their load and type errors as diagnostics.
-func check(fset *token.FileSet, roots []*packages.Package, deps map[string]*types.Package) *Diagnostics {
+func check(fset *token.FileSet, roots []*packages.Package, deps *exports) *Diagnostics {
 	typeCheck(fset, roots, deps)
 	ds := &Diagnostics{}
 	for _, p := range roots {
@@ -228,7 +385,7 @@ func check(fset *token.FileSet, roots []*packages.Package, deps map[string]*type
 // typeCheck fills Types and TypesInfo of the roots, checking each from
 // source after the roots it imports, with every other import taken from
 // deps (by package ID).
-func typeCheck(fset *token.FileSet, roots []*packages.Package, deps map[string]*types.Package) {
+func typeCheck(fset *token.FileSet, roots []*packages.Package, deps *exports) {
 	byID := map[string]*packages.Package{}
 	for _, p := range roots {
 		byID[p.ID] = p
@@ -262,8 +419,11 @@ func typeCheck(fset *token.FileSet, roots []*packages.Package, deps map[string]*
 					return r.Types, nil
 				}
 			}
-			if t := deps[ip.ID]; t != nil {
+			if t := deps.types[ip.ID]; t != nil {
 				return t, nil
+			}
+			if why := deps.errs[ip.ID]; why != "" {
+				return nil, fmt.Errorf("could not import %s: %s", path, why)
 			}
 			return nil, fmt.Errorf("could not import %s", path)
 		})

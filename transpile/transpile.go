@@ -104,10 +104,25 @@ func Generate(cfg Config) (res Result, err error) {
 	}
 	tags := append(append([]string(nil), cfg.Tags...), genTag)
 	go loadShims() // parsing the shim files overlaps the listing
-	// A cheap listing first: which packages can hold gears, and which of
-	// those are already up to date. Only stale ones are parsed and checked.
-	// Dependencies are listed too (cheaply), for the hash.
-	listed, err := packages.Load(&packages.Config{Mode: listMode | packages.NeedDeps, Dir: cfg.Dir, BuildFlags: tagFlags(tags)}, patterns...)
+	fset := token.NewFileSet()
+	ctx, cancel := context.WithCancel(context.Background())
+	var in *checkInputs
+	// The export data the gear packages need is loaded on a guess while
+	// go list runs: the listing and that load are the two go commands,
+	// and each takes about as long as type-checking 500 gears.
+	guess := startExportLoad(ctx, cfg.Dir, tags, fset, func() []string { return guessImports(cfg.Dir, tags, patterns) })
+	defer func() {
+		cancel()
+		// Leave no work behind (watch calls Generate repeatedly).
+		<-guess.done
+		if in != nil {
+			<-in.done
+		}
+	}()
+	// A cheap listing: which packages can hold gears, and which of those
+	// are already up to date. Only stale ones are checked. Dependencies
+	// are listed too (cheaply), for the hash.
+	listed, err := packages.Load(&packages.Config{Context: ctx, Mode: listMode | packages.NeedDeps, Dir: cfg.Dir, BuildFlags: tagFlags(tags)}, patterns...)
 	if err != nil {
 		return res, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
 	}
@@ -117,18 +132,12 @@ func Generate(cfg Config) (res Result, err error) {
 			cands = append(cands, p)
 		}
 	}
-	// Parse the packages that may need checking, and load their imports'
-	// export data, while the hashes say which really do.
-	fset := token.NewFileSet()
-	ctx, cancel := context.WithCancel(context.Background())
-	// The module packages they import are checked from source too, so
-	// that steps can call their functions.
+	// Parse the packages that may need checking, and complete the export
+	// data of their imports, while the hashes say which really do. The
+	// module packages they import are checked from source too, so that
+	// steps can call their functions.
 	inputs := moduleClosure(cands)
-	in := startCheckInputs(ctx, cfg.Dir, tags, fset, inputs)
-	defer func() {
-		cancel()
-		<-in.done // leave no work behind (watch calls Generate repeatedly)
-	}()
+	in = startCheckInputs(ctx, cfg.Dir, tags, fset, inputs, guess)
 	var stale []*packages.Package
 	hashes := map[string]string{}
 	for _, p := range cands {
