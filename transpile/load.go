@@ -15,9 +15,9 @@ import (
 	"go/types"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	goruntime "runtime"
@@ -131,10 +131,11 @@ func startExportLoad(ctx context.Context, dir string, tags []string, fset *token
 
 // guessImports guesses, without the go command, what importsOutside will
 // return for the gear packages that patterns match and the module
-// packages they import: it reads their import clauses with go/build. It
-// returns nil when a pattern is not a directory. A wrong guess costs time,
-// never correctness: completeExports loads what the guess missed, and
-// drops a guess that read a package that is checked from source.
+// packages they import: it lists them with go/build. It returns nil when
+// a pattern is not a directory, or when every gear package looks up to
+// date, so that nothing is loaded in vain. A wrong guess costs time, never
+// correctness: completeExports loads what the guess missed, and drops a
+// guess that read a package that is checked from source.
 func guessImports(dir string, tags, patterns []string) []string {
 	if dir == "" {
 		dir = "."
@@ -182,38 +183,55 @@ func guessImports(dir string, tags, patterns []string) []string {
 			return nil
 		})
 	}
+	// Packages as listMode|NeedDeps would list them, from go/build.
 	ctxt := build.Default
 	ctxt.BuildTags = tags
-	ids := map[string]bool{}
-	seen := map[string]bool{}
-	var visit func(d string, root bool)
-	visit = func(d string, root bool) {
-		if seen[d] {
-			return
+	byDir := map[string]*packages.Package{}
+	var list func(d string) *packages.Package
+	list = func(d string) *packages.Package {
+		if p, ok := byDir[d]; ok {
+			return p
 		}
-		seen[d] = true
+		byDir[d] = nil // a cycle ends here
 		bp, err := ctxt.ImportDir(d, 0)
 		if err != nil {
-			return
+			return nil
 		}
-		if root && !slices.Contains(bp.Imports, dslPath) && !fileExists(filepath.Join(d, GeneratedFile)) {
-			return
+		rel, err := filepath.Rel(modRoot, d)
+		if err != nil || !filepath.IsLocal(rel) && rel != "." {
+			return nil
 		}
+		p := &packages.Package{PkgPath: path.Join(modPath, filepath.ToSlash(rel)), Module: &packages.Module{Path: modPath}, Imports: map[string]*packages.Package{}}
+		p.ID = p.PkgPath
+		for _, f := range slices.Concat(bp.GoFiles, bp.CgoFiles) {
+			p.GoFiles = append(p.GoFiles, filepath.Join(d, f))
+		}
+		byDir[d] = p
 		for _, imp := range bp.Imports {
-			rel, inModule := strings.CutPrefix(imp, modPath)
-			switch {
-			case imp == "C" || imp == "unsafe":
-			case (inModule && (rel == "" || rel[0] == '/')) && !isAPIPackage(imp):
-				visit(filepath.Join(modRoot, filepath.FromSlash(rel)), false)
-			default:
-				ids[imp] = true
+			if rel, ok := strings.CutPrefix(imp, modPath); ok && (rel == "" || rel[0] == '/') {
+				if q := list(filepath.Join(modRoot, filepath.FromSlash(rel))); q != nil {
+					p.Imports[imp] = q
+				}
+			} else if imp != "C" {
+				p.Imports[imp] = &packages.Package{ID: imp, PkgPath: imp}
 			}
 		}
+		return p
 	}
+	var cands []*packages.Package
+	upToDate := true
 	for _, r := range roots {
-		visit(r, true)
+		if p := list(r); p != nil && mayHoldGears(p) {
+			cands = append(cands, p)
+			gen, _ := os.ReadFile(filepath.Join(r, GeneratedFile))
+			_, gears := p.Imports[dslPath]
+			upToDate = upToDate && gears && fileExists(filepath.Join(r, ScriptDir)) && bytes.Contains(gen, []byte("\n// gogears:hash "+sourceHash(p)+"\n"))
+		}
 	}
-	return slices.Sorted(maps.Keys(ids))
+	if upToDate {
+		return nil
+	}
+	return importsOutside(moduleClosure(cands))
 }
 
 // completeExports returns the export data of ids, imported by pkgs: what

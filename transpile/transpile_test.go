@@ -241,6 +241,18 @@ func TestGuessImports(t *testing.T) {
 	if want := listed("./gears"); len(want) < 3 || !slices.Contains(want, dslPath) || slices.Contains(want, "example.com/shop/text") {
 		t.Errorf("imports outside the checked packages = %q; want dsl and the standard packages, not the module's", want)
 	}
+	// Once generated, the gear package looks up to date: nothing to load,
+	// until the package it imports indirectly changes.
+	if _, err := Generate(Config{Dir: dir, Patterns: []string{"./gears"}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := guessImports(dir, tags, []string{"./..."}); got != nil {
+		t.Errorf("guessImports after generating = %q, want nil (up to date)", got)
+	}
+	must(t, os.WriteFile(filepath.Join(dir, "marks", "marks.go"), []byte("package marks\n\nconst Bang = \"?\"\n"), 0o644))
+	if got, want := guessImports(dir, tags, []string{"./..."}), listed("./..."); !cmp.Equal(got, want) {
+		t.Errorf("guessImports after an edit = %q, want %q", got, want)
+	}
 }
 
 // TestWrongGuessStillCorrect checks that a guess that misses imports, or
