@@ -75,7 +75,7 @@ var Protect = dsl.Command().
 				return "-ERR " + k + " is protected"
 			}
 		}
-		return runtime.CallNext(append([]string{}, args[1:]...)...)
+		return runtime.CallNext(args[1:]...)
 	}).
 	Register(dsl.Hook("del"), dsl.Mode(dsl.Sync))
 
@@ -101,7 +101,7 @@ var Stamp = dsl.Keys("cfg:*").
 var Reads = dsl.Command().
 	Map(func(args []string) any {
 		cmd.Incr("prof:reads")
-		return runtime.CallNext(append([]string{}, args[1:]...)...)
+		return runtime.CallNext(args[1:]...)
 	}).
 	Register(dsl.Hook("hget"), dsl.KeyPrefix("prof:"))
 

@@ -59,14 +59,6 @@ def _gg_len(s):
     return 0 if s is None else len(s)
 
 
-def _gg_appendv(s, xs):
-    if xs is None or len(xs) == 0:
-        return s
-    r = [] if s is None else list(s)
-    r.extend(xs)
-    return r
-
-
 def _gg_in(v):
     # A value from RedisGears (str, bytearray, int, list, dict, None) in
     # the Go representation: strings become bytes.
@@ -101,7 +93,7 @@ def step1(args):
         k = _s[_i]
         if k.startswith(b'protected:'):
             return b'-ERR ' + k + b' is protected'
-    return _gg_in(call_next(*_gg_appendv([], _gg_sl(args, 1, None)) or ()))
+    return _gg_in(call_next(*_gg_sl(args, 1, None) or ()))
 
 
 GB('CommandReader', desc='Protect refuses DEL and UNLINK of keys under "protected:" with an error\nreply; other deletions go through.').map(_gg_in).map(step1).map(_gg_out).register(hook='del', mode='sync', convertToStr=False)

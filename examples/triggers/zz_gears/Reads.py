@@ -59,14 +59,6 @@ def _gg_sl(s, lo, hi):
     return s[lo:hi]
 
 
-def _gg_appendv(s, xs):
-    if xs is None or len(xs) == 0:
-        return s
-    r = [] if s is None else list(s)
-    r.extend(xs)
-    return r
-
-
 def _gg_in(v):
     # A value from RedisGears (str, bytearray, int, list, dict, None) in
     # the Go representation: strings become bytes.
@@ -110,7 +102,7 @@ def _gg_r_int(r):
 # go: github.com/gogears/gogears/examples/triggers.Reads step 1 (triggers.go)
 def step1(args):
     _gg_r_int(execute('INCR', b'prof:reads'))
-    return _gg_in(call_next(*_gg_appendv([], _gg_sl(args, 1, None)) or ()))
+    return _gg_in(call_next(*_gg_sl(args, 1, None) or ()))
 
 
 GB('CommandReader', desc='Reads counts HGET calls on "prof:*" keys in "prof:reads" and returns the\nreal reply (a hook that only observes).').map(_gg_in).map(step1).map(_gg_out).register(hook='hget', keyprefix='prof:', convertToStr=False)
