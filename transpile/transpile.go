@@ -1,11 +1,13 @@
 // Package transpile turns GoGears gears (typed dsl pipelines) into Python
 // 3.7 RedisGears scripts.
 //
-// [Generate] lists the user's packages with go/packages, skips those whose
-// source hash matches their zz_gears.go, and type-checks the rest from
-// source against export data of their imports (so the user's own packages
-// are never compiled). It finds every package-level dsl.Job or
-// dsl.Registration variable, translates the
+// [Generate] lists the user's packages with go/packages and skips those
+// whose source hash (their files and those of the module packages they
+// import) matches their zz_gears.go. It type-checks the rest from source,
+// with the module packages they import, against export data of their other
+// imports, so the user's packages are never compiled; that export data is
+// loaded while the listing runs, on imports guessed with go/build. It finds
+// every package-level dsl.Job or dsl.Registration variable, translates the
 // closures and functions its steps reach (a checked subset of Go, see
 // docs/subset.md) into one script per gear, and writes zz_gears.go, which
 // attaches the scripts to the gear variables. Problems in user code are
