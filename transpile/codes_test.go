@@ -1,6 +1,7 @@
 package transpile
 
 import (
+	"go/token"
 	"os"
 	"path/filepath"
 	"strings"
@@ -59,5 +60,21 @@ func TestDiagnosticString(t *testing.T) {
 	want := "/nonexistent/g.go:1:2: GG101 go statement in a step: do the work synchronously (and 1 more)"
 	if got := ds.Error(); got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
+	}
+}
+
+func TestPosString(t *testing.T) {
+	tests := []struct {
+		pos  token.Position
+		want string
+	}{
+		{token.Position{}, "-"},
+		{token.Position{Filename: "/nonexistent/gears"}, "/nonexistent/gears"},
+		{token.Position{Filename: "/nonexistent/g.go", Line: 3, Column: 2}, "/nonexistent/g.go:3:2"},
+	}
+	for _, tt := range tests {
+		if got := posString(tt.pos); got != tt.want {
+			t.Errorf("posString(%+v) = %q, want %q", tt.pos, got, tt.want)
+		}
 	}
 }

@@ -46,8 +46,10 @@ func (d Diagnostic) String() string {
 
 // posString prints a position with a path relative to the working
 // directory when that is shorter, as the go command does.
+// A position with only a file name (a package directory, for an error
+// about the whole package) prints as that name.
 func posString(p token.Position) string {
-	if !p.IsValid() {
+	if p.Filename == "" {
 		return "-"
 	}
 	if wd, err := filepath.Abs("."); err == nil {

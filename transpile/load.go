@@ -389,9 +389,12 @@ func check(fset *token.FileSet, roots []*packages.Package, deps *exports) *Diagn
 		for _, e := range p.Errors {
 			pos, msg := parsePos(e.Pos), e.Msg
 			if e.Pos == "" {
-				// go list reports some errors as "# pkg\nfile:line:col: msg".
+				// go list reports some errors as "# pkg\nfile:line:col: msg",
+				// and some without a position: name the package's directory.
 				if m := listErrRE.FindStringSubmatch(msg); m != nil {
 					pos, msg = parsePos(m[1]), m[2]
+				} else if dir := pkgDir(p); dir != "" {
+					pos = token.Position{Filename: dir}
 				}
 			}
 			ds.add(Diagnostic{Pos: pos, Code: LoadError, Message: msg, Hint: "fix the Go code first; go vet shows the same error"})
