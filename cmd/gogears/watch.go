@@ -30,17 +30,18 @@ others are left alone. Diagnostics are printed and the deployed version
 keeps running until the code translates again. Run jobs are generated but
 never run.
 
-A registration this watch deployed whose gear is then deleted or renamed
-in the source is removed from the server: every registration of its
-session is unregistered. Sessions it did not deploy are never touched, and
-nothing is removed when the watch stops.
+When a gear that this watch deployed, or found deployed as it is, is
+deleted or renamed in the source, or becomes a run job, its session is
+removed from the server: every registration of it is unregistered. Other
+sessions are never touched, and nothing is removed when the watch stops.
 
 -param binds a parameter for every deploy and redeploy. Each name must be
 declared by at least one registration of the package; it is bound in the
 registrations that declare it, and the others deploy without it. A name
-no registration declares stops the watch before anything is deployed; if an
-edit later drops the last use of a parameter, the change is not deployed
-until the code or the command line agrees. Stop with Ctrl-C.`,
+no registration declares stops the watch before anything is deployed. If
+an edit later drops the last use of a parameter, that change is not
+deployed until the code reads the parameter again or watch is restarted
+without it. Stop with Ctrl-C.`,
 		setup: func(fs *flag.FlagSet) runFunc {
 			var conn connFlags
 			conn.register(fs)

@@ -101,6 +101,15 @@ func wordSource(name, prefix string) string {
 	return strings.NewReplacer("VAR", name, "PREFIX", strconv.Quote(prefix)).Replace(wordGear)
 }
 
+// otherJob is otherGear turned into a run job, which watch never deploys.
+const otherJob = `package shop
+
+import "github.com/gogears/gogears/dsl"
+
+// Other lists key names.
+var Other = dsl.KeysOnly("*").Run()
+`
+
 // TestWatchParamsAndRemovals edits one watched package step by step: the
 // -param value must survive redeploys, and gears deleted or renamed in the
 // source must leave the server while the others stay.
@@ -111,7 +120,8 @@ func TestWatchParamsAndRemovals(t *testing.T) {
 	steps := []struct {
 		name     string
 		files    map[string]string // file name -> content
-		want     []string          // lines the step prints
+		want     []string          // what the step prints, in order
+		stderr   string            // what it prints on stderr, a substring; "" for nothing
 		triggers map[string]string // trigger -> its record; "" when it must not exist
 		sessions []string          // gear variables deployed after the step
 	}{
@@ -125,14 +135,14 @@ func TestWatchParamsAndRemovals(t *testing.T) {
 		{
 			name:     "an edit redeploys with the same value",
 			files:    map[string]string{"echo.go": wordSource("Echo", "v2 ")},
-			want:     []string{"Echo: upgraded"},
+			want:     []string{"Echo: upgraded", "Other: unchanged"},
 			triggers: map[string]string{"echo": "v2 hi x", "other": "other x"},
 			sessions: []string{"Echo", "Other"},
 		},
 		{
 			name:     "a deleted gear variable is removed, the others stay",
 			files:    map[string]string{"other.go": "package shop\n"},
-			want:     []string{"Other: removed"},
+			want:     []string{"Other: removed", "Echo: unchanged"},
 			triggers: map[string]string{"echo": "v2 hi x", "other": ""},
 			sessions: []string{"Echo"},
 		},
@@ -143,17 +153,51 @@ func TestWatchParamsAndRemovals(t *testing.T) {
 			triggers: map[string]string{"echo": "v2 hi x", "other": ""},
 			sessions: []string{"Renamed"},
 		},
+		{
+			name:     "an edit that drops the parameter is not deployed",
+			files:    map[string]string{"echo.go": strings.Replace(wordSource("Renamed", "v3 "), "Word.Get()", `"no word"`, 1)},
+			want:     []string{"not deployed: declare the parameter again"},
+			stderr:   ": -param word: the registrations declare no parameters",
+			triggers: map[string]string{"echo": "v2 hi x"},
+			sessions: []string{"Renamed"},
+		},
+		{
+			name:     "reading it again deploys with the value",
+			files:    map[string]string{"echo.go": wordSource("Renamed", "v3 ")},
+			want:     []string{"Renamed: upgraded"},
+			triggers: map[string]string{"echo": "v3 hi x"},
+			sessions: []string{"Renamed"},
+		},
+		{
+			name:     "a removed gear can come back",
+			files:    map[string]string{"other.go": otherGear},
+			want:     []string{"Renamed: unchanged", "Other: installed"},
+			triggers: map[string]string{"echo": "v3 hi x", "other": "other x"},
+			sessions: []string{"Other", "Renamed"},
+		},
+		{
+			name:     "a registration that becomes a run job is removed",
+			files:    map[string]string{"other.go": otherJob},
+			want:     []string{"Other: removed", "Renamed: unchanged"},
+			triggers: map[string]string{"echo": "v3 hi x", "other": ""},
+			sessions: []string{"Renamed"},
+		},
 	}
 	var stdout, stderr *syncBuffer
 	for i, st := range steps {
+		var outMark, errMark int
+		if i > 0 {
+			outMark, errMark = len(stdout.String()), len(stderr.String())
+		}
 		for name, content := range st.files {
 			writeFile(t, filepath.Join(dir, name), content)
 		}
 		if i == 0 {
 			stdout, stderr = startWatch(t, c, dir, paramFlags{{Name: "word", Value: "hi"}})
 		}
-		for _, w := range st.want {
-			waitOutput(t, stdout, stderr, w)
+		waitLines(t, stdout, stderr, outMark, errMark, st.want)
+		if got := stderr.String()[errMark:]; !strings.Contains(got, st.stderr) || (st.stderr == "") != (got == "") {
+			t.Errorf("%s: stderr = %q, want %q", st.name, got, st.stderr)
 		}
 		for trigger, want := range st.triggers {
 			res, err := c.Trigger(context.Background(), trigger, "x")
@@ -168,12 +212,10 @@ func TestWatchParamsAndRemovals(t *testing.T) {
 		for _, name := range st.sessions {
 			want = append(want, session(name))
 		}
+		slices.Sort(want)
 		if diff := cmp.Diff(want, sessionIDs(t, c)); diff != "" {
 			t.Errorf("%s: sessions (-want +got):\n%s", st.name, diff)
 		}
-	}
-	if stderr.String() != "" {
-		t.Errorf("watch stderr = %q, want nothing", stderr.String())
 	}
 }
 
@@ -415,13 +457,35 @@ func writeFile(t *testing.T, path, content string) {
 // loaded 2-core machine: the deadline only bounds a hang.
 func waitOutput(t *testing.T, stdout, stderr *syncBuffer, want string) {
 	t.Helper()
+	waitLines(t, stdout, stderr, 0, 0, []string{want})
+}
+
+// waitLines polls, as waitOutput does, until the watcher printed the want
+// lines in order, on stdout from outMark or on stderr from errMark.
+func waitLines(t *testing.T, stdout, stderr *syncBuffer, outMark, errMark int, want []string) {
+	t.Helper()
+	printed := func() string { return stdout.String()[outMark:] + stderr.String()[errMark:] }
 	deadline := time.Now().Add(2 * time.Minute)
-	for !strings.Contains(stdout.String()+stderr.String(), want) {
+	for !containsInOrder(printed(), want) {
 		if time.Now().After(deadline) {
 			t.Fatalf("watch never printed %q\nstdout:\n%s\nstderr:\n%s", want, stdout.String(), stderr.String())
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// containsInOrder reports whether s has the lines that start with each of
+// prefixes, in that order.
+func containsInOrder(s string, prefixes []string) bool {
+	lines := strings.Split(s, "\n")
+	for _, p := range prefixes {
+		i := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, p) })
+		if i < 0 {
+			return false
+		}
+		lines = lines[i+1:]
+	}
+	return true
 }
 
 func checkTrigger(t *testing.T, c *client.Client, want string) {
