@@ -1,7 +1,7 @@
 package main
 
-// This file is the -param flag of run, deploy and watch: it binds the parameters
-// (dsl.Param) of a generated script from the command line.
+// This file is the -param flag of run, deploy and watch: it binds the
+// parameters (dsl.Param) of generated scripts from the command line.
 
 import (
 	"encoding/json"
