@@ -1,12 +1,13 @@
 package main
 
-// This file is the -param flag of run and deploy: it binds the parameters
-// (dsl.Param) of a generated script from the command line.
+// This file is the -param flag of run, deploy and watch: it binds the
+// parameters (dsl.Param) of generated scripts from the command line.
 
 import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -56,10 +57,7 @@ func (p paramFlags) bind(path string, s client.Script) (client.Script, error) {
 	declared := client.ParseHeader(s.Source).Params
 	for _, v := range p {
 		if !slices.Contains(declared, v.Name) {
-			if len(declared) == 0 {
-				return s, fmt.Errorf("%s: -param %s: the script declares no parameters; only scripts generated from gears with dsl.Param take -param", path, v.Name)
-			}
-			return s, fmt.Errorf("%s: -param %s: unknown parameter; the script declares %s", path, v.Name, strings.Join(declared, ", "))
+			return s, undeclared(path, v.Name, "the script declares", declared)
 		}
 	}
 	b, err := s.WithParams(p...)
@@ -67,4 +65,55 @@ func (p paramFlags) bind(path string, s client.Script) (client.Script, error) {
 		return s, fmt.Errorf("%s: %w", path, err)
 	}
 	return b, nil
+}
+
+// bindEach returns the scripts with the parameters substituted in each
+// script that declares them, for watch, which deploys all the
+// registrations of a package: a parameter often concerns only some of its
+// gears, so the others are deployed without it. A name that no script
+// declares is an error listing what each declares; names[i] names
+// scripts[i] there.
+func (p paramFlags) bindEach(path string, names []string, scripts []client.Script) ([]client.Script, error) {
+	declaredBy := map[string][]string{} // parameter name -> names of the scripts declaring it
+	headers := make([][]string, len(scripts))
+	for i, s := range scripts {
+		headers[i] = client.ParseHeader(s.Source).Params
+		for _, param := range headers[i] {
+			declaredBy[param] = append(declaredBy[param], names[i])
+		}
+	}
+	for _, v := range p {
+		if declaredBy[v.Name] == nil {
+			var declared []string
+			for _, param := range slices.Sorted(maps.Keys(declaredBy)) {
+				declared = append(declared, fmt.Sprintf("%s (%s)", param, strings.Join(declaredBy[param], ", ")))
+			}
+			return nil, undeclared(path, v.Name, "the registrations declare", declared)
+		}
+	}
+	out := make([]client.Script, len(scripts))
+	for i, s := range scripts {
+		var mine []dsl.ParamValue
+		for _, v := range p {
+			if slices.Contains(headers[i], v.Name) {
+				mine = append(mine, v)
+			}
+		}
+		b, err := s.WithParams(mine...)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", names[i], err)
+		}
+		out[i] = b
+	}
+	return out, nil
+}
+
+// undeclared is the error for a -param name that the script (or scripts)
+// at path does not declare. subject says what was searched, with its verb;
+// declared lists what it declares.
+func undeclared(path, name, subject string, declared []string) error {
+	if len(declared) == 0 {
+		return fmt.Errorf("%s: -param %s: %s no parameters; only scripts generated from gears with dsl.Param take -param", path, name, subject)
+	}
+	return fmt.Errorf("%s: -param %s: unknown parameter; %s %s", path, name, subject, strings.Join(declared, ", "))
 }

@@ -2,9 +2,12 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -17,7 +20,7 @@ import (
 func init() {
 	register(&command{
 		name:  "watch",
-		usage: "[-addr host:port] [-debounce d] [dir]",
+		usage: "[-addr host:port] [-debounce d] [-param name=value]... [dir]",
 		short: "regenerate and redeploy registrations whenever the Go source changes",
 		long: `Watch translates the gears of the package in dir (default: the current
 directory), deploys its registrations, then watches the directory's Go
@@ -25,12 +28,26 @@ files. On each change, after a quiet period, it regenerates and redeploys:
 registrations whose script changed are upgraded atomically (UPGRADE), the
 others are left alone. Diagnostics are printed and the deployed version
 keeps running until the code translates again. Run jobs are generated but
-never run. A gear deleted from the source stays deployed: remove its
-registrations with 'gogears unregister'. Stop with Ctrl-C.`,
+never run.
+
+When a gear that this watch deployed, or found deployed as it is, is
+deleted or renamed in the source, or becomes a run job, its session is
+removed from the server: every registration of it is unregistered. Other
+sessions are never touched, and nothing is removed when the watch stops.
+
+-param binds a parameter for every deploy and redeploy. Each name must be
+declared by at least one registration of the package; it is bound in the
+registrations that declare it, and the others deploy without it. A name
+no registration declares stops the watch before anything is deployed. If
+an edit later drops the last use of a parameter, that change is not
+deployed until the code reads the parameter again or watch is restarted
+without it. Stop with Ctrl-C.`,
 		setup: func(fs *flag.FlagSet) runFunc {
 			var conn connFlags
 			conn.register(fs)
 			debounce := fs.Duration("debounce", 300*time.Millisecond, "quiet `period` after a change before acting")
+			var params paramFlags
+			params.register(fs)
 			return func(ctx context.Context, e *env, args []string) error {
 				dir := "."
 				switch len(args) {
@@ -41,14 +58,31 @@ registrations with 'gogears unregister'. Stop with Ctrl-C.`,
 					return errUsage
 				}
 				return conn.with(ctx, e, func(ctx context.Context, c *client.Client) error {
-					return watch(ctx, e, c, dir, *debounce)
+					return watch(ctx, e, c, dir, *debounce, params)
 				})
 			}
 		},
 	})
 }
 
-func watch(ctx context.Context, e *env, c *client.Client, dir string, debounce time.Duration) error {
+// watcher is the state of one watch: where it deploys from, with which
+// parameters, and what it deployed.
+type watcher struct {
+	e      *env
+	c      *client.Client
+	dir    string // as the user gave it, for messages
+	abs    string
+	params paramFlags
+	// deployed maps the session ids this watch installed, upgraded or
+	// found up to date to their gears' variable names. Only these
+	// sessions are ever removed.
+	deployed map[string]string
+	// bound is set once a translation accepted the -param names; before
+	// that a -param error ends the watch, after it only skips a change.
+	bound bool
+}
+
+func watch(ctx context.Context, e *env, c *client.Client, dir string, debounce time.Duration, params paramFlags) error {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return err
@@ -61,7 +95,10 @@ func watch(ctx context.Context, e *env, c *client.Client, dir string, debounce t
 	if err := w.Add(abs); err != nil {
 		return fmt.Errorf("watch %s: %w", dir, err)
 	}
-	redeploy(ctx, e, c, abs)
+	wr := &watcher{e: e, c: c, dir: dir, abs: abs, params: params, deployed: map[string]string{}}
+	if err := wr.redeploy(ctx); err != nil {
+		return err
+	}
 	fmt.Fprintf(e.stdout, "watching %s\n", dir)
 
 	var timer <-chan time.Time
@@ -83,7 +120,9 @@ func watch(ctx context.Context, e *env, c *client.Client, dir string, debounce t
 			fmt.Fprintf(e.stderr, "watch: %v\n", err)
 		case <-timer:
 			timer = nil
-			redeploy(ctx, e, c, abs)
+			if err := wr.redeploy(ctx); err != nil {
+				return err
+			}
 		}
 	}
 }
@@ -95,33 +134,111 @@ func isGearSource(name string) bool {
 	return strings.HasSuffix(base, ".go") && !strings.HasSuffix(base, "_test.go") && base != transpile.GeneratedFile
 }
 
-// redeploy regenerates the package in dir and deploys its registrations.
-// Failures are printed, not returned: the watch goes on.
-func redeploy(ctx context.Context, e *env, c *client.Client, dir string) {
-	res, err := transpile.Generate(transpile.Config{Dir: dir, Patterns: []string{"."}})
+// redeploy regenerates the package, removes the sessions of gears that
+// are gone and deploys the registrations. Failures are printed, not
+// returned, so the watch goes on; the one error returned is a -param
+// name the package does not declare, found before anything was deployed.
+func (w *watcher) redeploy(ctx context.Context) error {
+	e := w.e
+	res, err := transpile.Generate(transpile.Config{Dir: w.abs, Patterns: []string{"."}})
 	if res.Diagnostics != nil && res.Diagnostics.Len() > 0 {
 		fmt.Fprint(e.stderr, strings.TrimRight(res.Diagnostics.String(), "\n")+"\n")
 		fmt.Fprintln(e.stderr, "not deployed: fix the problems above; the deployed gears keep running")
-		return
+		return nil
 	}
 	if err != nil {
 		fmt.Fprintf(e.stderr, "gen: %v\n", err)
-		return
+		return nil
 	}
+	var names []string
+	var scripts []client.Script
 	for _, g := range res.Gears {
-		if !g.Registration {
-			continue
+		if g.Registration {
+			names = append(names, g.Var)
+			scripts = append(scripts, client.Script{
+				Source: g.Script, ID: client.SessionID(g.ID), Description: "gogears gear " + g.ID, Requirements: g.Requirements,
+			})
 		}
-		d, err := c.DeployScript(ctx, client.Script{
-			Source: g.Script, ID: client.SessionID(g.ID), Description: "gogears gear " + g.ID, Requirements: g.Requirements,
-		})
+	}
+	scripts, err = w.params.bindEach(w.dir, names, scripts)
+	if err != nil {
+		if !w.bound {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "%v\n", err)
+		fmt.Fprintln(e.stderr, "not deployed: declare the parameter again or restart watch without it; the deployed gears keep running")
+		return nil
+	}
+	w.bound = true
+	// Removing first frees what a renamed gear registers again, such as
+	// its trigger name, which a second session could not take.
+	w.removeGone(ctx, scripts)
+	for i, s := range scripts {
+		d, err := w.c.DeployScript(ctx, s)
 		if err != nil {
-			fmt.Fprintf(e.stderr, "%s: %v\n", g.Var, err)
+			fmt.Fprintf(e.stderr, "%s: %v\n", names[i], err)
 			continue
 		}
-		fmt.Fprintf(e.stdout, "%s: %s\n", g.Var, deployVerb(d))
+		w.deployed[s.ID] = names[i]
+		fmt.Fprintf(e.stdout, "%s: %s\n", names[i], deployVerb(d))
 	}
 	if len(res.Gears) == 0 {
-		fmt.Fprintf(e.stderr, "no gears in %s\n", dir)
+		fmt.Fprintf(e.stderr, "no gears in %s\n", w.abs)
 	}
+	return nil
+}
+
+// removeGone removes the sessions this watch deployed that none of live
+// (the package's registrations now) deploys any more. A failure is
+// printed and the session kept, so the next change tries again.
+func (w *watcher) removeGone(ctx context.Context, live []client.Script) {
+	keep := map[string]bool{}
+	for _, s := range live {
+		keep[s.ID] = true
+	}
+	for _, id := range slices.Sorted(maps.Keys(w.deployed)) {
+		if keep[id] {
+			continue
+		}
+		name := w.deployed[id]
+		n, err := removeSession(ctx, w.c, id)
+		if err != nil {
+			fmt.Fprintf(w.e.stderr, "%s: not removed: %v\n", name, err)
+			continue
+		}
+		delete(w.deployed, id)
+		if n == 0 {
+			fmt.Fprintf(w.e.stdout, "%s: already removed\n", name)
+			continue
+		}
+		fmt.Fprintf(w.e.stdout, "%s: removed\n", name)
+	}
+}
+
+// removeSession unregisters every registration of session id and returns
+// how many it removed. The server drops a session with its last
+// registration. A session or registration that is already gone is not an
+// error.
+func removeSession(ctx context.Context, c *client.Client, id string) (int, error) {
+	sessions, err := c.PyDumpSessions(ctx, &client.DumpSessionsOptions{Sessions: []string{id}})
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, s := range sessions {
+		if s.ID != id || s.Missing {
+			continue
+		}
+		for _, reg := range s.Registrations {
+			err := c.Unregister(ctx, reg, nil)
+			if errors.Is(err, client.ErrNotRegistered) {
+				continue
+			}
+			if err != nil {
+				return n, fmt.Errorf("unregister %s: %w", reg, err)
+			}
+			n++
+		}
+	}
+	return n, nil
 }
