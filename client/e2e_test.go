@@ -227,7 +227,23 @@ func TestE2ERegistrations(t *testing.T) {
 		}
 	}
 
+	// Undeploy removes a session's registrations, once.
+	for _, tt := range []struct {
+		id   string
+		want int
+	}{{"audit", 1}, {"audit", 0}, {"nope", 0}} {
+		if n, err := c.Undeploy(ctx, tt.id); err != nil || n != tt.want {
+			t.Errorf("Undeploy(%s) = %d, %v; want %d", tt.id, n, err, tt.want)
+		}
+	}
+	if _, err := c.Trigger(ctx, "Audit"); !errors.Is(err, ErrTriggerNotFound) {
+		t.Errorf("Trigger after Undeploy = %v, want ErrTriggerNotFound", err)
+	}
+
 	for _, r := range regs {
+		if r.Reader == "CommandReader" {
+			continue // undeployed above
+		}
 		if err := c.Unregister(ctx, r.ID, &UnregisterOptions{AbortPending: true}); err != nil {
 			t.Errorf("Unregister(%s): %v", r.ID, err)
 		}

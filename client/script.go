@@ -149,6 +149,34 @@ func (c *Client) DeployScript(ctx context.Context, s Script) (*Deployment, error
 	return dep, nil
 }
 
+// Undeploy removes session id, as DeployScript named it: it unregisters
+// every registration of the session and returns how many it removed. A
+// session that does not exist, or whose registrations are already gone,
+// removes nothing and is no error.
+func (c *Client) Undeploy(ctx context.Context, id string) (int, error) {
+	sessions, err := c.PyDumpSessions(ctx, &DumpSessionsOptions{Sessions: []string{id}})
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, s := range sessions {
+		if s.ID != id || s.Missing {
+			continue
+		}
+		for _, reg := range s.Registrations {
+			err := c.Unregister(ctx, reg, nil)
+			if errors.Is(err, ErrNotRegistered) {
+				continue
+			}
+			if err != nil {
+				return n, fmt.Errorf("undeploy %s: unregister %s: %w", id, reg, err)
+			}
+			n++
+		}
+	}
+	return n, nil
+}
+
 // Execution is a run started with StartScript (or Start for DSL gears).
 type Execution struct {
 	ID     string // the execution id, "<shard id>-<sequence>"

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"maps"
@@ -201,7 +200,7 @@ func (w *watcher) removeGone(ctx context.Context, live []client.Script) {
 			continue
 		}
 		name := w.deployed[id]
-		n, err := removeSession(ctx, w.c, id)
+		n, err := w.c.Undeploy(ctx, id)
 		if err != nil {
 			fmt.Fprintf(w.e.stderr, "%s: not removed: %v\n", name, err)
 			continue
@@ -213,32 +212,4 @@ func (w *watcher) removeGone(ctx context.Context, live []client.Script) {
 		}
 		fmt.Fprintf(w.e.stdout, "%s: removed\n", name)
 	}
-}
-
-// removeSession unregisters every registration of session id and returns
-// how many it removed. The server drops a session with its last
-// registration. A session or registration that is already gone is not an
-// error.
-func removeSession(ctx context.Context, c *client.Client, id string) (int, error) {
-	sessions, err := c.PyDumpSessions(ctx, &client.DumpSessionsOptions{Sessions: []string{id}})
-	if err != nil {
-		return 0, err
-	}
-	n := 0
-	for _, s := range sessions {
-		if s.ID != id || s.Missing {
-			continue
-		}
-		for _, reg := range s.Registrations {
-			err := c.Unregister(ctx, reg, nil)
-			if errors.Is(err, client.ErrNotRegistered) {
-				continue
-			}
-			if err != nil {
-				return n, fmt.Errorf("unregister %s: %w", reg, err)
-			}
-			n++
-		}
-	}
-	return n, nil
 }
