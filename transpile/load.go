@@ -448,12 +448,16 @@ func typeCheck(fset *token.FileSet, roots []*packages.Package, deps *exports) {
 			}
 			return nil, fmt.Errorf("could not import %s", path)
 		})
-		// Sized from the source (about one typed expression per 6
-		// bytes of gear code): growing the maps was a tenth of the check.
+		// A gear package's maps are sized from its source (about one typed
+		// expression per 6 bytes of gear code, capped for packages that
+		// embed big literals): growing them was a tenth of the check.
 		// The translator reads no Scopes or Instances.
 		n := 0
-		for _, f := range p.Syntax {
-			n += int(f.FileEnd - f.FileStart)
+		if _, gears := p.Imports[dslPath]; gears {
+			for _, f := range p.Syntax {
+				n += int(f.FileEnd - f.FileStart)
+			}
+			n = min(n, 1<<20)
 		}
 		info := &types.Info{
 			Types:        make(map[ast.Expr]types.TypeAndValue, n/6),
@@ -464,8 +468,9 @@ func typeCheck(fset *token.FileSet, roots []*packages.Package, deps *exports) {
 			FileVersions: map[*ast.File]string{},
 		}
 		conf := &types.Config{
-			Importer: imp,
-			Sizes:    sizes,
+			Importer:    imp,
+			Sizes:       sizes,
+			FakeImportC: true, // a module package may use cgo
 			Error: func(err error) {
 				if te, ok := err.(types.Error); ok {
 					p.Errors = append(p.Errors, packages.Error{Pos: te.Fset.Position(te.Pos).String(), Msg: te.Msg, Kind: packages.TypeError})

@@ -253,13 +253,16 @@ func mayHoldGears(p *packages.Package) bool {
 
 // moduleClosure returns pkgs followed by the packages of their modules
 // that they import, directly or not, except gogears' own API packages,
-// which the translator knows by heart. pkgs must be listed with their
-// dependencies.
+// which the translator knows by heart: the packages checked from source.
+// It adds any other package that imports one of those, directly or not
+// (a package of another module in a go.work workspace, say): read from
+// export data, it would bring a second copy of their types. pkgs must be
+// listed with their dependencies.
 func moduleClosure(pkgs []*packages.Package) []*packages.Package {
 	out := append([]*packages.Package(nil), pkgs...)
-	seen := map[string]bool{}
+	in := map[string]bool{}
 	for _, p := range pkgs {
-		seen[p.ID] = true
+		in[p.ID] = true
 	}
 	for i := 0; i < len(out); i++ {
 		p := out[i]
@@ -268,11 +271,41 @@ func moduleClosure(pkgs []*packages.Package) []*packages.Package {
 		}
 		for _, path := range slices.Sorted(maps.Keys(p.Imports)) {
 			q := p.Imports[path]
-			if seen[q.ID] || q.Module == nil || q.Module.Path != p.Module.Path || isAPIPackage(q.PkgPath) {
+			if in[q.ID] || q.Module == nil || q.Module.Path != p.Module.Path || isAPIPackage(q.PkgPath) {
+				continue
+			}
+			in[q.ID] = true
+			out = append(out, q)
+		}
+	}
+	reaches := map[string]bool{} // by ID: imports a package in out
+	var visit func(p *packages.Package) bool
+	visit = func(p *packages.Package) bool {
+		if in[p.ID] {
+			return true
+		}
+		if r, ok := reaches[p.ID]; ok {
+			return r
+		}
+		reaches[p.ID] = false
+		r := false
+		for _, q := range p.Imports {
+			r = visit(q) || r
+		}
+		reaches[p.ID] = r
+		return r
+	}
+	seen := map[string]bool{}
+	for i := 0; i < len(out); i++ {
+		for _, q := range out[i].Imports {
+			if in[q.ID] || seen[q.ID] {
 				continue
 			}
 			seen[q.ID] = true
-			out = append(out, q)
+			if visit(q) {
+				in[q.ID] = true
+				out = append(out, q)
+			}
 		}
 	}
 	return out
@@ -413,9 +446,9 @@ func clonePackages(pkgs []*packages.Package) ([]*packages.Package, map[*packages
 		c := *p
 		if p.TypesInfo != nil {
 			info := *p.TypesInfo
-			info.Types = maps.Clone(p.TypesInfo.Types)
-			info.Uses = maps.Clone(p.TypesInfo.Uses)
-			info.Selections = maps.Clone(p.TypesInfo.Selections)
+			info.Types = sizedClone(p.TypesInfo.Types)
+			info.Uses = sizedClone(p.TypesInfo.Uses)
+			info.Selections = sizedClone(p.TypesInfo.Selections)
 			c.TypesInfo = &info
 		}
 		out[i], remap[p] = &c, &c
@@ -441,6 +474,16 @@ func attachEntries(src string) map[string]string {
 		out[src[start+1:i]] = src[start:end]
 		src = src[end-1:] // keep the newline the next entry follows
 	}
+}
+
+// sizedClone copies m into a map sized by its length, where maps.Clone
+// would copy its capacity too (presized, it can be far larger).
+func sizedClone[K comparable, V any](m map[K]V) map[K]V {
+	c := make(map[K]V, len(m)+len(m)/8)
+	for k, v := range m {
+		c[k] = v
+	}
+	return c
 }
 
 // syncGenerated brings a package's generated files (zz_gears.go and one

@@ -288,3 +288,64 @@ func TestWrongGuessStillCorrect(t *testing.T) {
 		}
 	}
 }
+
+// TestGenerateModuleLayouts covers layouts where the packages checked
+// from source meet others: a module package that uses cgo, and a go.work
+// workspace where a package of another module imports the gear's module.
+func TestGenerateModuleLayouts(t *testing.T) {
+	root, err := filepath.Abs("..")
+	must(t, err)
+	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	must(t, err)
+	gomod := func(path string) string {
+		return "module " + path + "\n\ngo 1.27\n\nrequire github.com/gogears/gogears v0.0.0\n\nreplace github.com/gogears/gogears => " + root + "\n"
+	}
+	tests := []struct {
+		name  string
+		dir   string // where gen runs, relative to the temp dir
+		files map[string]string
+		want  string // in the script of gear G
+	}{{
+		name: "cgo",
+		dir:  ".",
+		files: map[string]string{
+			"go.mod":   gomod("example.com/cg"),
+			"go.sum":   string(sum),
+			"cg/cg.go": "package cg\n\n// int twice(int x) { return 2*x; }\nimport \"C\"\n\n// Prefix is a key prefix.\nconst Prefix = \"k:\"\n\n// Twice doubles x in C.\nfunc Twice(x int) int { return int(C.twice(C.int(x))) }\n",
+			"gears/g.go": "package gears\n\nimport (\n\t\"example.com/cg/cg\"\n\n\t\"github.com/gogears/gogears/dsl\"\n)\n\n" +
+				"// G lists keys.\nvar G = dsl.KeysOnly(cg.Prefix + \"*\").Run()\n",
+		},
+		want: "'k:*'",
+	}, {
+		name: "workspace",
+		dir:  "a",
+		files: map[string]string{
+			"go.work":      "go 1.27\n\nuse (\n\t./a\n\t./b\n)\n",
+			"a/go.mod":     gomod("example.com/a"),
+			"a/go.sum":     string(sum),
+			"b/go.mod":     gomod("example.com/b"),
+			"b/go.sum":     string(sum),
+			"a/types/t.go": "package types\n\n// T is a type both modules use.\ntype T struct{ N int }\n",
+			"b/lib/lib.go": "package lib\n\nimport \"example.com/a/types\"\n\n// Make makes a T.\nfunc Make(n int) types.T { return types.T{N: n} }\n\n// Prefix is a key prefix.\nconst Prefix = \"next:\"\n",
+			"a/gears/g.go": "package gears\n\nimport (\n\t\"example.com/a/types\"\n\t\"example.com/b/lib\"\n\n\t\"github.com/gogears/gogears/dsl\"\n)\n\n" +
+				"// G maps keys.\nvar G = dsl.KeysOnly(\"*\").Map(func(k string) string { return lib.Prefix + k }).Run()\n\nvar zero types.T = lib.Make(0)\n",
+		},
+		want: "b'next:' + k",
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for name, src := range tt.files {
+				must(t, os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755))
+				must(t, os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644))
+			}
+			res, err := Generate(Config{Dir: filepath.Join(dir, tt.dir), Patterns: []string{"./gears"}})
+			if err != nil {
+				t.Fatalf("Generate = %v", err)
+			}
+			if len(res.Gears) != 1 || !strings.Contains(res.Gears[0].Script, tt.want) {
+				t.Errorf("Generate gears = %+v, want one whose script holds %q", res.Gears, tt.want)
+			}
+		})
+	}
+}
