@@ -15,6 +15,7 @@ import (
 	"go/types"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path"
@@ -38,9 +39,17 @@ import (
 const listMode = packages.NeedName | packages.NeedFiles | packages.NeedImports | packages.NeedModule
 
 // parseFiles parses the Go files of a package loaded with listMode.
-func parseFiles(fset *token.FileSet, p *packages.Package) (files []*ast.File, errs []packages.Error) {
+// The text of each file it read goes to srcs, so that the hash recorded
+// for the scripts is the hash of what was translated.
+func parseFiles(fset *token.FileSet, p *packages.Package, srcs map[string][]byte) (files []*ast.File, errs []packages.Error) {
 	for _, name := range p.GoFiles {
-		f, err := parser.ParseFile(fset, name, nil, parser.ParseComments|parser.SkipObjectResolution)
+		src, err := os.ReadFile(name)
+		if err != nil {
+			errs = append(errs, packages.Error{Pos: name, Msg: err.Error(), Kind: packages.ParseError})
+			continue
+		}
+		srcs[name] = src
+		f, err := parser.ParseFile(fset, name, src, parser.ParseComments|parser.SkipObjectResolution)
 		var list scanner.ErrorList
 		if errors.As(err, &list) {
 			for _, e := range list {
@@ -61,11 +70,20 @@ func parseFiles(fset *token.FileSet, p *packages.Package) (files []*ast.File, er
 // import. startCheckInputs gathers them in the background so that the
 // export-data load, a `go list -export` run, overlaps other work.
 type checkInputs struct {
-	done  chan struct{}
-	files map[*packages.Package][]*ast.File
-	errs  map[*packages.Package][]packages.Error
-	deps  *exports
-	err   error
+	done  chan struct{}                          // closed when all below are set
+	files map[*packages.Package][]*ast.File      // parsed files
+	errs  map[*packages.Package][]packages.Error // parse errors
+	srcs  map[string][]byte                      // the text parsed, by file name
+	deps  *exports                               // the other imports
+	err   error                                  // why deps could not be loaded
+}
+
+// read returns the text of a file as it was parsed, or else as it is now.
+func (in *checkInputs) read(name string) ([]byte, error) {
+	if src, ok := in.srcs[name]; ok {
+		return src, nil
+	}
+	return os.ReadFile(name)
 }
 
 // startCheckInputs parses pkgs and loads, from export data, every package
@@ -77,6 +95,7 @@ func startCheckInputs(ctx context.Context, dir string, tags []string, fset *toke
 		done:  make(chan struct{}),
 		files: map[*packages.Package][]*ast.File{},
 		errs:  map[*packages.Package][]packages.Error{},
+		srcs:  map[string][]byte{},
 	}
 	ids := importsOutside(pkgs)
 	loaded := make(chan struct{})
@@ -90,7 +109,7 @@ func startCheckInputs(ctx context.Context, dir string, tags []string, fset *toke
 			if ctx.Err() != nil {
 				break
 			}
-			in.files[p], in.errs[p] = parseFiles(fset, p)
+			in.files[p], in.errs[p] = parseFiles(fset, p, in.srcs)
 		}
 		<-loaded
 	}()
@@ -108,9 +127,9 @@ type exports struct {
 
 // exportLoad is a background loadExports.
 type exportLoad struct {
-	done chan struct{}
-	x    *exports
-	err  error
+	done chan struct{} // closed when x and err are set
+	x    *exports      // what was loaded
+	err  error         // why the go command failed
 }
 
 // newExports returns an empty set.
@@ -225,7 +244,7 @@ func guessImports(dir string, tags, patterns []string) []string {
 			cands = append(cands, p)
 			gen, _ := os.ReadFile(filepath.Join(r, GeneratedFile))
 			_, gears := p.Imports[dslPath]
-			upToDate = upToDate && gears && fileExists(filepath.Join(r, ScriptDir)) && bytes.Contains(gen, []byte("\n// gogears:hash "+sourceHash(p)+"\n"))
+			upToDate = upToDate && gears && fileExists(filepath.Join(r, ScriptDir)) && bytes.Contains(gen, []byte("\n// gogears:hash "+sourceHash(p, os.ReadFile)+"\n"))
 		}
 	}
 	if upToDate {
@@ -417,8 +436,8 @@ func typeCheck(fset *token.FileSet, roots []*packages.Package, deps *exports) {
 	}
 	sizes := types.SizesFor("gc", goarch)
 	state := map[*packages.Package]int{} // 1 checking, 2 done
-	var check func(p *packages.Package)
-	check = func(p *packages.Package) {
+	var checkPkg func(p *packages.Package)
+	checkPkg = func(p *packages.Package) {
 		if state[p] != 0 {
 			return
 		}
@@ -435,7 +454,7 @@ func typeCheck(fset *token.FileSet, roots []*packages.Package, deps *exports) {
 				if state[r] == 1 {
 					return nil, fmt.Errorf("import cycle through %s", path)
 				}
-				check(r)
+				checkPkg(r)
 				if r.Types != nil {
 					return r.Types, nil
 				}
@@ -487,9 +506,108 @@ func typeCheck(fset *token.FileSet, roots []*packages.Package, deps *exports) {
 	}
 	for _, p := range roots {
 		if len(p.Syntax) > 0 {
-			check(p)
+			checkPkg(p)
 		}
 	}
+}
+
+// mayHoldGears reports whether Generate may have to check p: it imports
+// dsl, has errors, or has generated files whose gears may be gone.
+func mayHoldGears(p *packages.Package) bool {
+	if _, ok := p.Imports[dslPath]; ok || len(p.Errors) > 0 {
+		return true
+	}
+	dir := pkgDir(p)
+	return dir != "" && fileExists(filepath.Join(dir, GeneratedFile))
+}
+
+// withImported returns pkgs followed by the packages of among that they
+// import, directly or not.
+func withImported(pkgs, among []*packages.Package) []*packages.Package {
+	byID := map[string]*packages.Package{}
+	for _, p := range among {
+		byID[p.ID] = p
+	}
+	out := append([]*packages.Package(nil), pkgs...)
+	seen := map[*packages.Package]bool{}
+	for _, p := range pkgs {
+		seen[p] = true
+	}
+	for i := 0; i < len(out); i++ {
+		for _, imp := range out[i].Imports {
+			if q := byID[imp.ID]; q != nil && !seen[q] {
+				seen[q] = true
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}
+
+// moduleClosure returns pkgs followed by the packages of their modules
+// that they import, directly or not, except gogears' own API packages,
+// which the translator knows by heart: the packages checked from source.
+// It adds any other package that imports one of those, directly or not
+// (a package of another module in a go.work workspace, say): read from
+// export data, it would bring a second copy of their types. pkgs must be
+// listed with their dependencies.
+func moduleClosure(pkgs []*packages.Package) []*packages.Package {
+	out := append([]*packages.Package(nil), pkgs...)
+	in := map[string]bool{}
+	for _, p := range pkgs {
+		in[p.ID] = true
+	}
+	for i := 0; i < len(out); i++ {
+		p := out[i]
+		if p.Module == nil {
+			continue
+		}
+		for _, path := range slices.Sorted(maps.Keys(p.Imports)) {
+			q := p.Imports[path]
+			if in[q.ID] || q.Module == nil || q.Module.Path != p.Module.Path || isAPIPackage(q.PkgPath) {
+				continue
+			}
+			in[q.ID] = true
+			out = append(out, q)
+		}
+	}
+	reaches := map[string]bool{} // by ID: imports a package in out
+	var visit func(p *packages.Package) bool
+	visit = func(p *packages.Package) bool {
+		if in[p.ID] {
+			return true
+		}
+		if r, ok := reaches[p.ID]; ok {
+			return r
+		}
+		reaches[p.ID] = false
+		r := false
+		for _, q := range p.Imports {
+			r = visit(q) || r
+		}
+		reaches[p.ID] = r
+		return r
+	}
+	seen := map[string]bool{}
+	for i := 0; i < len(out); i++ {
+		for _, q := range out[i].Imports {
+			if in[q.ID] || seen[q.ID] {
+				continue
+			}
+			seen[q.ID] = true
+			if visit(q) {
+				in[q.ID] = true
+				out = append(out, q)
+			}
+		}
+	}
+	return out
+}
+
+// isAPIPackage reports whether path is a gogears package that steps call
+// into (dsl, runtime, runtime/cmd): the translator maps those calls itself.
+func isAPIPackage(path string) bool {
+	return path == dslPath || path == runtimePath || path == cmdPath
 }
 
 // importerFunc adapts a function to types.Importer.

@@ -139,6 +139,7 @@ func (s shimSet) use(name string) string {
 // 20 KB of shims per gear was a tenth of gen's translation time.
 var shimSources sync.Map // string -> shimSource
 
+// shimSource is one cached result of shimSet.source.
 type shimSource struct {
 	src     string
 	modules []string

@@ -56,7 +56,7 @@ type Gear struct {
 	Var    string // the Go variable name
 	Pkg    string // import path
 	Script string // the Python script
-	Hash   string // hex SHA-256 of the package's Go source
+	Hash   string // the package's source hash, as zz_gears.go records it
 	// Requirements are the pip specs of the gear; or nil.
 	Requirements []string
 	// Registration is true for a gear closed by Register, false for Run:
@@ -141,15 +141,13 @@ func Generate(cfg Config) (res Result, err error) {
 	inputs := moduleClosure(cands)
 	in = startCheckInputs(ctx, cfg.Dir, tags, fset, inputs, guess)
 	var stale []*packages.Package
-	hashes := map[string]string{}
 	for _, p := range cands {
 		dir := pkgDir(p)
 		if _, ok := p.Imports[dslPath]; !ok && len(p.Errors) == 0 {
 			stale = append(stale, p) // its gears were removed
 			continue
 		}
-		h := sourceHash(p)
-		hashes[p.PkgPath] = h
+		h := sourceHash(p, os.ReadFile)
 		if len(p.Errors) == 0 && fileExists(filepath.Join(dir, GeneratedFile)) && fileExists(filepath.Join(dir, ScriptDir)) {
 			old, _ := os.ReadFile(filepath.Join(dir, GeneratedFile))
 			if bytes.Contains(old, []byte("\n// gogears:hash "+h+"\n")) {
@@ -199,10 +197,9 @@ func Generate(cfg Config) (res Result, err error) {
 			}
 			continue
 		}
-		hash := hashes[p.PkgPath]
-		if hash == "" {
-			hash = sourceHash(p)
-		}
+		// The hash of what was parsed: a file saved since the hash above
+		// was taken must leave the package stale for the next run.
+		hash := sourceHash(p, in.read)
 		po := &pkgOut{pkg: p, hash: hash}
 		for _, gd := range gears {
 			jobs = append(jobs, &gearJob{po: po, gd: gd})
@@ -239,105 +236,6 @@ func Generate(cfg Config) (res Result, err error) {
 		return res, fmt.Errorf("%w: %s", ErrStale, strings.Join(res.StaleGears, ", "))
 	}
 	return res, nil
-}
-
-// mayHoldGears reports whether Generate may have to check p: it imports
-// dsl, has errors, or has generated files whose gears may be gone.
-func mayHoldGears(p *packages.Package) bool {
-	if _, ok := p.Imports[dslPath]; ok || len(p.Errors) > 0 {
-		return true
-	}
-	dir := pkgDir(p)
-	return dir != "" && fileExists(filepath.Join(dir, GeneratedFile))
-}
-
-// moduleClosure returns pkgs followed by the packages of their modules
-// that they import, directly or not, except gogears' own API packages,
-// which the translator knows by heart: the packages checked from source.
-// It adds any other package that imports one of those, directly or not
-// (a package of another module in a go.work workspace, say): read from
-// export data, it would bring a second copy of their types. pkgs must be
-// listed with their dependencies.
-func moduleClosure(pkgs []*packages.Package) []*packages.Package {
-	out := append([]*packages.Package(nil), pkgs...)
-	in := map[string]bool{}
-	for _, p := range pkgs {
-		in[p.ID] = true
-	}
-	for i := 0; i < len(out); i++ {
-		p := out[i]
-		if p.Module == nil {
-			continue
-		}
-		for _, path := range slices.Sorted(maps.Keys(p.Imports)) {
-			q := p.Imports[path]
-			if in[q.ID] || q.Module == nil || q.Module.Path != p.Module.Path || isAPIPackage(q.PkgPath) {
-				continue
-			}
-			in[q.ID] = true
-			out = append(out, q)
-		}
-	}
-	reaches := map[string]bool{} // by ID: imports a package in out
-	var visit func(p *packages.Package) bool
-	visit = func(p *packages.Package) bool {
-		if in[p.ID] {
-			return true
-		}
-		if r, ok := reaches[p.ID]; ok {
-			return r
-		}
-		reaches[p.ID] = false
-		r := false
-		for _, q := range p.Imports {
-			r = visit(q) || r
-		}
-		reaches[p.ID] = r
-		return r
-	}
-	seen := map[string]bool{}
-	for i := 0; i < len(out); i++ {
-		for _, q := range out[i].Imports {
-			if in[q.ID] || seen[q.ID] {
-				continue
-			}
-			seen[q.ID] = true
-			if visit(q) {
-				in[q.ID] = true
-				out = append(out, q)
-			}
-		}
-	}
-	return out
-}
-
-// isAPIPackage reports whether path is a gogears package that steps call
-// into (dsl, runtime, runtime/cmd): the translator maps those calls itself.
-func isAPIPackage(path string) bool {
-	return path == dslPath || path == runtimePath || path == cmdPath
-}
-
-// withImported returns pkgs followed by the packages of among that they
-// import, directly or not.
-func withImported(pkgs, among []*packages.Package) []*packages.Package {
-	byID := map[string]*packages.Package{}
-	for _, p := range among {
-		byID[p.ID] = p
-	}
-	out := append([]*packages.Package(nil), pkgs...)
-	seen := map[*packages.Package]bool{}
-	for _, p := range pkgs {
-		seen[p] = true
-	}
-	for i := 0; i < len(out); i++ {
-		for _, imp := range out[i].Imports {
-			if q := byID[imp.ID]; q != nil && !seen[q] {
-				seen[q] = true
-				out = append(out, q)
-			}
-		}
-	}
-	return out
 }
 
 // tagFlags passes build tags to go list.
@@ -596,11 +494,11 @@ func pkgDir(p *packages.Package) string {
 // (except the generated one) of the package and of the packages of its
 // module that it imports, directly or not: any change there can change
 // the scripts. p must be listed with its dependencies.
-func sourceHash(p *packages.Package) string {
+func sourceHash(p *packages.Package, read func(string) ([]byte, error)) string {
 	h := sha256.New()
 	h.Write([]byte(generatorVersion))
 	h.Write([]byte(shimDigest()))
-	hashFiles(h, p)
+	hashFiles(h, p, read)
 	if p.Module == nil {
 		return hex.EncodeToString(h.Sum(nil))
 	}
@@ -617,19 +515,19 @@ func sourceHash(p *packages.Package) string {
 	visit(p)
 	deps := slices.Sorted(maps.Keys(seen))
 	for _, d := range deps {
-		hashFiles(h, seen[d])
+		hashFiles(h, seen[d], read)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func hashFiles(h io.Writer, p *packages.Package) {
+func hashFiles(h io.Writer, p *packages.Package, read func(string) ([]byte, error)) {
 	files := append([]string(nil), p.GoFiles...)
 	sort.Strings(files)
 	for _, f := range files {
 		if filepath.Base(f) == GeneratedFile {
 			continue
 		}
-		data, err := os.ReadFile(f)
+		data, err := read(f)
 		if err != nil {
 			continue
 		}

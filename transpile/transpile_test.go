@@ -2,16 +2,13 @@ package transpile
 
 import (
 	"errors"
-	"go/token"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"golang.org/x/tools/go/packages"
 )
 
 // tempModule makes a module outside the repository that uses gogears
@@ -202,90 +199,6 @@ func TestGenerateCrossPackage(t *testing.T) {
 	res, err = Generate(Config{Dir: dir, Patterns: []string{"./gears"}, Check: true})
 	if !errors.Is(err, ErrStale) || !cmp.Equal(res.StaleGears, []string{"example.com/shop/gears.Loud"}) {
 		t.Errorf("Generate(Check) after editing an indirect import = %v, stale %v; want Loud stale", err, res.StaleGears)
-	}
-}
-
-// TestGuessImports checks that the export load started before go list
-// guesses the imports the listing then asks for, for the usual patterns,
-// and gives up on import-path patterns.
-func TestGuessImports(t *testing.T) {
-	dir := crossModule(t)
-	tags := []string{genTag}
-	listed := func(patterns ...string) []string {
-		pkgs, err := packages.Load(&packages.Config{Mode: listMode | packages.NeedDeps, Dir: dir, BuildFlags: tagFlags(tags)}, patterns...)
-		must(t, err)
-		var cands []*packages.Package
-		for _, p := range pkgs {
-			if mayHoldGears(p) {
-				cands = append(cands, p)
-			}
-		}
-		return importsOutside(moduleClosure(cands))
-	}
-	tests := []struct {
-		dir      string
-		patterns []string
-		want     []string
-	}{
-		{dir, []string{"./gears"}, listed("./gears")},
-		{dir, []string{"./..."}, listed("./...")},
-		{filepath.Join(dir, "gears"), []string{"."}, listed("./gears")},
-		{dir, []string{"example.com/shop/gears"}, nil},
-	}
-	for _, tt := range tests {
-		got := guessImports(tt.dir, tags, tt.patterns)
-		if !cmp.Equal(got, tt.want) {
-			t.Errorf("guessImports(%s, %q) = %q, want %q", tt.dir, tt.patterns, got, tt.want)
-		}
-	}
-	if want := listed("./gears"); len(want) < 3 || !slices.Contains(want, dslPath) || slices.Contains(want, "example.com/shop/text") {
-		t.Errorf("imports outside the checked packages = %q; want dsl and the standard packages, not the module's", want)
-	}
-	// Once generated, the gear package looks up to date: nothing to load,
-	// until the package it imports indirectly changes.
-	if _, err := Generate(Config{Dir: dir, Patterns: []string{"./gears"}}); err != nil {
-		t.Fatal(err)
-	}
-	if got := guessImports(dir, tags, []string{"./..."}); got != nil {
-		t.Errorf("guessImports after generating = %q, want nil (up to date)", got)
-	}
-	must(t, os.WriteFile(filepath.Join(dir, "marks", "marks.go"), []byte("package marks\n\nconst Bang = \"?\"\n"), 0o644))
-	if got, want := guessImports(dir, tags, []string{"./..."}), listed("./..."); !cmp.Equal(got, want) {
-		t.Errorf("guessImports after an edit = %q, want %q", got, want)
-	}
-}
-
-// TestWrongGuessStillCorrect checks that a guess that misses imports, or
-// reads a package that is checked from source, changes nothing but time.
-func TestWrongGuessStillCorrect(t *testing.T) {
-	dir := crossModule(t)
-	want, err := Generate(Config{Dir: dir, Patterns: []string{"./gears"}, Check: true})
-	if !errors.Is(err, ErrStale) {
-		t.Fatal(err)
-	}
-	for _, guess := range [][]string{nil, {"fmt"}, {"example.com/shop/text", "strings"}} {
-		fset := token.NewFileSet()
-		pkgs, err := packages.Load(&packages.Config{Mode: listMode | packages.NeedDeps, Dir: dir, BuildFlags: tagFlags([]string{genTag})}, "./gears")
-		must(t, err)
-		inputs := moduleClosure(pkgs)
-		g := startExportLoad(t.Context(), dir, []string{genTag}, fset, func() []string { return guess })
-		in := startCheckInputs(t.Context(), dir, []string{genTag}, fset, inputs, g)
-		must(t, in.apply(inputs))
-		if ds := check(fset, inputs, in.deps); ds.Len() > 0 {
-			t.Errorf("guess %q: check reports %s", guess, ds)
-		}
-		ix := newDeclIndex(inputs)
-		var jobs []*gearJob
-		po := &pkgOut{pkg: inputs[0]}
-		for _, gd := range findGears(inputs[0], fset, &Diagnostics{}) {
-			jobs = append(jobs, &gearJob{po: po, gd: gd})
-		}
-		for i, j := range jobs {
-			translateGear(fset, ix, j.gd, j)
-			if j.gear == nil || j.gear.Script != want.Gears[i].Script {
-				t.Errorf("guess %q: gear %d differs from Generate's", guess, i)
-			}
-		}
 	}
 }
 
