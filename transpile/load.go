@@ -238,16 +238,15 @@ func guessImports(dir string, tags, patterns []string) []string {
 		return p
 	}
 	var cands []*packages.Package
-	upToDate := true
+	current := true
 	for _, r := range roots {
 		if p := list(r); p != nil && mayHoldGears(p) {
 			cands = append(cands, p)
-			gen, _ := os.ReadFile(filepath.Join(r, GeneratedFile))
 			_, gears := p.Imports[dslPath]
-			upToDate = upToDate && gears && fileExists(filepath.Join(r, ScriptDir)) && bytes.Contains(gen, []byte("\n// gogears:hash "+sourceHash(p, os.ReadFile)+"\n"))
+			current = current && gears && upToDate(r, sourceHash(p, os.ReadFile))
 		}
 	}
-	if upToDate {
+	if current {
 		return nil
 	}
 	return importsOutside(moduleClosure(cands))

@@ -16,7 +16,6 @@
 package transpile
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -90,7 +89,7 @@ const GeneratedFile = "zz_gears.go"
 
 // generatorVersion is part of every source hash, so scripts made by an
 // older translator count as stale. Bump it when the output changes.
-const generatorVersion = "gogears-transpile-5"
+const generatorVersion = "gogears-transpile-6"
 
 // Generate translates the gears of the packages cfg names. It returns the
 // diagnostics as an error (*Diagnostics) when there are any, and ErrStale
@@ -148,12 +147,9 @@ func Generate(cfg Config) (res Result, err error) {
 			continue
 		}
 		h := sourceHash(p, os.ReadFile)
-		if len(p.Errors) == 0 && fileExists(filepath.Join(dir, GeneratedFile)) && fileExists(filepath.Join(dir, ScriptDir)) {
-			old, _ := os.ReadFile(filepath.Join(dir, GeneratedFile))
-			if bytes.Contains(old, []byte("\n// gogears:hash "+h+"\n")) {
-				res.Unchanged = append(res.Unchanged, filepath.Join(dir, GeneratedFile))
-				continue
-			}
+		if len(p.Errors) == 0 && upToDate(dir, h) {
+			res.Unchanged = append(res.Unchanged, filepath.Join(dir, GeneratedFile))
+			continue
 		}
 		stale = append(stale, p)
 	}
