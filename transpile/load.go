@@ -220,7 +220,7 @@ func guessImports(dir string, tags, patterns []string) []string {
 		if err != nil || !filepath.IsLocal(rel) && rel != "." {
 			return nil
 		}
-		p := &packages.Package{PkgPath: path.Join(modPath, filepath.ToSlash(rel)), Module: &packages.Module{Path: modPath}, Imports: map[string]*packages.Package{}}
+		p := &packages.Package{PkgPath: path.Join(modPath, filepath.ToSlash(rel)), Module: &packages.Module{Path: modPath, GoMod: filepath.Join(modRoot, "go.mod")}, Imports: map[string]*packages.Package{}}
 		p.ID = p.PkgPath
 		for _, f := range slices.Concat(bp.GoFiles, bp.CgoFiles) {
 			p.GoFiles = append(p.GoFiles, filepath.Join(d, f))

@@ -127,3 +127,32 @@ func TestHashOfParsedText(t *testing.T) {
 		t.Errorf("sourceHash(files now) = %s, want it to differ from the parsed text's", now)
 	}
 }
+
+func TestGoflagsTags(t *testing.T) {
+	envFile := filepath.Join(t.TempDir(), "env")
+	must(t, os.WriteFile(envFile, []byte("GOPROXY=off\nGOFLAGS=-mod=mod --tags=file1,file2\n"), 0o644))
+	tests := []struct {
+		goflags string
+		file    string
+		want    []string
+	}{
+		{"", "", nil},
+		{"-tags=prod", "", []string{"prod"}},
+		{"-mod=mod -tags=a,b", "", []string{"a", "b"}},
+		{"-tags=a -tags=b", "", []string{"b"}},
+		{"", envFile, []string{"file1", "file2"}},
+		{"-tags=env", envFile, []string{"env"}},
+		{"", filepath.Join(t.TempDir(), "missing"), nil},
+	}
+	for _, tt := range tests {
+		getenv := func(k string) string {
+			if k == "GOFLAGS" {
+				return tt.goflags
+			}
+			return ""
+		}
+		if got := goflagsTags(getenv, tt.file); !cmp.Equal(got, tt.want) {
+			t.Errorf("goflagsTags(GOFLAGS=%q, file %s) = %q, want %q", tt.goflags, tt.file, got, tt.want)
+		}
+	}
+}

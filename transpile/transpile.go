@@ -103,7 +103,8 @@ func Generate(cfg Config) (res Result, err error) {
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	tags := append(append([]string(nil), cfg.Tags...), genTag)
+	// The -tags gen passes would override those of GOFLAGS: keep them.
+	tags := slices.Concat(goflagsTags(os.Getenv, goEnvFile()), cfg.Tags, []string{genTag})
 	go loadShims() // parsing the shim files overlaps the listing
 	fset := token.NewFileSet()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -232,6 +233,47 @@ func Generate(cfg Config) (res Result, err error) {
 		return res, fmt.Errorf("%w: %s", ErrStale, strings.Join(res.StaleGears, ", "))
 	}
 	return res, nil
+}
+
+// goflagsTags returns the build tags set by -tags in GOFLAGS, from the
+// environment or else from the go env file (go env -w).
+func goflagsTags(getenv func(string) string, envFile string) []string {
+	flags, ok := getenv("GOFLAGS"), getenv("GOFLAGS") != ""
+	if !ok && envFile != "" {
+		data, _ := os.ReadFile(envFile)
+		for _, line := range strings.Split(string(data), "\n") {
+			if v, found := strings.CutPrefix(strings.TrimSpace(line), "GOFLAGS="); found {
+				flags = v
+			}
+		}
+	}
+	var tags []string
+	for _, f := range strings.Fields(flags) {
+		if v, found := strings.CutPrefix(strings.TrimLeft(f, "-"), "tags="); found {
+			tags = nil // the last -tags wins, as in the go command
+			for _, t := range strings.Split(v, ",") {
+				if t = strings.TrimSpace(t); t != "" {
+					tags = append(tags, t)
+				}
+			}
+		}
+	}
+	return tags
+}
+
+// goEnvFile returns the go command's env file (GOENV), or "".
+func goEnvFile() string {
+	if f := os.Getenv("GOENV"); f != "" {
+		if f == "off" {
+			return ""
+		}
+		return f
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "go", "env")
 }
 
 // tagFlags passes build tags to go list.
@@ -486,34 +528,44 @@ func pkgDir(p *packages.Package) string {
 	return filepath.Dir(p.GoFiles[0])
 }
 
-// sourceHash hashes the translator version, the shims, and the Go files
-// (except the generated one) of the package and of the packages of its
-// module that it imports, directly or not: any change there can change
-// the scripts. p must be listed with its dependencies.
+// sourceHash hashes what the scripts of package p depend on: the
+// translator version, the shims, the go.mod of p's module (the versions of
+// every other module), and the Go files (but zz_gears.go) of p and of the
+// packages of local modules it imports, directly or not: its own module,
+// go.work modules and directory replacements. p must be listed with its
+// dependencies.
 func sourceHash(p *packages.Package, read func(string) ([]byte, error)) string {
 	h := sha256.New()
 	h.Write([]byte(generatorVersion))
 	h.Write([]byte(shimDigest()))
-	hashFiles(h, p, read)
-	if p.Module == nil {
-		return hex.EncodeToString(h.Sum(nil))
+	if p.Module != nil && p.Module.GoMod != "" {
+		gomod, _ := read(p.Module.GoMod)
+		fmt.Fprintf(h, "go.mod\x00%d\x00", len(gomod))
+		h.Write(gomod)
 	}
+	hashFiles(h, p, read)
 	seen := map[string]*packages.Package{}
 	var visit func(q *packages.Package)
 	visit = func(q *packages.Package) {
 		for path, d := range q.Imports {
-			if _, ok := seen[path]; !ok && d.Module != nil && d.Module.Path == p.Module.Path {
+			if _, ok := seen[path]; !ok && localModule(d.Module) {
 				seen[path] = d
 				visit(d)
 			}
 		}
 	}
 	visit(p)
-	deps := slices.Sorted(maps.Keys(seen))
-	for _, d := range deps {
+	for _, d := range slices.Sorted(maps.Keys(seen)) {
 		hashFiles(h, seen[d], read)
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// localModule reports whether m's files are on disk to edit rather than
+// fixed by a version in go.mod: the main module, a go.work module, or a
+// replacement by a directory. Standard packages have no module.
+func localModule(m *packages.Module) bool {
+	return m != nil && (m.Version == "" || m.Replace != nil && m.Replace.Version == "")
 }
 
 func hashFiles(h io.Writer, p *packages.Package, read func(string) ([]byte, error)) {

@@ -2,9 +2,11 @@ package transpile
 
 import (
 	"errors"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -217,7 +219,8 @@ func TestGenerateModuleLayouts(t *testing.T) {
 		name  string
 		dir   string // where gen runs, relative to the temp dir
 		files map[string]string
-		want  string // in the script of gear G
+		want  string            // in the script of gear G
+		edit  map[string]string // files changed next, making G stale
 	}{{
 		name: "cgo",
 		dir:  ".",
@@ -229,6 +232,7 @@ func TestGenerateModuleLayouts(t *testing.T) {
 				"// G lists keys.\nvar G = dsl.KeysOnly(cg.Prefix + \"*\").Run()\n",
 		},
 		want: "'k:*'",
+		edit: map[string]string{"go.mod": gomod("example.com/cg") + "\n// a dependency changed\n"},
 	}, {
 		name: "workspace",
 		dir:  "a",
@@ -244,6 +248,7 @@ func TestGenerateModuleLayouts(t *testing.T) {
 				"// G maps keys.\nvar G = dsl.KeysOnly(\"*\").Map(func(k string) string { return lib.Prefix + k }).Run()\n\nvar zero types.T = lib.Make(0)\n",
 		},
 		want: "b'next:' + k",
+		edit: map[string]string{"b/lib/lib.go": "package lib\n\nimport \"example.com/a/types\"\n\n// Make makes a T.\nfunc Make(n int) types.T { return types.T{N: n} }\n\n// Prefix is a key prefix.\nconst Prefix = \"prev:\"\n"},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -258,6 +263,12 @@ func TestGenerateModuleLayouts(t *testing.T) {
 			}
 			if len(res.Gears) != 1 || !strings.Contains(res.Gears[0].Script, tt.want) {
 				t.Errorf("Generate gears = %+v, want one whose script holds %q", res.Gears, tt.want)
+			}
+			for name, src := range tt.edit {
+				must(t, os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644))
+			}
+			if _, err := Generate(Config{Dir: filepath.Join(dir, tt.dir), Patterns: []string{"./gears"}, Check: true}); !errors.Is(err, ErrStale) {
+				t.Errorf("Generate(Check) after editing %v = %v, want ErrStale", slices.Sorted(maps.Keys(tt.edit)), err)
 			}
 		})
 	}

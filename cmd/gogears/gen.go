@@ -25,7 +25,9 @@ once. Files are rewritten only when their content changes, and the files
 of removed gears are removed.
 
 With -check nothing is written: it exits 1 and names the stale gears when the
-Go source changed without regenerating.`,
+Go source changed without regenerating, or a script was edited by hand.
+
+Build tags are those of -tags plus those GOFLAGS sets, as for go build.`,
 		setup: func(fs *flag.FlagSet) runFunc {
 			check := fs.Bool("check", false, "report stale generated files instead of writing them")
 			tags := fs.String("tags", "", "comma-separated build `tags`")
