@@ -175,7 +175,36 @@ func guessImports(dir string, tags, patterns []string) []string {
 	if err != nil {
 		return nil
 	}
-	modPath := modfile.ModulePath(gomod)
+	mf, err := modfile.Parse("go.mod", gomod, nil)
+	if err != nil || mf.Module == nil {
+		return nil
+	}
+	// Local modules: the main one, and those replaced by a directory
+	// (sourceHash hashes their files; go.work is not read, so a workspace
+	// only makes the guess conservative).
+	main := &packages.Module{Path: mf.Module.Mod.Path, GoMod: filepath.Join(modRoot, "go.mod")}
+	locals := map[*packages.Module]string{main: modRoot} // module → directory
+	for _, r := range mf.Replace {
+		if r.New.Version == "" {
+			d := r.New.Path
+			if !filepath.IsAbs(d) {
+				d = filepath.Join(modRoot, d)
+			}
+			locals[&packages.Module{Path: r.Old.Path, Version: r.Old.Version, Replace: &packages.Module{Path: r.New.Path}}] = d
+		}
+	}
+	// moduleOf returns the local module of an import path and the path
+	// within it, or nil.
+	moduleOf := func(imp string) (*packages.Module, string) {
+		var best *packages.Module
+		var bestRel string
+		for m := range locals {
+			if rel, ok := strings.CutPrefix(imp, m.Path); ok && (rel == "" || rel[0] == '/') && (best == nil || len(m.Path) > len(best.Path)) {
+				best, bestRel = m, rel
+			}
+		}
+		return best, bestRel
+	}
 	var roots []string
 	for _, pat := range patterns {
 		local := pat == "." || pat == ".." || strings.HasPrefix(pat, "./") || strings.HasPrefix(pat, "../") || filepath.IsAbs(pat)
@@ -206,8 +235,8 @@ func guessImports(dir string, tags, patterns []string) []string {
 	ctxt := build.Default
 	ctxt.BuildTags = tags
 	byDir := map[string]*packages.Package{}
-	var list func(d string) *packages.Package
-	list = func(d string) *packages.Package {
+	var list func(m *packages.Module, d string) *packages.Package
+	list = func(m *packages.Module, d string) *packages.Package {
 		if p, ok := byDir[d]; ok {
 			return p
 		}
@@ -216,19 +245,19 @@ func guessImports(dir string, tags, patterns []string) []string {
 		if err != nil {
 			return nil
 		}
-		rel, err := filepath.Rel(modRoot, d)
+		rel, err := filepath.Rel(locals[m], d)
 		if err != nil || !filepath.IsLocal(rel) && rel != "." {
 			return nil
 		}
-		p := &packages.Package{PkgPath: path.Join(modPath, filepath.ToSlash(rel)), Module: &packages.Module{Path: modPath, GoMod: filepath.Join(modRoot, "go.mod")}, Imports: map[string]*packages.Package{}}
+		p := &packages.Package{PkgPath: path.Join(m.Path, filepath.ToSlash(rel)), Module: m, Imports: map[string]*packages.Package{}}
 		p.ID = p.PkgPath
 		for _, f := range slices.Concat(bp.GoFiles, bp.CgoFiles) {
 			p.GoFiles = append(p.GoFiles, filepath.Join(d, f))
 		}
 		byDir[d] = p
 		for _, imp := range bp.Imports {
-			if rel, ok := strings.CutPrefix(imp, modPath); ok && (rel == "" || rel[0] == '/') {
-				if q := list(filepath.Join(modRoot, filepath.FromSlash(rel))); q != nil {
+			if im, rel := moduleOf(imp); im != nil {
+				if q := list(im, filepath.Join(locals[im], filepath.FromSlash(rel))); q != nil {
 					p.Imports[imp] = q
 				}
 			} else if imp != "C" {
@@ -240,7 +269,7 @@ func guessImports(dir string, tags, patterns []string) []string {
 	var cands []*packages.Package
 	current := true
 	for _, r := range roots {
-		if p := list(r); p != nil && mayHoldGears(p) {
+		if p := list(main, r); p != nil && mayHoldGears(p) {
 			cands = append(cands, p)
 			_, gears := p.Imports[dslPath]
 			current = current && gears && upToDate(r, sourceHash(p, os.ReadFile))
