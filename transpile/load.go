@@ -470,17 +470,19 @@ func typeCheck(fset *token.FileSet, roots []*packages.Package, deps *exports) {
 			return
 		}
 		state[p] = 1
+		// go/types reports a failed import as "could not import P (err)",
+		// so err only says why.
 		imp := importerFunc(func(path string) (*types.Package, error) {
 			if path == "unsafe" {
 				return types.Unsafe, nil
 			}
 			ip := p.Imports[path]
 			if ip == nil {
-				return nil, fmt.Errorf("package %s is not in the import list of %s", path, p.PkgPath)
+				return nil, errors.New("go list did not resolve it; see its error")
 			}
 			if r := byID[ip.ID]; r != nil {
 				if state[r] == 1 {
-					return nil, fmt.Errorf("import cycle through %s", path)
+					return nil, errors.New("import cycle")
 				}
 				checkPkg(r)
 				if r.Types != nil {
@@ -491,9 +493,9 @@ func typeCheck(fset *token.FileSet, roots []*packages.Package, deps *exports) {
 				return t, nil
 			}
 			if why := deps.errs[ip.ID]; why != "" {
-				return nil, fmt.Errorf("could not import %s: %s", path, why)
+				return nil, errors.New(why)
 			}
-			return nil, fmt.Errorf("could not import %s", path)
+			return nil, errors.New("no export data")
 		})
 		// A gear package's maps are sized from its source (about one typed
 		// expression per 6 bytes of gear code, capped for packages that
