@@ -74,7 +74,9 @@ type Result struct {
 	Unchanged []string
 	// Stale are generated files that differ from what Generate would
 	// write; in Check mode nothing is written and StaleGears names the
-	// gears concerned.
+	// gears concerned ("<import path>.<Gear>"; "<Gear> (removed)" for a
+	// script whose gear is gone; "<import path> (source hash only)" for a
+	// package whose scripts are right but whose recorded hash is not).
 	Stale      []string
 	StaleGears []string
 	// Diagnostics are the problems found in the user's code.
