@@ -25,6 +25,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"golang.org/x/mod/modfile"
 	"golang.org/x/tools/go/gcexportdata"
@@ -155,7 +156,7 @@ func startExportLoad(ctx context.Context, dir string, tags []string, fset *token
 // date, so that nothing is loaded in vain. A wrong guess costs time, never
 // correctness: completeExports loads what the guess missed, and drops a
 // guess that read a package that is checked from source.
-func guessImports(dir string, tags, patterns []string) []string {
+func guessImports(ctx context.Context, dir string, tags, patterns []string) []string {
 	if dir == "" {
 		dir = "."
 	}
@@ -220,6 +221,9 @@ func guessImports(dir string, tags, patterns []string) []string {
 			continue
 		}
 		filepath.WalkDir(base, func(path string, d fs.DirEntry, err error) error {
+			if ctx.Err() != nil {
+				return filepath.SkipAll
+			}
 			if err != nil || !d.IsDir() {
 				return nil
 			}
@@ -237,7 +241,7 @@ func guessImports(dir string, tags, patterns []string) []string {
 	byDir := map[string]*packages.Package{}
 	var list func(m *packages.Module, d string) *packages.Package
 	list = func(m *packages.Module, d string) *packages.Package {
-		if p, ok := byDir[d]; ok {
+		if p, ok := byDir[d]; ok || ctx.Err() != nil {
 			return p
 		}
 		byDir[d] = nil // a cycle ends here
@@ -319,6 +323,10 @@ func loadExports(ctx context.Context, dir string, tags []string, fset *token.Fil
 	args := append([]string{"list", "-e", "-export", "-json=ImportPath,Export,Error"}, tagFlags(tags)...)
 	cmd := exec.CommandContext(ctx, "go", append(append(args, "--"), ids...)...)
 	cmd.Dir = dir
+	// Interrupted, the go command stops the compilers it started; killed,
+	// it would leave them running.
+	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+	cmd.WaitDelay = 2 * time.Second
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()

@@ -40,7 +40,7 @@ func TestGuessImports(t *testing.T) {
 		{dir, []string{"example.com/shop/gears"}, nil},
 	}
 	for _, tt := range tests {
-		got := guessImports(tt.dir, tags, tt.patterns)
+		got := guessImports(t.Context(), tt.dir, tags, tt.patterns)
 		if !cmp.Equal(got, tt.want) {
 			t.Errorf("guessImports(%s, %q) = %q, want %q", tt.dir, tt.patterns, got, tt.want)
 		}
@@ -53,11 +53,11 @@ func TestGuessImports(t *testing.T) {
 	if _, err := Generate(Config{Dir: dir, Patterns: []string{"./gears"}}); err != nil {
 		t.Fatal(err)
 	}
-	if got := guessImports(dir, tags, []string{"./..."}); got != nil {
+	if got := guessImports(t.Context(), dir, tags, []string{"./..."}); got != nil {
 		t.Errorf("guessImports after generating = %q, want nil (up to date)", got)
 	}
 	must(t, os.WriteFile(filepath.Join(dir, "marks", "marks.go"), []byte("package marks\n\nconst Bang = \"?\"\n"), 0o644))
-	if got, want := guessImports(dir, tags, []string{"./..."}), listed("./..."); !cmp.Equal(got, want) {
+	if got, want := guessImports(t.Context(), dir, tags, []string{"./..."}), listed("./..."); !cmp.Equal(got, want) {
 		t.Errorf("guessImports after an edit = %q, want %q", got, want)
 	}
 }

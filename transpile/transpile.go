@@ -114,7 +114,7 @@ func Generate(cfg Config) (res Result, err error) {
 	// The export data the gear packages need is loaded on a guess while
 	// go list runs: the listing and that load are the two go commands,
 	// and each takes about as long as type-checking 500 gears.
-	guess := startExportLoad(ctx, cfg.Dir, tags, fset, func() []string { return guessImports(cfg.Dir, tags, patterns) })
+	guess := startExportLoad(ctx, cfg.Dir, tags, fset, func() []string { return guessImports(ctx, cfg.Dir, tags, patterns) })
 	defer func() {
 		cancel()
 		// Leave no work behind (watch calls Generate repeatedly).
