@@ -7,9 +7,12 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	goruntime "runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // ScriptDir is the directory, beside a package's Go files, where gen writes
@@ -33,9 +36,9 @@ func generatedGo(pkgName, hash string, gears []Gear) string {
 	// The hash of the source lets Generate skip the package while it is
 	// unchanged, the way go vet reuses its cache; the digest of the
 	// scripts catches one edited by hand.
-	scripts := map[string][]byte{}
+	scripts := map[string][32]byte{}
 	for _, g := range gears {
-		scripts[filepath.Base(scriptFile(g))] = []byte(g.Script)
+		scripts[filepath.Base(scriptFile(g))] = sha256.Sum256([]byte(g.Script))
 	}
 	fmt.Fprintf(&b, "// gogears:hash %s\n// gogears:scripts %s\n\n", hash, scriptsDigest(scripts))
 	fmt.Fprintf(&b, "//go:build !%s\n\n", genTag)
@@ -79,14 +82,23 @@ func goStringLit(s string) string {
 	return strconv.Quote(s)
 }
 
-// scriptsDigest hashes a package's scripts, by file base name.
-func scriptsDigest(scripts map[string][]byte) string {
+// scriptsDigest hashes a package's scripts, by file base name: the hash
+// of each name and the SHA-256 of its script, so that files can be hashed
+// in parallel.
+func scriptsDigest(scripts map[string][32]byte) string {
 	h := sha256.New()
 	for _, name := range slices.Sorted(maps.Keys(scripts)) {
-		fmt.Fprintf(h, "%s\x00%d\x00", name, len(scripts[name]))
-		h.Write(scripts[name])
+		sum := scripts[name]
+		fmt.Fprintf(h, "%s\x00", name)
+		h.Write(sum[:])
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// recordsHash reports whether dir's zz_gears.go records the source hash.
+func recordsHash(dir, hash string) bool {
+	gen, err := os.ReadFile(filepath.Join(dir, GeneratedFile))
+	return err == nil && strings.Contains(string(gen), "\n// gogears:hash "+hash+"\n")
 }
 
 // upToDate reports whether the generated files in dir are what Generate
@@ -101,13 +113,29 @@ func upToDate(dir, hash string) bool {
 	if err != nil || len(paths) == 0 {
 		return false
 	}
-	scripts := map[string][]byte{}
-	for _, path := range paths {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return false
-		}
-		scripts[filepath.Base(path)] = data
+	sums := make([][32]byte, len(paths))
+	var failed atomic.Bool
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(goruntime.GOMAXPROCS(0), len(paths)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(paths); i = int(next.Add(1)) - 1 {
+				data, err := os.ReadFile(paths[i])
+				if err != nil {
+					failed.Store(true)
+					return
+				}
+				sums[i] = sha256.Sum256(data)
+			}
+		})
+	}
+	wg.Wait()
+	if failed.Load() {
+		return false
+	}
+	scripts := map[string][32]byte{}
+	for i, path := range paths {
+		scripts[filepath.Base(path)] = sums[i]
 	}
 	return strings.Contains(string(gen), "\n// gogears:scripts "+scriptsDigest(scripts)+"\n")
 }

@@ -87,11 +87,11 @@ func (in *checkInputs) read(name string) ([]byte, error) {
 	return os.ReadFile(name)
 }
 
-// startCheckInputs parses pkgs and loads, from export data, every package
-// they import that is not among them. It uses what guess, an export load
-// started earlier on a guess of those imports, got right, and loads the
-// rest. Cancelling ctx stops the work.
-func startCheckInputs(ctx context.Context, dir string, tags []string, fset *token.FileSet, pkgs []*packages.Package, guess *exportLoad) *checkInputs {
+// startCheckInputs parses pkgs and, once need is closed, loads from
+// export data every package they import that is not among them. It uses
+// what guess, an export load started earlier on a guess of those imports,
+// got right, and loads the rest. Cancelling ctx stops the work.
+func startCheckInputs(ctx context.Context, dir string, tags []string, fset *token.FileSet, pkgs []*packages.Package, guess *exportLoad, need <-chan struct{}) *checkInputs {
 	in := &checkInputs{
 		done:  make(chan struct{}),
 		files: map[*packages.Package][]*ast.File{},
@@ -102,7 +102,12 @@ func startCheckInputs(ctx context.Context, dir string, tags []string, fset *toke
 	loaded := make(chan struct{})
 	go func() {
 		defer close(loaded)
-		in.deps, in.err = completeExports(ctx, dir, tags, fset, ids, pkgs, guess)
+		select {
+		case <-need:
+			in.deps, in.err = completeExports(ctx, dir, tags, fset, ids, pkgs, guess)
+		case <-ctx.Done():
+			in.err = ctx.Err()
+		}
 	}()
 	go func() {
 		defer close(in.done)
@@ -116,6 +121,13 @@ func startCheckInputs(ctx context.Context, dir string, tags []string, fset *toke
 	}()
 	return in
 }
+
+// now is a closed channel: startCheckInputs loads the export data at once.
+var now = func() chan struct{} {
+	c := make(chan struct{})
+	close(c)
+	return c
+}()
 
 // exports are packages read from export data, all into one imports map so
 // that they share their dependencies' types.
@@ -276,7 +288,9 @@ func guessImports(ctx context.Context, dir string, tags, patterns []string) []st
 		if p := list(main, r); p != nil && mayHoldGears(p) {
 			cands = append(cands, p)
 			_, gears := p.Imports[dslPath]
-			current = current && gears && upToDate(r, sourceHash(p, os.ReadFile))
+			// The scripts are left to Generate to verify: reading them
+			// here would compete with go list for the CPU.
+			current = current && gears && recordsHash(r, sourceHash(p, os.ReadFile))
 		}
 	}
 	if current {
@@ -428,7 +442,7 @@ func load(dir string, tags []string, patterns []string) ([]*packages.Package, *t
 		return nil, fset, nil, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
 	}
 	pkgs := moduleClosure(roots)
-	in := startCheckInputs(context.Background(), dir, tags, fset, pkgs, nil)
+	in := startCheckInputs(context.Background(), dir, tags, fset, pkgs, nil, now)
 	if err := in.apply(pkgs); err != nil {
 		return pkgs, fset, nil, err
 	}

@@ -84,7 +84,7 @@ func TestWrongGuessStillCorrect(t *testing.T) {
 		must(t, err)
 		inputs := moduleClosure(pkgs)
 		g := startExportLoad(t.Context(), dir, []string{genTag}, fset, func() []string { return tt.guess })
-		in := startCheckInputs(t.Context(), dir, []string{genTag}, fset, inputs, g)
+		in := startCheckInputs(t.Context(), dir, []string{genTag}, fset, inputs, g, now)
 		must(t, in.apply(inputs))
 		if ds := check(fset, inputs, in.deps); ds.Len() > 0 {
 			t.Errorf("%s: check(%q) = %s, want no diagnostics", tt.name, tt.guess, ds)
@@ -110,7 +110,7 @@ func TestHashOfParsedText(t *testing.T) {
 	must(t, err)
 	gears := pkgs[0]
 	before := sourceHash(gears, os.ReadFile)
-	in := startCheckInputs(t.Context(), dir, []string{genTag}, token.NewFileSet(), moduleClosure(pkgs), nil)
+	in := startCheckInputs(t.Context(), dir, []string{genTag}, token.NewFileSet(), moduleClosure(pkgs), nil, now)
 	must(t, in.apply(pkgs))
 	// Saved after parsing: a file of the package, and one of a module
 	// package it imports.

@@ -141,18 +141,21 @@ func Generate(cfg Config) (res Result, err error) {
 	// module packages they import are checked from source too, so that
 	// steps can call their functions.
 	inputs := moduleClosure(cands)
-	in = startCheckInputs(ctx, cfg.Dir, tags, fset, inputs, guess)
+	// The rest of the export data is loaded once a package is known to
+	// be stale: up to date, gen starts no go command but the listing.
+	needDeps := make(chan struct{})
+	in = startCheckInputs(ctx, cfg.Dir, tags, fset, inputs, guess, needDeps)
 	var stale []*packages.Package
 	for _, p := range cands {
 		dir := pkgDir(p)
-		if _, ok := p.Imports[dslPath]; !ok && len(p.Errors) == 0 {
-			stale = append(stale, p) // its gears were removed
-			continue
-		}
-		h := sourceHash(p, os.ReadFile)
-		if len(p.Errors) == 0 && upToDate(dir, h) {
+		_, gears := p.Imports[dslPath]
+		// A package without the dsl import had gears: they were removed.
+		if gears && len(p.Errors) == 0 && upToDate(dir, sourceHash(p, os.ReadFile)) {
 			res.Unchanged = append(res.Unchanged, filepath.Join(dir, GeneratedFile))
 			continue
+		}
+		if len(stale) == 0 {
+			close(needDeps)
 		}
 		stale = append(stale, p)
 	}
