@@ -54,20 +54,11 @@ func (e *Emulator) handleCall(f *frame) *frame {
 		if next := e.hookBelow(ex.reg, args); next != nil {
 			return e.callHook(next, args)
 		}
-		unlock := e.lockShared(f.Exec)
-		raw, err := e.store.do(args)
-		unlock()
+		v, err := e.gearCommand(args, f.Exec)
 		if err != nil {
 			return &frame{Fatal: err.Error()}
 		}
-		v, _, err := parseReply(raw)
-		if err != nil {
-			return &frame{Fatal: err.Error()}
-		}
-		if evs := eventsFor(args, raw); len(evs) > 0 {
-			e.fire(evs, args, f.Exec)
-		}
-		return &frame{Value: toWire(v)}
+		return &frame{Value: v}
 	case "atomic":
 		if f.On {
 			e.atomicBegin(f.Exec)
@@ -87,16 +78,21 @@ func (e *Emulator) gearCommand(args [][]byte, execID string) (any, error) {
 	}
 	raw := e.gearRGCommand(args)
 	if raw == nil {
+		probe := probeNone
+		if e.hasKeyRegs.Load() {
+			probe = probeFor(commandName(args[0]), args)
+		}
 		unlock := e.lockShared(execID)
+		var evs []keyEvent
 		var err error
-		raw, err = e.store.do(args)
+		raw, evs, err = e.store.doEvents(args, probe)
 		unlock()
 		if err != nil {
 			return nil, err
 		}
-	}
-	if evs := eventsFor(args, raw); len(evs) > 0 {
-		e.fire(evs, args, execID)
+		if len(evs) > 0 {
+			e.fire(evs, args, execID)
+		}
 	}
 	v, _, err := parseReply(raw)
 	if err != nil {

@@ -37,7 +37,12 @@
 // pass through it, whether a client or a gear sent them, and reports
 // "expired" by watching the keys that were given a TTL. That works with
 // every store, and it lets mode='sync' registrations run before the
-// client's reply, as on RedisGears.
+// client's reply, as on RedisGears. As in Redis, a command that changes
+// nothing fires nothing, and one that removes the last element of a key
+// also fires "del". While KeysReader or StreamReader registrations exist,
+// the commands whose events the reply does not tell (DEL of several keys,
+// pops and removals, LTRIM, the *STORE commands) run in a MULTI between
+// EXISTS checks of their keys.
 //
 // # Stores
 //
@@ -54,6 +59,10 @@
 //   - Writes made by Lua scripts (EVAL) or by other clients of the store
 //     do not fire registrations: only commands sent through the emulator do.
 //     keymiss events come from GET only.
+//   - Inside a client's MULTI, while it WATCHes keys, and for the blocking
+//     pops (BLPOP...), events come from replies alone: a DEL of several
+//     keys fires "del" for each of them when any existed, and emptying a
+//     key fires no "del".
 //   - RG.* commands inside MULTI are queued and run at EXEC, after the
 //     store ran the transaction, not interleaved with its commands.
 //   - atomic() holds a store lock that every command through the emulator

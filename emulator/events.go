@@ -1,6 +1,9 @@
 package emulator
 
 import (
+	"bytes"
+	"math"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -28,6 +31,7 @@ const (
 	keysAll                    // args[1:]
 	keysPairs                  // args[1], args[3], ...
 	keyFirstTwo                // args[1] and args[2], one event each
+	keySecond                  // args[2]
 	keyInReply                 // the key the reply names first (BLPOP)
 )
 
@@ -62,16 +66,16 @@ var evRules = map[string]evRule{
 	"hincrby": {"hincrby", keyFirst, condOK, false}, "hincrbyfloat": {"hincrbyfloat", keyFirst, condOK, false},
 	"sadd": {"sadd", keyFirst, condPositive, false}, "srem": {"srem", keyFirst, condPositive, false},
 	"spop":        {"spop", keyFirst, condNotNil, false},
-	"sinterstore": {"sinterstore", keyFirst, condOK, false}, "sunionstore": {"sunionstore", keyFirst, condOK, false},
-	"sdiffstore": {"sdiffstore", keyFirst, condOK, false},
+	"sinterstore": {"sinterstore", keyFirst, condPositive, false}, "sunionstore": {"sunionstore", keyFirst, condPositive, false},
+	"sdiffstore": {"sdiffstore", keyFirst, condPositive, false},
 	"zadd":       {"zadd", keyFirst, condOK, false}, "zincrby": {"zincr", keyFirst, condOK, false},
-	"zrem": {"zrem", keyFirst, condPositive, false}, "zremrangebyscore": {"zrembyscore", keyFirst, condPositive, false},
-	"zremrangebyrank": {"zrembyrank", keyFirst, condPositive, false}, "zremrangebylex": {"zrembylex", keyFirst, condPositive, false},
+	"zrem": {"zrem", keyFirst, condPositive, false}, "zremrangebyscore": {"zremrangebyscore", keyFirst, condPositive, false},
+	"zremrangebyrank": {"zremrangebyrank", keyFirst, condPositive, false}, "zremrangebylex": {"zremrangebylex", keyFirst, condPositive, false},
 	"zpopmin": {"zpopmin", keyFirst, condNotNil, false}, "zpopmax": {"zpopmax", keyFirst, condNotNil, false},
-	"zunionstore": {"zunionstore", keyFirst, condOK, false}, "zinterstore": {"zinterstore", keyFirst, condOK, false},
+	"zunionstore": {"zunionstore", keyFirst, condPositive, false}, "zinterstore": {"zinterstore", keyFirst, condPositive, false},
 	"xadd": {"xadd", keyFirst, condNotNil, false}, "xtrim": {"xtrim", keyFirst, condPositive, false},
 	"xdel":    {"xdel", keyFirst, condPositive, false},
-	"restore": {"restore", keyFirst, condOK, true}, "copy": {"copy_to", keyFirst, condPositive, false},
+	"restore": {"restore", keyFirst, condOK, true}, "copy": {"copy_to", keySecond, condPositive, false},
 	"rename": {"rename", keyFirstTwo, condOK, false}, "renamenx": {"rename", keyFirstTwo, condPositive, false},
 	"rpoplpush": {"rpoplpush", keyFirstTwo, condNotNil, false}, "lmove": {"lmove", keyFirstTwo, condNotNil, false},
 	"smove":  {"smove", keyFirstTwo, condPositive, false},
@@ -102,7 +106,7 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 			return nil
 		}
 		if hasTTLOption(name, args) {
-			return []keyEvent{{string(args[1]), "expire"}}
+			return []keyEvent{{string(args[1]), expireEvent(name, args)}}
 		}
 		for _, a := range args[2:] {
 			if strings.EqualFold(string(a), "PERSIST") {
@@ -116,6 +120,30 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 			return []keyEvent{{string(args[1]), "keymiss"}}
 		}
 		return nil
+	}
+	switch name {
+	case "set":
+		if !setDone(args, isNil) {
+			return nil
+		}
+		evs := []keyEvent{{string(args[1]), "set"}}
+		if hasTTLOption(name, args) {
+			evs = append(evs, keyEvent{string(args[1]), "expire"})
+		}
+		return evs
+	case "setrange":
+		// An empty value changes nothing, even on a missing key.
+		if len(args) > 3 && len(args[3]) == 0 {
+			return nil
+		}
+	case "rename", "renamenx":
+		if len(args) > 2 && bytes.Equal(args[1], args[2]) {
+			return nil
+		}
+	case "expire", "pexpire", "expireat", "pexpireat":
+		if isNum && num > 0 {
+			return []keyEvent{{string(args[1]), expireEvent(name, args)}}
+		}
 	}
 	switch rule.cond {
 	case condPositive:
@@ -134,6 +162,11 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 		if rule.ttl && hasTTLOption(name, args) {
 			evs = append(evs, keyEvent{string(args[1]), "expire"})
 		}
+	case keySecond:
+		if len(args) < 3 {
+			return nil
+		}
+		evs = append(evs, keyEvent{string(args[2]), rule.event})
 	case keysAll:
 		for _, k := range args[1:] {
 			evs = append(evs, keyEvent{string(k), rule.event})
@@ -153,7 +186,8 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 		case "smove":
 			evs = append(evs, keyEvent{src, "srem"}, keyEvent{dst, "sadd"})
 		case "rpoplpush":
-			evs = append(evs, keyEvent{src, "rpop"}, keyEvent{dst, "lpush"})
+			// Redis pushes, then notifies the pop.
+			evs = append(evs, keyEvent{dst, "lpush"}, keyEvent{src, "rpop"})
 		case "lmove":
 			from, to := "lpop", "lpush"
 			if len(args) > 3 && strings.EqualFold(string(args[3]), "right") {
@@ -162,7 +196,7 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 			if len(args) > 4 && strings.EqualFold(string(args[4]), "right") {
 				to = "rpush"
 			}
-			evs = append(evs, keyEvent{src, from}, keyEvent{dst, to})
+			evs = append(evs, keyEvent{dst, to}, keyEvent{src, from})
 		}
 	case keyInReply:
 		v, _, err := parseReply(raw)
@@ -173,6 +207,68 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 		}
 	}
 	return evs
+}
+
+// setDone reports whether a SET that did not fail set its key. Its reply
+// says so, except with GET, where it is the old value.
+func setDone(args [][]byte, isNil bool) bool {
+	get, nx, xx := false, false, false
+	for _, a := range args[3:] {
+		switch strings.ToUpper(string(a)) {
+		case "GET":
+			get = true
+		case "NX":
+			nx = true
+		case "XX":
+			xx = true
+		}
+	}
+	switch {
+	case !get:
+		return !isNil
+	case nx:
+		return isNil
+	case xx:
+		return !isNil
+	}
+	return true
+}
+
+// expireEvent names the event of a command that set a TTL: "del" when
+// the time is already past, since Redis then deletes the key at once.
+func expireEvent(name string, args [][]byte) string {
+	at := int64(math.MaxInt64) // the expiry in unix milliseconds
+	now := time.Now().UnixMilli()
+	num := func(i int) int64 {
+		if i >= len(args) {
+			return math.MaxInt64 / 1000
+		}
+		n, _ := strconv.ParseInt(string(args[i]), 10, 64)
+		return n
+	}
+	switch name {
+	case "expire", "pexpire":
+		if num(2) <= 0 {
+			return "del"
+		}
+	case "expireat":
+		at = num(2) * 1000
+	case "pexpireat":
+		at = num(2)
+	case "getex":
+		for i := 2; i < len(args); i++ {
+			switch strings.ToUpper(string(args[i])) {
+			case "EXAT":
+				at = num(i+1) * 1000
+			case "PXAT":
+				at = num(i + 1)
+			}
+		}
+	}
+	if at <= now {
+		return "del"
+	}
+	return "expire"
 }
 
 // givesTTL reports whether a command may put a TTL on a key.
@@ -303,4 +399,149 @@ func (w *ttlWatch) check(keys []string) []string {
 		}
 	}
 	return gone
+}
+
+// A probeKind says what a command's events depend on beyond its reply:
+// whether its keys exist before and after it runs.
+type probeKind int
+
+const (
+	probeNone    probeKind = iota
+	probeDel               // DEL/UNLINK of several keys: "del" for each key that existed
+	probeEmptied           // may remove args[1]'s last element; Redis then deletes the key and fires "del"
+	probeTrim              // LTRIM: nothing on a missing key; may empty it
+	probeStore             // *STORE: an empty result deletes args[1], firing "del" if it existed
+)
+
+var probes = map[string]probeKind{
+	"lpop": probeEmptied, "rpop": probeEmptied, "lrem": probeEmptied, "rpoplpush": probeEmptied,
+	"lmove": probeEmptied, "srem": probeEmptied, "spop": probeEmptied, "smove": probeEmptied,
+	"hdel": probeEmptied, "zrem": probeEmptied, "zremrangebyscore": probeEmptied,
+	"zremrangebyrank": probeEmptied, "zremrangebylex": probeEmptied, "zpopmin": probeEmptied,
+	"zpopmax": probeEmptied, "ltrim": probeTrim,
+	"sinterstore": probeStore, "sunionstore": probeStore, "sdiffstore": probeStore,
+	"zunionstore": probeStore, "zinterstore": probeStore,
+}
+
+// probeFor returns the probe a command needs for exact events.
+func probeFor(name string, args [][]byte) probeKind {
+	if name == "del" || name == "unlink" {
+		if len(args) > 2 {
+			return probeDel
+		}
+		return probeNone
+	}
+	if len(args) < 2 {
+		return probeNone
+	}
+	return probes[name]
+}
+
+// doProbed runs args on c in a MULTI between EXISTS of the keys its events
+// depend on, in one round trip, and returns its reply as Redis gave it and
+// the events it caused. A client that WATCHes keys must not use it: EXEC
+// would end the watch.
+func (c *storeConn) doProbed(args [][]byte, kind probeKind) ([]byte, []keyEvent, error) {
+	keys := args[1:2]
+	if kind == probeDel {
+		keys = args[1:]
+	}
+	after := kind == probeEmptied || kind == probeTrim
+	cmds := [][][]byte{{[]byte("MULTI")}}
+	for _, k := range keys {
+		cmds = append(cmds, [][]byte{[]byte("EXISTS"), k})
+	}
+	cmds = append(cmds, args)
+	if after {
+		cmds = append(cmds, [][]byte{[]byte("EXISTS"), keys[0]})
+	}
+	cmds = append(cmds, [][]byte{[]byte("EXEC")})
+	raws, err := c.pipeline(cmds)
+	if err != nil {
+		return nil, nil, err
+	}
+	n := len(keys)
+	if raws[1+n][0] == '-' {
+		// Refused when queued (arity, unknown command): the reply Redis
+		// gives the command alone.
+		return raws[1+n], nil, nil
+	}
+	replies := raws[1 : len(raws)-1]
+	if raws[0][0] == '+' {
+		elems, ok := splitArray(raws[len(raws)-1])
+		if !ok || len(elems) != len(replies) {
+			return raws[len(raws)-1], nil, nil
+		}
+		replies = elems
+	}
+	existed := make([]bool, len(replies))
+	for i, r := range replies {
+		existed[i] = string(r) == ":1\r\n"
+	}
+	raw := replies[n]
+	return raw, probedEvents(args, raw, kind, existed[:n], after && existed[n+1]), nil
+}
+
+// probedEvents is eventsFor, knowing whether the keys existed before the
+// command and whether args[1] exists after it.
+func probedEvents(args [][]byte, raw []byte, kind probeKind, before []bool, exists bool) []keyEvent {
+	if isErr, _, _, _ := replyKind(raw); isErr {
+		return nil
+	}
+	key := string(args[1])
+	switch kind {
+	case probeDel:
+		var evs []keyEvent
+		seen := map[string]bool{}
+		for i, k := range args[1:] {
+			if before[i] && !seen[string(k)] {
+				seen[string(k)] = true
+				evs = append(evs, keyEvent{string(k), "del"})
+			}
+		}
+		return evs
+	case probeStore:
+		if evs := eventsFor(args, raw); len(evs) > 0 || !before[0] {
+			return evs
+		}
+		return []keyEvent{{key, "del"}}
+	case probeTrim:
+		if !before[0] {
+			return nil
+		}
+	}
+	evs := eventsFor(args, raw)
+	if before[0] && !exists {
+		for i, ev := range evs {
+			if ev.key == key && ev.event != "del" {
+				// Redis deletes the emptied key right after notifying the removal.
+				return append(evs[:i+1:i+1], append([]keyEvent{{key, "del"}}, evs[i+1:]...)...)
+			}
+		}
+	}
+	return evs
+}
+
+// doEvents runs a gear's command on a pooled connection and returns its
+// reply and the events it caused, probing the keys when probe asks.
+func (s *store) doEvents(args [][]byte, probe probeKind) ([]byte, []keyEvent, error) {
+	if probe == probeNone {
+		raw, err := s.do(args)
+		if err != nil {
+			return nil, nil, err
+		}
+		return raw, eventsFor(args, raw), nil
+	}
+	c, err := s.get()
+	if err != nil {
+		return nil, nil, err
+	}
+	raw, evs, err := c.doProbed(args, probe)
+	if err != nil {
+		c.c.Close()
+		return nil, nil, err
+	}
+	raw = append([]byte(nil), raw...)
+	s.put(c)
+	return raw, evs, nil
 }

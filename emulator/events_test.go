@@ -1,6 +1,9 @@
 package emulator
 
 import (
+	"strings"
+
+	"github.com/gogears/gogears/internal/redistest"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -24,7 +27,7 @@ func TestEventsFor(t *testing.T) {
 		{[]string{"HDEL", "h", "f"}, ":0\r\n", nil},
 		{[]string{"LPOP", "l"}, "$-1\r\n", nil},
 		{[]string{"RENAME", "a", "b"}, "+OK\r\n", []keyEvent{{"a", "rename_from"}, {"b", "rename_to"}}},
-		{[]string{"LMOVE", "a", "b", "RIGHT", "LEFT"}, "$1\r\nx\r\n", []keyEvent{{"a", "rpop"}, {"b", "lpush"}}},
+		{[]string{"LMOVE", "a", "b", "RIGHT", "LEFT"}, "$1\r\nx\r\n", []keyEvent{{"b", "lpush"}, {"a", "rpop"}}},
 		{[]string{"XADD", "s", "*", "f", "v"}, "$3\r\n1-1\r\n", []keyEvent{{"s", "xadd"}}},
 		{[]string{"GET", "k"}, "$-1\r\n", []keyEvent{{"k", "keymiss"}}},
 		{[]string{"GET", "k"}, "$1\r\nv\r\n", nil},
@@ -38,9 +41,16 @@ func TestEventsFor(t *testing.T) {
 		{[]string{"GEOADD", "g", "13.3", "38.1", "x"}, ":1\r\n", []keyEvent{{"g", "zadd"}}},
 		{[]string{"BLPOP", "a", "b", "0"}, "*2\r\n$1\r\nb\r\n$1\r\nx\r\n", []keyEvent{{"b", "lpop"}}},
 		{[]string{"BRPOP", "a", "1"}, "*-1\r\n", nil},
+		{[]string{"SET", "k", "v", "GET"}, "$-1\r\n", []keyEvent{{"k", "set"}}},
+		{[]string{"SET", "k", "v", "NX", "GET"}, "$1\r\nv\r\n", nil},
+		{[]string{"COPY", "a", "b"}, ":1\r\n", []keyEvent{{"b", "copy_to"}}},
+		{[]string{"RENAME", "a", "a"}, "+OK\r\n", nil},
+		{[]string{"EXPIRE", "k", "0"}, ":1\r\n", []keyEvent{{"k", "del"}}},
+		{[]string{"SETRANGE", "k", "3", ""}, ":5\r\n", nil},
+		{[]string{"SINTERSTORE", "d", "a"}, ":0\r\n", nil},
 		{[]string{"BZPOPMIN", "z", "0"}, "*3\r\n$1\r\nz\r\n$1\r\nm\r\n$1\r\n1\r\n", []keyEvent{{"z", "zpopmin"}}},
-		{[]string{"BRPOPLPUSH", "a", "b", "0"}, "$1\r\nx\r\n", []keyEvent{{"a", "rpop"}, {"b", "lpush"}}},
-		{[]string{"BLMOVE", "a", "b", "LEFT", "RIGHT", "0"}, "$1\r\nx\r\n", []keyEvent{{"a", "lpop"}, {"b", "rpush"}}},
+		{[]string{"BRPOPLPUSH", "a", "b", "0"}, "$1\r\nx\r\n", []keyEvent{{"b", "lpush"}, {"a", "rpop"}}},
+		{[]string{"BLMOVE", "a", "b", "LEFT", "RIGHT", "0"}, "$1\r\nx\r\n", []keyEvent{{"b", "rpush"}, {"a", "lpop"}}},
 	}
 	for _, tt := range tests {
 		args := make([][]byte, len(tt.args))
@@ -52,4 +62,158 @@ func TestEventsFor(t *testing.T) {
 			t.Errorf("eventsFor(%q, %q) mismatch (-want +got):\n%s", tt.args, tt.raw, diff)
 		}
 	}
+}
+
+// eventCase is a command run after setup, with the keyspace events Redis
+// fires for it (all case keys start with "k").
+type eventCase struct {
+	setup [][]string
+	cmd   []string
+}
+
+// eventCases are the write commands whose events depend on what the
+// command changed: Redis notifies only real changes.
+var eventCases = []eventCase{
+	{[][]string{{"SET", "k1", "1"}, {"SET", "k3", "1"}}, []string{"DEL", "k1", "k2", "k3"}},
+	{[][]string{{"SET", "k2", "1"}}, []string{"UNLINK", "k1", "k2"}},
+	{nil, []string{"DEL", "k1", "k2"}},
+	{[][]string{{"SADD", "ks", "a", "b"}}, []string{"SREM", "ks", "c"}},
+	{[][]string{{"HSET", "kh", "a", "1", "b", "2"}}, []string{"HDEL", "kh", "c"}},
+	{nil, []string{"EXPIRE", "kx", "100"}},
+	{[][]string{{"SET", "kx", "1"}}, []string{"EXPIRE", "kx", "100", "GT"}},
+	{[][]string{{"SET", "kx", "1"}}, []string{"PERSIST", "kx"}},
+	{[][]string{{"SADD", "ks", "a"}}, []string{"SADD", "ks", "a"}},
+	{[][]string{{"HSET", "kh", "a", "1"}}, []string{"HSETNX", "kh", "a", "2"}},
+	{nil, []string{"LPUSHX", "kl", "a"}},
+	{[][]string{{"RPUSH", "kl", "a"}}, []string{"LREM", "kl", "0", "b"}},
+	{nil, []string{"LPOP", "kl"}},
+	{nil, []string{"GETDEL", "kg"}},
+	{nil, []string{"SMOVE", "ks", "kt", "a"}},
+	{nil, []string{"ZREM", "kz", "a"}},
+	{nil, []string{"XTRIM", "kx", "MAXLEN", "10"}},
+	{nil, []string{"SET", "kv", "1", "XX"}},
+	{nil, []string{"SET", "kv", "1", "GET"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"SET", "kv", "2", "NX", "GET"}},
+	{nil, []string{"SET", "kv", "2", "NX", "GET"}},
+	{nil, []string{"SET", "kv", "2", "XX", "GET"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"SETRANGE", "kv", "0", ""}},
+	{nil, []string{"SETRANGE", "kv", "0", ""}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"APPEND", "kv", ""}},
+	{nil, []string{"LTRIM", "kl", "0", "1"}},
+	{[][]string{{"SET", "kx", "1"}}, []string{"EXPIRE", "kx", "-1"}},
+	{nil, []string{"SINTERSTORE", "kd", "ka", "kb"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"RENAME", "kv", "kv"}},
+	{nil, []string{"GETEX", "kv", "EX", "100"}},
+	{nil, []string{"SPOP", "ks"}},
+	{nil, []string{"ZPOPMIN", "kz"}},
+	{nil, []string{"RPOPLPUSH", "kl", "km"}},
+	{nil, []string{"LMOVE", "kl", "km", "LEFT", "RIGHT"}},
+	{nil, []string{"HINCRBY", "kh", "a", "1"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"MSET", "kv", "1", "kw", "2"}},
+	{nil, []string{"MSETNX", "kv", "1", "kw", "2"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"COPY", "kv", "kw"}},
+	{[][]string{{"SET", "kv", "1"}, {"SET", "kw", "1"}}, []string{"COPY", "kv", "kw"}},
+	{nil, []string{"ZREMRANGEBYSCORE", "kz", "0", "10"}},
+	{[][]string{{"PFADD", "kp", "a"}}, []string{"PFADD", "kp", "a"}},
+	{[][]string{{"RPUSH", "kl", "a"}}, []string{"LPOP", "kl"}},
+	{[][]string{{"RPUSH", "kl", "a", "b"}}, []string{"RPOP", "kl", "5"}},
+	{[][]string{{"RPUSH", "kl", "a", "b"}}, []string{"LTRIM", "kl", "5", "10"}},
+	{[][]string{{"RPUSH", "kl", "a", "b"}}, []string{"LTRIM", "kl", "0", "0"}},
+	{[][]string{{"RPUSH", "kl", "a", "a"}}, []string{"LREM", "kl", "0", "a"}},
+	{[][]string{{"RPUSH", "kl", "a"}}, []string{"RPOPLPUSH", "kl", "km"}},
+	{[][]string{{"RPUSH", "kl", "a"}}, []string{"RPOPLPUSH", "kl", "kl"}},
+	{[][]string{{"RPUSH", "kl", "a"}}, []string{"LMOVE", "kl", "km", "LEFT", "RIGHT"}},
+	{[][]string{{"SADD", "ks", "a"}}, []string{"SREM", "ks", "a", "b"}},
+	{[][]string{{"SADD", "ks", "a"}}, []string{"SPOP", "ks"}},
+	{[][]string{{"SADD", "ks", "a"}}, []string{"SMOVE", "ks", "kt", "a"}},
+	{[][]string{{"HSET", "kh", "a", "1"}}, []string{"HDEL", "kh", "a"}},
+	{[][]string{{"ZADD", "kz", "1", "a"}}, []string{"ZREM", "kz", "a"}},
+	{[][]string{{"ZADD", "kz", "1", "a"}}, []string{"ZPOPMAX", "kz"}},
+	{[][]string{{"ZADD", "kz", "1", "a"}}, []string{"ZREMRANGEBYRANK", "kz", "0", "-1"}},
+	{[][]string{{"SET", "kd", "1"}}, []string{"SINTERSTORE", "kd", "ka", "kb"}},
+	{[][]string{{"SADD", "ka", "x"}}, []string{"SUNIONSTORE", "kd", "ka", "kb"}},
+	{[][]string{{"SET", "kd", "1"}}, []string{"ZUNIONSTORE", "kd", "1", "ka"}},
+	{[][]string{{"SET", "kx", "1"}}, []string{"PEXPIREAT", "kx", "1"}},
+	{[][]string{{"SET", "kx", "1"}}, []string{"GETEX", "kx", "PXAT", "1"}},
+	{[][]string{{"SET", "k1", "1"}}, []string{"DEL", "k1", "k1"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"SET", "kv", "2", "XX", "GET"}},
+}
+
+// redisEvents runs the cases on a real redis-server with keyspace
+// notifications on and returns, per case, the events it fired ("event
+// key"), in order.
+func redisEvents(t *testing.T, cases []eventCase) [][]string {
+	s := redistest.Start(t, redistest.WithArgs("--notify-keyspace-events", "KEA"))
+	r := dialRaw(t, s.Addr)
+	sub := dialRaw(t, s.Addr)
+	sub.do("PSUBSCRIBE", "__keyevent@0__:*")
+	sub.do("SUBSCRIBE", "done")
+	// drain reads messages up to the "done" publication.
+	drain := func() []string {
+		var evs []string
+		for {
+			raw, err := sub.sc.read()
+			if err != nil {
+				t.Fatal(err)
+			}
+			v, _, _ := parseReply(raw)
+			msg, _ := v.([]any)
+			if len(msg) == 3 && string(asBytes(msg[0])) == "message" {
+				return evs
+			}
+			if len(msg) == 4 && string(asBytes(msg[0])) == "pmessage" {
+				ev := strings.TrimPrefix(string(asBytes(msg[2])), "__keyevent@0__:")
+				if key := string(asBytes(msg[3])); strings.HasPrefix(key, "k") {
+					evs = append(evs, ev+" "+key)
+				}
+			}
+		}
+	}
+	out := make([][]string, len(cases))
+	for i, c := range cases {
+		r.do("FLUSHALL")
+		for _, s := range c.setup {
+			r.do(s...)
+		}
+		r.do("PUBLISH", "done", "")
+		drain()
+		r.do(c.cmd...)
+		r.do("PUBLISH", "done", "")
+		out[i] = drain()
+	}
+	return out
+}
+
+// TestEventsMatchRedis runs write commands through the emulator, sent by a
+// client and by a gear, and checks that KeysReader registrations see the
+// events real Redis fires for them, no more and no fewer.
+func TestEventsMatchRedis(t *testing.T) {
+	want := redisEvents(t, eventCases)
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		r := dialRaw(t, e.Addr())
+		r.do("RG.PYEXECUTE", "GB().foreach(lambda r: execute('RPUSH', '_ev', r['event'] + ' ' + r['key'])).register(prefix='k*', mode='sync', readValue=False)")
+		r.do("RG.PYEXECUTE", "GB('CommandReader').foreach(lambda a: execute(*a[1:])).register(trigger='do')")
+		for _, path := range []string{"client", "gear"} {
+			for i, c := range eventCases {
+				r.do("FLUSHALL")
+				for _, s := range c.setup {
+					r.do(s...)
+				}
+				r.do("DEL", "_ev")
+				if path == "client" {
+					r.do(c.cmd...)
+				} else {
+					r.do(append([]string{"RG.TRIGGER", "do"}, c.cmd...)...)
+				}
+				v, _, _ := parseReply([]byte(r.do("LRANGE", "_ev", "0", "-1")))
+				var got []string
+				for _, x := range v.([]any) {
+					got = append(got, string(asBytes(x)))
+				}
+				if diff := cmp.Diff(want[i], got); diff != "" {
+					t.Errorf("%s %q: events (-redis +emulator):\n%s", path, c.cmd, diff)
+				}
+			}
+		}
+	})
 }

@@ -22,6 +22,7 @@ type client struct {
 	inMulti bool
 	queued  []queuedCmd // the commands queued in MULTI, in order
 	otherDB bool        // SELECTed a database other than the gears' one
+	watch   bool        // WATCHes keys: its commands must not run in a MULTI of ours
 }
 
 func (e *Emulator) accept(conn redcon.Conn) bool {
@@ -131,8 +132,9 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 	if !e.clientStore(conn, c) {
 		return
 	}
-	if (name == "del" || name == "unlink") && len(args) > 2 && !c.inMulti && !c.otherDB && e.hasKeyRegs.Load() {
-		if e.delEach(conn, c, args) {
+	if !c.inMulti && !c.otherDB && !c.watch && e.hasKeyRegs.Load() {
+		if probe := probeFor(name, args); probe != probeNone {
+			e.proxyProbed(conn, c, args, probe)
 			return
 		}
 	}
@@ -163,14 +165,18 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 			c.inMulti, c.queued = true, nil
 		}
 	case "discard":
-		c.inMulti, c.queued = false, nil
+		c.inMulti, c.queued, c.watch = false, nil, false
+	case "watch":
+		c.watch = c.watch || raw[0] == '+'
+	case "unwatch":
+		c.watch = false
 	case "select":
 		if !c.inMulti && raw[0] == '+' && len(args) == 2 {
 			c.otherDB = string(args[1]) != strconv.Itoa(e.store.db)
 		}
 	case "exec":
 		queued := c.queued
-		c.inMulti, c.queued = false, nil
+		c.inMulti, c.queued, c.watch = false, nil, false
 		if raw[0] == '*' && len(queued) > 0 {
 			raw = e.execQueued(c, queued, raw)
 		}
@@ -229,47 +235,25 @@ func (e *Emulator) clientStore(conn redcon.Conn, c *client) bool {
 	return true
 }
 
-// delEachScript deletes its keys one by one, atomically, and says which
-// existed.
-const delEachScript = "local r = {} for i, k in ipairs(KEYS) do r[i] = redis.call(ARGV[1], k) end return r"
-
-// delEach serves a DEL or UNLINK of several keys while key registrations
-// exist. Redis notifies "del" only for the keys that existed, which the
-// count in DEL's reply does not tell: a script deletes them one by one
-// instead. It returns false, having sent nothing that changed data, when
-// the store refuses scripts; the caller then sends the command as is.
-func (e *Emulator) delEach(conn redcon.Conn, c *client, args [][]byte) bool {
-	eval := [][]byte{[]byte("EVAL"), []byte(delEachScript), []byte(strconv.Itoa(len(args) - 1))}
-	eval = append(append(eval, args[1:]...), args[0])
+// proxyProbed serves a command whose events depend on which keys exist
+// (see probeKind) while key registrations exist.
+func (e *Emulator) proxyProbed(conn redcon.Conn, c *client, args [][]byte, probe probeKind) {
 	unlock := e.lockShared("")
-	raw, err := c.store.do(eval)
+	raw, evs, err := c.store.doProbed(args, probe)
 	unlock()
 	if err != nil {
 		e.dropClientStore(c.store)
 		c.store = nil
 		conn.WriteError(fmt.Sprintf(msgStoreDown, err))
-		return true
+		return
 	}
-	elems, ok := splitArray(raw)
-	if !ok || len(elems) != len(args)-1 {
-		return false
-	}
-	var n int64
-	var evs []keyEvent
-	for i, el := range elems {
-		if _, _, k, isNum := replyKind(el); isNum && k > 0 {
-			n += k
-			evs = append(evs, keyEvent{string(args[i+1]), "del"})
-		}
-	}
-	reply := redcon.AppendInt(nil, n)
 	if len(evs) > 0 {
+		raw = append([]byte(nil), raw...)
 		if override := e.fire(evs, args, ""); override != nil {
-			reply = override
+			raw = override
 		}
 	}
-	conn.WriteRaw(reply)
-	return true
+	conn.WriteRaw(raw)
 }
 
 // A queuedCmd is a command queued in MULTI: RedisGears queues RG commands

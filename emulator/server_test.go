@@ -469,3 +469,21 @@ func TestReset(t *testing.T) {
 		t.Errorf("GET after RESET with a password = %q, want NOAUTH", got)
 	}
 }
+
+// TestWatchKeptByProbedCommands checks that a command the emulator runs
+// in a MULTI of its own, to see which keys it changed, does not end the
+// client's WATCH.
+func TestWatchKeptByProbedCommands(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		r, other := dialRaw(t, e.Addr()), dialRaw(t, e.Addr())
+		r.do("RG.PYEXECUTE", "GB().register(prefix='d:*', mode='sync')")
+		r.do("WATCH", "w")
+		r.do("DEL", "d:a", "d:b")
+		other.do("SET", "w", "changed")
+		r.do("MULTI")
+		r.do("SET", "w", "mine")
+		if got := r.do("EXEC"); got != "*-1\r\n" {
+			t.Errorf("EXEC after a watched key changed = %q, want nil", got)
+		}
+	})
+}
