@@ -90,6 +90,7 @@ func (e *Emulator) gearCommand(args [][]byte, execID string) (any, error) {
 		if err != nil {
 			return nil, err
 		}
+		e.watch.flushed(commandName(args[0]), raw)
 		if len(evs) > 0 {
 			e.fire(evs, args, execID)
 		}

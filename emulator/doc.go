@@ -41,8 +41,8 @@
 // nothing fires nothing, and one that removes the last element of a key
 // also fires "del". While KeysReader or StreamReader registrations exist,
 // the commands whose events the reply does not tell (DEL of several keys,
-// pops and removals, LTRIM, the *STORE commands) run in a MULTI between
-// EXISTS checks of their keys.
+// pops and removals, LTRIM, the *STORE commands, ZADD, GETEX PERSIST) run
+// in a MULTI between checks of their keys.
 //
 // # Stores
 //

@@ -136,8 +136,13 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 		if len(args) > 3 && len(args[3]) == 0 {
 			return nil
 		}
-	case "rename", "renamenx":
+	case "rename", "renamenx", "smove":
 		if len(args) > 2 && bytes.Equal(args[1], args[2]) {
+			return nil
+		}
+	case "setbit":
+		// The reply is the bit's old value: no event if it stays.
+		if len(args) > 3 && isNum && strconv.FormatInt(num, 10) == string(args[3]) {
 			return nil
 		}
 	case "expire", "pexpire", "expireat", "pexpireat":
@@ -324,6 +329,17 @@ func (w *ttlWatch) observe(evs []keyEvent) {
 	}
 }
 
+// flushed forgets every watched key after a FLUSHALL or FLUSHDB (raw is
+// its reply): flushed keys did not expire, and Redis notifies nothing.
+func (w *ttlWatch) flushed(name string, raw []byte) {
+	if (name != "flushall" && name != "flushdb") || len(raw) == 0 || raw[0] != '+' {
+		return
+	}
+	w.mu.Lock()
+	clear(w.keys)
+	w.mu.Unlock()
+}
+
 func (w *ttlWatch) loop() {
 	defer w.e.wg.Done()
 	t := time.NewTicker(50 * time.Millisecond)
@@ -402,7 +418,7 @@ func (w *ttlWatch) check(keys []string) []string {
 }
 
 // A probeKind says what a command's events depend on beyond its reply:
-// whether its keys exist before and after it runs.
+// the state of its keys just before and after it ran.
 type probeKind int
 
 const (
@@ -410,7 +426,9 @@ const (
 	probeDel               // DEL/UNLINK of several keys: "del" for each key that existed
 	probeEmptied           // may remove args[1]'s last element; Redis then deletes the key and fires "del"
 	probeTrim              // LTRIM: nothing on a missing key; may empty it
-	probeStore             // *STORE: an empty result deletes args[1], firing "del" if it existed
+	probeStore             // *STORE: an empty result deletes the destination, firing "del" if it existed
+	probeScores            // ZADD/GEOADD: "zadd" only if a member was added or its score changed
+	probePersist           // GETEX PERSIST: "persist" only if the key had a TTL
 )
 
 var probes = map[string]probeKind{
@@ -420,47 +438,121 @@ var probes = map[string]probeKind{
 	"zremrangebyrank": probeEmptied, "zremrangebylex": probeEmptied, "zpopmin": probeEmptied,
 	"zpopmax": probeEmptied, "ltrim": probeTrim,
 	"sinterstore": probeStore, "sunionstore": probeStore, "sdiffstore": probeStore,
-	"zunionstore": probeStore, "zinterstore": probeStore,
+	"zunionstore": probeStore, "zinterstore": probeStore, "sort": probeStore,
+	"zadd": probeScores, "geoadd": probeScores, "getex": probePersist,
 }
 
 // probeFor returns the probe a command needs for exact events.
 func probeFor(name string, args [][]byte) probeKind {
-	if name == "del" || name == "unlink" {
+	if len(args) < 2 {
+		return probeNone
+	}
+	switch name {
+	case "del", "unlink":
 		if len(args) > 2 {
 			return probeDel
 		}
 		return probeNone
-	}
-	if len(args) < 2 {
-		return probeNone
+	case "sort":
+		if storeKey(name, args) == nil {
+			return probeNone
+		}
+	case "zadd":
+		if hasWord(args[2:], "INCR") {
+			return probeNone
+		}
+	case "getex":
+		if !hasWord(args[2:], "PERSIST") {
+			return probeNone
+		}
 	}
 	return probes[name]
 }
 
-// doProbed runs args on c in a MULTI between EXISTS of the keys its events
-// depend on, in one round trip, and returns its reply as Redis gave it and
-// the events it caused. A client that WATCHes keys must not use it: EXEC
-// would end the watch.
+func hasWord(args [][]byte, word string) bool {
+	for _, a := range args {
+		if strings.EqualFold(string(a), word) {
+			return true
+		}
+	}
+	return false
+}
+
+// storeKey returns the key a *STORE command writes; or nil.
+func storeKey(name string, args [][]byte) []byte {
+	if name != "sort" {
+		return args[1]
+	}
+	for i := 2; i+1 < len(args); i++ {
+		if strings.EqualFold(string(args[i]), "STORE") {
+			return args[i+1]
+		}
+	}
+	return nil
+}
+
+// scoredMembers returns the members a ZADD or GEOADD names.
+func scoredMembers(name string, args [][]byte) [][]byte {
+	i := 2
+	for i < len(args) {
+		switch strings.ToUpper(string(args[i])) {
+		case "NX", "XX", "GT", "LT", "CH":
+			i++
+			continue
+		}
+		break
+	}
+	step := 2 // score member
+	if name == "geoadd" {
+		step = 3 // longitude latitude member
+	}
+	var ms [][]byte
+	for i += step - 1; i < len(args); i += step {
+		ms = append(ms, args[i])
+	}
+	return ms
+}
+
+// probeCmds returns the commands that run just before and just after
+// args to tell its events.
+func probeCmds(kind probeKind, name string, args [][]byte) (pre, post [][][]byte) {
+	exists := func(k []byte) [][]byte { return [][]byte{[]byte("EXISTS"), k} }
+	switch kind {
+	case probeDel:
+		for _, k := range args[1:] {
+			pre = append(pre, exists(k))
+		}
+	case probeEmptied, probeTrim:
+		pre, post = [][][]byte{exists(args[1])}, [][][]byte{exists(args[1])}
+	case probeStore:
+		pre = [][][]byte{exists(storeKey(name, args))}
+	case probeScores:
+		// ZSCORE per member: GEOADD stores its members in a sorted set too.
+		for _, m := range scoredMembers(name, args) {
+			pre = append(pre, [][]byte{[]byte("ZSCORE"), args[1], m})
+		}
+		post = pre
+	case probePersist:
+		pre = [][][]byte{{[]byte("PTTL"), args[1]}}
+	}
+	return pre, post
+}
+
+// doProbed runs args on c in a MULTI between the probe commands, in one
+// round trip, and returns its reply as Redis gave it and the events it
+// caused. A client that WATCHes keys must not use it: EXEC would end the
+// watch.
 func (c *storeConn) doProbed(args [][]byte, kind probeKind) ([]byte, []keyEvent, error) {
-	keys := args[1:2]
-	if kind == probeDel {
-		keys = args[1:]
-	}
-	after := kind == probeEmptied || kind == probeTrim
-	cmds := [][][]byte{{[]byte("MULTI")}}
-	for _, k := range keys {
-		cmds = append(cmds, [][]byte{[]byte("EXISTS"), k})
-	}
-	cmds = append(cmds, args)
-	if after {
-		cmds = append(cmds, [][]byte{[]byte("EXISTS"), keys[0]})
-	}
+	name := strings.ToLower(string(args[0]))
+	pre, post := probeCmds(kind, name, args)
+	cmds := make([][][]byte, 0, len(pre)+len(post)+3)
+	cmds = append(append(append(append(cmds, [][]byte{[]byte("MULTI")}), pre...), args), post...)
 	cmds = append(cmds, [][]byte{[]byte("EXEC")})
 	raws, err := c.pipeline(cmds)
 	if err != nil {
 		return nil, nil, err
 	}
-	n := len(keys)
+	n := len(pre)
 	if raws[1+n][0] == '-' {
 		// Refused when queued (arity, unknown command): the reply Redis
 		// gives the command alone.
@@ -474,44 +566,60 @@ func (c *storeConn) doProbed(args [][]byte, kind probeKind) ([]byte, []keyEvent,
 		}
 		replies = elems
 	}
-	existed := make([]bool, len(replies))
-	for i, r := range replies {
-		existed[i] = string(r) == ":1\r\n"
-	}
 	raw := replies[n]
-	return raw, probedEvents(args, raw, kind, existed[:n], after && existed[n+1]), nil
+	return raw, probedEvents(name, args, raw, kind, replies[:n], replies[n+1:]), nil
 }
 
-// probedEvents is eventsFor, knowing whether the keys existed before the
-// command and whether args[1] exists after it.
-func probedEvents(args [][]byte, raw []byte, kind probeKind, before []bool, exists bool) []keyEvent {
+// probedEvents is eventsFor, knowing the replies of the probe commands
+// run just before (pre) and after (post) the command.
+func probedEvents(name string, args [][]byte, raw []byte, kind probeKind, pre, post [][]byte) []keyEvent {
 	if isErr, _, _, _ := replyKind(raw); isErr {
 		return nil
 	}
+	one := func(r []byte) bool { return string(r) == ":1\r\n" }
 	key := string(args[1])
 	switch kind {
 	case probeDel:
 		var evs []keyEvent
 		seen := map[string]bool{}
 		for i, k := range args[1:] {
-			if before[i] && !seen[string(k)] {
+			if one(pre[i]) && !seen[string(k)] {
 				seen[string(k)] = true
 				evs = append(evs, keyEvent{string(k), "del"})
 			}
 		}
 		return evs
 	case probeStore:
-		if evs := eventsFor(args, raw); len(evs) > 0 || !before[0] {
-			return evs
+		dst := string(storeKey(name, args))
+		if _, _, n, isNum := replyKind(raw); isNum && n > 0 {
+			if name == "sort" {
+				return []keyEvent{{dst, "sortstore"}}
+			}
+			return eventsFor(args, raw)
 		}
-		return []keyEvent{{key, "del"}}
+		if one(pre[0]) {
+			return []keyEvent{{dst, "del"}}
+		}
+		return nil
+	case probeScores:
+		for i := range pre {
+			if !bytes.Equal(pre[i], post[i]) {
+				return []keyEvent{{key, "zadd"}}
+			}
+		}
+		return nil
+	case probePersist:
+		if _, isNil, n, _ := replyKind(pre[0]); isNil || n < 0 {
+			return nil
+		}
+		return eventsFor(args, raw)
 	case probeTrim:
-		if !before[0] {
+		if !one(pre[0]) {
 			return nil
 		}
 	}
 	evs := eventsFor(args, raw)
-	if before[0] && !exists {
+	if one(pre[0]) && !one(post[0]) {
 		for i, ev := range evs {
 			if ev.key == key && ev.event != "del" {
 				// Redis deletes the emptied key right after notifying the removal.

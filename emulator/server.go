@@ -194,6 +194,9 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 		conn.WriteRaw(raw)
 		return
 	}
+	if name == "flushall" || (name == "flushdb" && !c.otherDB) {
+		e.watch.flushed(name, raw)
+	}
 	// Registrations watch the gears' database only. Without KeysReader or
 	// StreamReader registrations only commands giving a TTL matter (to the
 	// expiry watch), which keeps the plain proxy path cheap.
