@@ -234,3 +234,26 @@ func TestAtomicExcludesClients(t *testing.T) {
 		}
 	})
 }
+
+// TestMarkerShapedDicts runs gears whose data are dicts shaped like the
+// worker protocol's markers for bytes and errors: they stay plain data.
+func TestMarkerShapedDicts(t *testing.T) {
+	_, c := runWithClient(t)
+	script := `
+def f(x):
+    execute('HSET', 'h:1', 'b', 'aGk=')
+    execute('HSET', 'h:2', 'e', 'boom')
+    execute('SET', 's', {'e': 'x'})
+    return [{'b': 'aGk='}, execute('GET', 's'), execute('HGETALL', 'h:2')]
+GB('ShardsIDReader').map(f).run()`
+	got := mustDo(t, c, "RG.PYEXECUTE", script)
+	want := []any{[]any{`[{'b': 'aGk='}, "{'e': 'x'}", ['e', 'boom']]`}, []any{}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("gear returning and executing marker-shaped dicts (-want +got):\n%s", diff)
+	}
+	got = mustDo(t, c, "RG.PYEXECUTE", "GB().map(lambda r: str(r['value'])).sort().run('h:*')")
+	want = []any{[]any{"{'b': 'aGk='}", "{'e': 'boom'}"}, []any{}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("KeysReader over hashes with fields b and e (-want +got):\n%s", diff)
+	}
+}

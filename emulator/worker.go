@@ -41,6 +41,7 @@ type frame struct {
 	Args      []json.RawMessage   `json:"args,omitempty"`
 	Cmds      [][]json.RawMessage `json:"cmds,omitempty"`
 	Value     any                 `json:"value,omitempty"`
+	Tagged    bool                `json:"tagged,omitempty"` // Value holds markers (see toWire)
 	Fatal     string              `json:"fatal,omitempty"`
 	Error     *string             `json:"error,omitempty"`
 	Key       string              `json:"key,omitempty"`
@@ -330,25 +331,32 @@ func (l *logWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// toWire converts a decoded store reply into the JSON the worker decodes:
-// strings, {"b": base64} for non-UTF-8 bytes, {"e": msg} for errors.
-func toWire(v any) any {
+// toWire converts a decoded store reply into the JSON value of a frame's
+// "value": strings, integers, null and lists, plus marker objects,
+// {"b": base64} for non-UTF-8 bytes and {"e": msg} for error replies.
+// tagged reports whether it made a marker; the frame says so in "tagged"
+// and only then does the worker look for markers, in "value" alone, where
+// no other object can appear. So no dict elsewhere in a frame is taken
+// for a marker, and frames without markers are decoded at C speed.
+func toWire(v any) (w any, tagged bool) {
 	switch v := v.(type) {
 	case []byte:
 		if utf8.Valid(v) {
-			return string(v)
+			return string(v), false
 		}
-		return map[string]string{"b": base64.StdEncoding.EncodeToString(v)}
+		return map[string]string{"b": base64.StdEncoding.EncodeToString(v)}, true
 	case replyError:
-		return map[string]string{"e": string(v)}
+		return map[string]string{"e": string(v)}, true
 	case []any:
 		out := make([]any, len(v))
 		for i, x := range v {
-			out[i] = toWire(x)
+			var t bool
+			out[i], t = toWire(x)
+			tagged = tagged || t
 		}
-		return out
+		return out, tagged
 	}
-	return v
+	return v, false
 }
 
 // fromWire decodes one command argument sent by the worker.
