@@ -31,6 +31,22 @@ func (e *Emulator) handleCall(f *frame) *frame {
 		}
 		e.addRegistration(d, "")
 		return &frame{}
+	case "te_claim":
+		// RedisGears stores a time event in a new key without notifying.
+		unlock := e.lockShared(f.Exec)
+		v, err := e.store.doStrings("SET", f.Key, f.Token, "NX")
+		unlock()
+		if err != nil {
+			return &frame{Fatal: err.Error()}
+		}
+		return &frame{Value: v != nil}
+	case "te_alive":
+		// Deleting or overwriting its key stops a time event. No keymiss.
+		unlock := e.lockShared(f.Exec)
+		v, err := e.store.doStrings("GET", f.Key)
+		unlock()
+		// An error (the key now holds a list...) means it was overwritten.
+		return &frame{Value: err == nil && string(asBytes(v)) == f.Token}
 	case "configget":
 		if v, ok := e.config.getExtra(f.Key); ok {
 			return &frame{Value: v}

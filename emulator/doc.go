@@ -72,6 +72,9 @@
 //     as on RedisGears.
 //   - Registrations live in memory: they do not survive a restart of the
 //     emulator (they do survive a restart of the python worker).
+//   - registerTE timers run in the python worker: they do not survive a
+//     restart of the worker or of the emulator, and a timer's key holds a
+//     string token (TYPE string), not a module value.
 //   - RG.PYPROFILE returns empty statistics; RG.PYSTATS reports zeros.
 //   - REQUIREMENTS are installed with pip into a private directory of the
 //     worker; without network access they fail with RedisGears' error text.

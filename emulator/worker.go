@@ -45,6 +45,7 @@ type frame struct {
 	Fatal     string              `json:"fatal,omitempty"`
 	Error     *string             `json:"error,omitempty"`
 	Key       string              `json:"key,omitempty"`
+	Token     string              `json:"token,omitempty"`
 	Level     string              `json:"level,omitempty"`
 	Msg       string              `json:"msg,omitempty"`
 	Reader    string              `json:"reader,omitempty"`

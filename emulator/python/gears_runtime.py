@@ -12,8 +12,10 @@ import copy
 import ctypes
 import inspect
 import threading
+import time
 import traceback
 import types
+import uuid
 
 __all__ = []
 
@@ -105,22 +107,90 @@ class atomic(object):
     def __enter__(self):
         if getattr(_tls, 'atomic', False):
             raise error('Already inside an atomic block')
-        atomic._lock.acquire()
         _tls.atomic = True
-        host.call('atomic', on=True, exec=_ctx_id())
+        # A time event callback already holds the store.
+        self._hold = not getattr(_tls, 'holding', False)
+        if self._hold:
+            _hold_store()
         return self
 
     def __exit__(self, *a):
         _tls.atomic = False
-        try:
-            host.call('atomic', on=False, exec=_ctx_id())
-        finally:
-            atomic._lock.release()
+        if self._hold:
+            _release_store()
         return False
+
+
+def _hold_store():
+    atomic._lock.acquire()
+    try:
+        host.call('atomic', on=True, exec=_ctx_id())
+    except BaseException:
+        atomic._lock.release()
+        raise
+
+
+def _release_store():
+    try:
+        host.call('atomic', on=False, exec=_ctx_id())
+    finally:
+        atomic._lock.release()
 
 
 def isInAtomicBlock():
     return getattr(_tls, 'atomic', False)
+
+
+def registerTE(*args, **kw):
+    """registerTE(periodSeconds, callback[, keyName]) calls callback()
+    every periodSeconds, holding the store as RedisGears' timers run in
+    Redis' main thread. With keyName the timer lives in that key (a
+    string holding a token here, a module value on RedisGears): it
+    returns False if the key exists, and deleting or overwriting the key
+    stops the timer. A callback that raises stops its timer."""
+    if kw:
+        raise TypeError('registerTimeEvent() takes no keyword arguments')
+    if len(args) < 2 or len(args) > 3:
+        raise error('not enough arguments for time event')
+    period, callback = args[0], args[1]
+    if not isinstance(callback, types.FunctionType):
+        raise error('callback must be a function')
+    if not isinstance(period, int):
+        raise error('time argument must be a long')
+    sc = getattr(_tls, 'script', None)
+    if sc is None and _current_exec() is None and not getattr(_tls, 'holding', False):
+        raise error('can not create time event on a python created thread')
+    if sc is not None and sc.reload is not None:
+        return True  # reinstalling registrations: timers are not restarted
+    key = args[2] if len(args) == 3 and isinstance(args[2], str) else None
+    token = None
+    if key is not None:
+        token = 'rg_timeev ' + uuid.uuid4().hex
+        if not host.call('te_claim', key=key, token=token, exec=_ctx_id()):
+            return False
+    threading.Thread(target=_time_event, args=(period, callback, key, token), name='gears-timer', daemon=True).start()
+    return True
+
+
+def _time_event(period, callback, key, token):
+    # A period of 0 fires as often as Redis' event loop turns.
+    delay = period if period > 0 else 0.001
+    while True:
+        time.sleep(delay)
+        _hold_store()
+        _tls.holding = True
+        try:
+            if key is not None and not host.call('te_alive', key=key, token=token, exec=_ctx_id()):
+                return
+            try:
+                callback()
+            except Exception as e:
+                host.log('warning', 'Error occured on TimeEvent_Callback, error=%s' % format_error(e))
+                return
+        finally:
+            _tls.holding = False
+            _tls.atomic = False
+            _release_store()
 
 
 def log(msg, level='notice'):
@@ -1000,7 +1070,7 @@ def script_globals():
     for n in ('GB', 'GearsBuilder', 'execute', 'atomic', 'log', 'Log', 'hashtag', 'configGet', 'ConfigGet',
               'gearsConfigGet', 'GearsConfigGet', 'override_reply', 'call_next', 'get_command', 'flat_error',
               'gearsFuture', 'GearsFuture', 'createFuture', 'setFutureResults', 'setFutureException',
-              'runCoroutine', 'isAsyncAllow', 'isInAtomicBlock', 'createKeysOnlyReader', 'shardReaderCallback',
+              'runCoroutine', 'isAsyncAllow', 'isInAtomicBlock', 'registerTE', 'createKeysOnlyReader', 'shardReaderCallback',
               'loop', 'asyncio', 'copy'):
         g[n] = globals()[n]
     return g
