@@ -42,7 +42,8 @@
 // also fires "del". While KeysReader or StreamReader registrations exist,
 // the commands whose events the reply does not tell (DEL of several keys,
 // pops and removals, LTRIM, the *STORE commands, ZADD, GETEX PERSIST) run
-// in a MULTI between checks of their keys.
+// in a MULTI between checks of their keys (in a client's MULTI, the checks
+// are queued around them).
 //
 // # Stores
 //
@@ -59,7 +60,7 @@
 //   - Writes made by Lua scripts (EVAL) or by other clients of the store
 //     do not fire registrations: only commands sent through the emulator do.
 //     keymiss events come from GET only.
-//   - Inside a client's MULTI, while it WATCHes keys, and for the blocking
+//   - For a client that WATCHes keys (until its EXEC) and for the blocking
 //     pops (BLPOP...), events come from replies alone: a DEL of several
 //     keys fires "del" for each of them when any existed, and emptying a
 //     key fires no "del".

@@ -132,9 +132,13 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 	if !e.clientStore(conn, c) {
 		return
 	}
-	if !c.inMulti && !c.otherDB && !c.watch && e.hasKeyRegs.Load() {
+	if (c.inMulti || (!c.otherDB && !c.watch)) && e.hasKeyRegs.Load() {
 		if probe := probeFor(name, args); probe != probeNone {
-			e.proxyProbed(conn, c, args, probe)
+			if c.inMulti {
+				e.queueProbed(conn, c, name, args, probe)
+			} else {
+				e.proxyProbed(conn, c, args, probe)
+			}
 			return
 		}
 	}
@@ -186,7 +190,7 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 	if c.inMulti {
 		if string(raw) == "+QUEUED\r\n" {
 			q := queuedCmd{}
-			if _, ok := evRules[name]; ok || name == "select" {
+			if _, ok := evRules[name]; ok || name == "select" || name == "flushall" || name == "flushdb" {
 				q.args = cloneArgs(args)
 			}
 			c.queued = append(c.queued, q)
@@ -262,8 +266,31 @@ func (e *Emulator) proxyProbed(conn redcon.Conn, c *client, args [][]byte, probe
 // A queuedCmd is a command queued in MULTI: RedisGears queues RG commands
 // like any other and runs them at EXEC.
 type queuedCmd struct {
-	args [][]byte // the command, if it can cause events or is rg; or nil
-	rg   bool     // an RG command, whose place in EXEC the store fills with PING
+	args      [][]byte // the command, if it can cause events or is rg; or nil
+	rg        bool     // an RG command, whose place in EXEC the store fills with PING
+	probe     probeKind
+	pre, post int // the probe commands queued around it (see probeCmds)
+}
+
+// queueProbed queues, in c's MULTI, a command whose events depend on
+// which keys exist, between its probe commands.
+func (e *Emulator) queueProbed(conn redcon.Conn, c *client, name string, args [][]byte, probe probeKind) {
+	pre, post := probeCmds(probe, name, args)
+	cmds := append(append(append(make([][][]byte, 0, len(pre)+len(post)+1), pre...), args), post...)
+	unlock := e.lockShared("")
+	raws, err := c.store.pipeline(cmds)
+	unlock()
+	if err != nil {
+		e.dropClientStore(c.store)
+		c.store = nil
+		conn.WriteError(fmt.Sprintf(msgStoreDown, err))
+		return
+	}
+	raw := raws[len(pre)]
+	if string(raw) == "+QUEUED\r\n" {
+		c.queued = append(c.queued, queuedCmd{args: cloneArgs(args), probe: probe, pre: len(pre), post: len(post)})
+	}
+	conn.WriteRaw(raw)
 }
 
 // queueRG queues an RG command in MULTI. The store queues a PING in its
@@ -282,27 +309,47 @@ func (e *Emulator) queueRG(conn redcon.Conn, c *client, args [][]byte) {
 // SELECT moves c, and each write in the gears' database fires the
 // registrations it caused.
 func (e *Emulator) execQueued(c *client, queued []queuedCmd, raw []byte) []byte {
-	elems, ok := splitArray(raw)
-	if !ok || len(elems) != len(queued) {
+	all, ok := splitArray(raw)
+	n, rewrite := 0, false
+	for _, q := range queued {
+		n += 1 + q.pre + q.post
+		rewrite = rewrite || q.rg || q.pre+q.post > 0
+	}
+	if !ok || len(all) != n {
 		return raw
 	}
-	rg := false
+	elems := make([][]byte, len(queued))
+	j := 0
 	for i, q := range queued {
+		elems[i] = all[j+q.pre]
+		pre, post := all[j:j+q.pre], all[j+q.pre+1:j+q.pre+1+q.post]
+		j += 1 + q.pre + q.post
+		name := ""
+		if q.args != nil {
+			name = strings.ToLower(string(q.args[0]))
+		}
 		switch {
 		case q.rg:
-			elems[i], rg = e.gearRGCommand(q.args), true
+			elems[i] = e.gearRGCommand(q.args)
 		case q.args == nil:
-		case strings.EqualFold(string(q.args[0]), "select"):
+		case name == "select":
 			if len(q.args) == 2 && elems[i][0] == '+' {
 				c.otherDB = string(q.args[1]) != strconv.Itoa(e.store.db)
 			}
-		case !c.otherDB:
+		case name == "flushall" || (name == "flushdb" && !c.otherDB):
+			e.watch.flushed(name, elems[i])
+		case c.otherDB:
+		case q.probe != probeNone:
+			if evs := probedEvents(name, q.args, elems[i], q.probe, pre, post); len(evs) > 0 {
+				e.fire(evs, q.args, "")
+			}
+		default:
 			if evs := eventsFor(q.args, elems[i]); len(evs) > 0 {
 				e.fire(evs, q.args, "")
 			}
 		}
 	}
-	if !rg {
+	if !rewrite {
 		return raw
 	}
 	out := redcon.AppendArray(nil, len(elems))
