@@ -152,9 +152,7 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 		unlock()
 	}
 	if err != nil {
-		e.dropClientStore(c.store)
-		c.store = nil
-		conn.WriteError(fmt.Sprintf(msgStoreDown, err))
+		e.storeFailed(conn, c, err)
 		return
 	}
 	switch name {
@@ -227,6 +225,14 @@ func (e *Emulator) reset(conn redcon.Conn, c *client) {
 	conn.WriteString("RESET")
 }
 
+// storeFailed drops c's broken store connection (the next command dials
+// a new one) and answers the client with err.
+func (e *Emulator) storeFailed(conn redcon.Conn, c *client, err error) {
+	e.dropClientStore(c.store)
+	c.store = nil
+	conn.WriteError(fmt.Sprintf(msgStoreDown, err))
+}
+
 // clientStore makes sure c has a store connection; if it cannot, it
 // answers the client with the error and returns false.
 func (e *Emulator) clientStore(conn redcon.Conn, c *client) bool {
@@ -249,9 +255,7 @@ func (e *Emulator) proxyProbed(conn redcon.Conn, c *client, args [][]byte, probe
 	raw, evs, err := c.store.doProbed(args, probe)
 	unlock()
 	if err != nil {
-		e.dropClientStore(c.store)
-		c.store = nil
-		conn.WriteError(fmt.Sprintf(msgStoreDown, err))
+		e.storeFailed(conn, c, err)
 		return
 	}
 	if len(evs) > 0 {
@@ -281,9 +285,7 @@ func (e *Emulator) queueProbed(conn redcon.Conn, c *client, name string, args []
 	raws, err := c.store.pipeline(cmds)
 	unlock()
 	if err != nil {
-		e.dropClientStore(c.store)
-		c.store = nil
-		conn.WriteError(fmt.Sprintf(msgStoreDown, err))
+		e.storeFailed(conn, c, err)
 		return
 	}
 	raw := raws[len(pre)]
