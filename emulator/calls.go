@@ -161,7 +161,7 @@ func (e *Emulator) gearLog(level, msg string) {
 // sendConfig pushes the settings the worker needs.
 func (e *Emulator) sendConfig() {
 	tb := e.config.int("PythonAttemptTraceback") != 0
-	e.worker.send(&frame{Op: "config", Traceback: &tb})
+	e.worker.send(&frame{Op: "config", Traceback: &tb, Profile: e.config.int("ProfileExecutions") != 0})
 }
 
 func randomHex(n int) string {

@@ -76,7 +76,8 @@
 //   - registerTE timers run in the python worker: they do not survive a
 //     restart of the worker or of the emulator, and a timer's key holds a
 //     string token (TYPE string), not a module value.
-//   - RG.PYPROFILE returns empty statistics; RG.PYSTATS reports zeros.
+//   - RG.PYSTATS reports zeros, as RedisGears does with
+//     OverridePythonAllocators 0: the worker uses CPython's own allocator.
 //   - REQUIREMENTS are installed with pip into a private directory of the
 //     worker; without network access they fail with RedisGears' error text.
 package emulator

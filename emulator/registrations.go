@@ -502,21 +502,21 @@ func (e *Emulator) streamBatchDone(r *registration, key string, batch int, ex *e
 func (e *Emulator) reinstall() {
 	e.mu.Lock()
 	var jobs []struct {
-		script string
-		ids    []string
+		script, session string
+		ids             []string
 	}
 	for _, s := range e.sessions {
 		if len(s.regs) == 0 {
 			continue
 		}
 		jobs = append(jobs, struct {
-			script string
-			ids    []string
-		}{s.script, append([]string(nil), s.regs...)})
+			script, session string
+			ids             []string
+		}{s.script, s.id, append([]string(nil), s.regs...)})
 	}
 	e.mu.Unlock()
 	for _, j := range jobs {
-		if _, err := e.worker.request(&frame{Op: "script", Script: j.script, Reload: j.ids}); err != nil {
+		if _, err := e.worker.request(&frame{Op: "script", Script: j.script, Session: j.session, Reload: j.ids}); err != nil {
 			e.log.Error("reinstall registrations", "ids", j.ids, "err", err)
 		}
 	}

@@ -58,6 +58,7 @@ type frame struct {
 	Override  *string             `json:"override,omitempty"`
 	StreamIDs []string            `json:"stream_ids,omitempty"`
 	Traceback *bool               `json:"traceback,omitempty"`
+	Profile   bool                `json:"profile,omitempty"`
 	Pid       int                 `json:"pid,omitempty"`
 }
 

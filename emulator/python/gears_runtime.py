@@ -9,8 +9,11 @@
 
 import asyncio
 import copy
+import cProfile
 import ctypes
 import inspect
+import io
+import pstats
 import threading
 import time
 import traceback
@@ -347,6 +350,76 @@ async def _with_exec(coro, ex):
     return await coro
 
 
+# ---------------------------------------------------------------- profiling
+
+# With ProfileExecutions on (set by the host), every gear callback runs
+# under a cProfile profiler of its session, as on RedisGears; RG.PYPROFILE
+# STATS prints the session's statistics. Each execution has a profiler of
+# its own (cProfile profiles one thread), merged into the session's at its
+# end.
+profiling = False
+_profiles = {}  # session id -> pstats.Stats
+_profiles_lock = threading.Lock()
+
+
+def _profiled(f, *args):
+    """Calls a gear callback under its session's profiler. Call sites test
+    profiling first, which keeps an extra call off the common path."""
+    ex = _current_exec()
+    if ex is None:
+        sc = getattr(_tls, 'script', None)
+        p = cProfile.Profile()
+        try:
+            p.enable()
+            return f(*args)
+        finally:
+            p.disable()
+            _merge_profile(sc.session if sc is not None else None, p)
+    if ex.profile is None:
+        ex.profile = cProfile.Profile()
+    ex.profile.enable()
+    try:
+        return f(*args)
+    finally:
+        ex.profile.disable()
+
+
+def _merge_profile(session, p):
+    if session is None:
+        return
+    try:
+        st = pstats.Stats(p)
+    except TypeError:  # nothing was profiled
+        return
+    with _profiles_lock:
+        if session in _profiles:
+            _profiles[session].add(st)
+        else:
+            _profiles[session] = st
+
+
+def profile_stats(session):
+    """RG.PYPROFILE STATS: the session's statistics, sorted by tottime
+    (RedisGears 1.2 ignores the order argument). Without any, pstats
+    raises, and so does RedisGears."""
+    with _profiles_lock:
+        st = _profiles.get(session)
+        if st is None:
+            st = pstats.Stats(cProfile.Profile())  # raises TypeError
+        out = io.StringIO()
+        st.stream = out
+        st.sort_stats('tottime')
+        st.print_stats()
+        st.print_callers()
+        st.print_callees()
+        return out.getvalue()
+
+
+def profile_reset(session):
+    with _profiles_lock:
+        _profiles.pop(session, None)
+
+
 # ---------------------------------------------------------------- steps
 
 def _is_function(f):
@@ -367,7 +440,7 @@ def _per_record(f, out):
                 yield r
                 continue
             try:
-                v = _resolve(f(r))
+                v = _resolve(_profiled(f, r) if profiling else f(r))
             except Exception as e:
                 yield _Err(format_error(e))
                 continue
@@ -403,7 +476,7 @@ def _step_accumulate(f):
                 yield r
                 continue
             try:
-                acc = _resolve(f(acc, r))
+                acc = _resolve(_profiled(f, acc, r) if profiling else f(acc, r))
                 seen = True
             except Exception as e:
                 yield _Err(format_error(e))
@@ -433,7 +506,8 @@ def _grouping(extractor, add, finish):
                 yield r
                 continue
             try:
-                add(groups, _group_key(_no_coroutine(extractor(r), 'extractor')), r)
+                k = _profiled(extractor, r) if profiling else extractor(r)
+                add(groups, _group_key(_no_coroutine(k, 'extractor')), r)
             except Exception as e:
                 yield _Err(format_error(e))
         for k, v in groups.items():
@@ -446,14 +520,14 @@ def _grouping(extractor, add, finish):
 
 def _step_localgroupby(extractor, reducer):
     def add(groups, k, r):
-        groups[k] = _resolve(reducer(k, groups.get(k), r))
+        groups[k] = _resolve(_profiled(reducer, k, groups.get(k), r) if profiling else reducer(k, groups.get(k), r))
     return _grouping(extractor, add, lambda k, v: v)
 
 
 def _step_batchgroupby(extractor, reducer):
     def add(groups, k, r):
         groups.setdefault(k, []).append(r)
-    return _grouping(extractor, add, lambda k, rs: _no_coroutine(reducer(k, rs), 'reduce'))
+    return _grouping(extractor, add, lambda k, rs: _no_coroutine(_profiled(reducer, k, rs) if profiling else reducer(k, rs), 'reduce'))
 
 
 def _step_limit(length, start):
@@ -777,6 +851,8 @@ class Execution(object):
         self.done = threading.Event()
         self.aborted = False
         self.extra = {}
+        self.session = None
+        self.profile = None  # this execution's cProfile.Profile, if profiled
 
 
 _executions = {}
@@ -807,6 +883,8 @@ def _run_plan(ex):
     finally:
         _tls.execution = None
         _tls.atomic = False
+        if ex.profile is not None:
+            _merge_profile(ex.session, ex.profile)
         with _executions_lock:
             _executions.pop(ex.id, None)
         ex.done.set()
@@ -867,6 +945,8 @@ def _start_run(builder, reader):
             raise error('Can not run more then 1 executions in a single script')
     eid = host.call('newexec', reader=builder.realReader, steps=_steps_info(builder))
     ex = Execution(eid, builder, reader)
+    cur = _current_exec()
+    ex.session = sc.session if sc is not None else (cur.session if cur is not None else None)
     if sc is not None:
         sc.exec_id = eid
         sc.pending = ex
@@ -878,10 +958,11 @@ def _start_run(builder, reader):
 # ---------------------------------------------------------------- registrations
 
 class Registration(object):
-    def __init__(self, rid, builder, desc):
+    def __init__(self, rid, builder, desc, session):
         self.id = rid
         self.builder = builder
         self.desc = desc
+        self.session = session  # id of the session that registered it
 
 
 registrations = {}
@@ -982,7 +1063,8 @@ def _register(builder, desc, onRegistered):
     desc['id'] = rid
     desc['desc'] = builder.desc
     desc['steps'] = _steps_info(builder)
-    reg = Registration(rid, builder, desc)
+    cur = _current_exec()
+    reg = Registration(rid, builder, desc, sc.session if sc is not None else (cur.session if cur is not None else None))
     if sc is not None:
         sc.regs.append(reg)
     else:
@@ -990,7 +1072,7 @@ def _register(builder, desc, onRegistered):
         host.call('register', reg=desc)
     if onRegistered is not None:
         try:
-            onRegistered()
+            _profiled(onRegistered) if profiling else onRegistered()
         except Exception as e:
             log('onRegistered failed: %s' % e, level='warning')
     return rid
@@ -1010,6 +1092,7 @@ def trigger(rid, eid, inp):
     d = reg.desc
     r = d['reader']
     ex = Execution(eid, reg.builder, None)
+    ex.session = reg.session
     if r == 'KeysReader':
         key, event = inp['key'], inp.get('event')
         rv = d.get('readValue', True)
@@ -1055,8 +1138,9 @@ def _stream_batch(ex, key, batch, retry):
 # ---------------------------------------------------------------- scripts
 
 class ScriptCtx(object):
-    def __init__(self, reload):
+    def __init__(self, reload, session):
         self.reload = list(reload) if reload is not None else None
+        self.session = session
         self.exec_id = None
         self.pending = None
         self.regs = []
@@ -1076,7 +1160,7 @@ def script_globals():
     return g
 
 
-def run_script(src, reload=None):
+def run_script(src, reload=None, session=None):
     """Checks src against the 3.7 grammar and runs it. Returns (error text
     or None, registration descriptors, execution to start or None, id of
     the execution run() created or None)."""
@@ -1087,7 +1171,7 @@ def run_script(src, reload=None):
     except SyntaxError as e:
         # Compile errors have no traceback, so RedisGears prints the short form.
         return 'Error type: %s, Value: %s' % (type(e), e), [], None, None
-    sc = ScriptCtx(reload)
+    sc = ScriptCtx(reload, session)
     _tls.script = sc
     try:
         exec(code, script_globals())

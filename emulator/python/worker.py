@@ -143,7 +143,7 @@ def do_script(msg):
     try:
         importlib.invalidate_caches()  # REQUIREMENTS may have added packages
         # Go omits an empty script from the frame.
-        err, regs, ex, eid = rt.run_script(msg.get('script', ''), msg.get('reload'))
+        err, regs, ex, eid = rt.run_script(msg.get('script', ''), msg.get('reload'), msg.get('session'))
     except BaseException as e:  # without a reply the client would wait forever
         send({'op': 'reply', 'id': msg['id'], 'error': 'gogears worker: %r' % (e,)})
         return
@@ -166,6 +166,15 @@ def handle(msg):
         rt.unregister(msg['regs'])
     elif op == 'config':
         host.traceback = bool(msg.get('traceback', True))
+        rt.profiling = bool(msg.get('profile', False))
+    elif op == 'profile':
+        try:
+            send({'op': 'reply', 'id': msg['id'], 'value': rt.profile_stats(msg['session'])})
+        except Exception as e:
+            send({'op': 'reply', 'id': msg['id'], 'error': rt.format_error(e)})
+    elif op == 'profile_reset':
+        rt.profile_reset(msg['session'])
+        send({'op': 'reply', 'id': msg['id']})
     elif op == 'ping':
         send({'op': 'reply', 'id': msg['id']})
 
