@@ -43,7 +43,8 @@
 // the commands whose events the reply does not tell (DEL of several keys,
 // pops and removals, LTRIM, the *STORE commands, ZADD, GETEX PERSIST) run
 // in a MULTI between checks of their keys (in a client's MULTI, the checks
-// are queued around them).
+// are queued around them; for a client that WATCHes keys, they are only
+// pipelined with them, since EXEC would end the watch).
 //
 // # Stores
 //
@@ -60,10 +61,7 @@
 //   - Writes made by Lua scripts (EVAL) or by other clients of the store
 //     do not fire registrations: only commands sent through the emulator do.
 //     keymiss events come from GET only.
-//   - For a client that WATCHes keys (until its EXEC) and for the blocking
-//     pops (BLPOP...), events come from replies alone: a DEL of several
-//     keys fires "del" for each of them when any existed, and emptying a
-//     key fires no "del".
+//   - A blocking pop (BLPOP...) that empties its key fires no "del".
 //   - RG.* commands inside MULTI are queued and run at EXEC, after the
 //     store ran the transaction, not interleaved with its commands.
 //   - atomic() holds a store lock that every command through the emulator

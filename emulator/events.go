@@ -538,33 +538,42 @@ func probeCmds(kind probeKind, name string, args [][]byte) (pre, post [][][]byte
 	return pre, post
 }
 
-// doProbed runs args on c in a MULTI between the probe commands, in one
-// round trip, and returns its reply as Redis gave it and the events it
-// caused. A client that WATCHes keys must not use it: EXEC would end the
-// watch.
-func (c *storeConn) doProbed(args [][]byte, kind probeKind) ([]byte, []keyEvent, error) {
+// doProbed runs args on c between the probe commands, in one round trip,
+// and returns its reply as Redis gave it and the events it caused. With
+// multi the lot runs in a MULTI, atomically. A client that WATCHes keys
+// cannot have that (EXEC would end its watch): its pipeline runs as is,
+// which Redis serves in one go unless it arrives in pieces.
+func (c *storeConn) doProbed(args [][]byte, kind probeKind, multi bool) ([]byte, []keyEvent, error) {
 	name := strings.ToLower(string(args[0]))
 	pre, post := probeCmds(kind, name, args)
 	cmds := make([][][]byte, 0, len(pre)+len(post)+3)
-	cmds = append(append(append(append(cmds, [][]byte{[]byte("MULTI")}), pre...), args), post...)
-	cmds = append(cmds, [][]byte{[]byte("EXEC")})
+	if multi {
+		cmds = append(cmds, [][]byte{[]byte("MULTI")})
+	}
+	cmds = append(append(append(cmds, pre...), args), post...)
+	if multi {
+		cmds = append(cmds, [][]byte{[]byte("EXEC")})
+	}
 	raws, err := c.pipeline(cmds)
 	if err != nil {
 		return nil, nil, err
 	}
 	n := len(pre)
-	if raws[1+n][0] == '-' {
-		// Refused when queued (arity, unknown command): the reply Redis
-		// gives the command alone.
-		return raws[1+n], nil, nil
-	}
-	replies := raws[1 : len(raws)-1]
-	if raws[0][0] == '+' {
-		elems, ok := splitArray(raws[len(raws)-1])
-		if !ok || len(elems) != len(replies) {
-			return raws[len(raws)-1], nil, nil
+	replies := raws
+	if multi {
+		if raws[1+n][0] == '-' {
+			// Refused when queued (arity, unknown command): the reply
+			// Redis gives the command alone.
+			return raws[1+n], nil, nil
 		}
-		replies = elems
+		replies = raws[1 : len(raws)-1]
+		if raws[0][0] == '+' {
+			elems, ok := splitArray(raws[len(raws)-1])
+			if !ok || len(elems) != len(replies) {
+				return raws[len(raws)-1], nil, nil
+			}
+			replies = elems
+		}
 	}
 	raw := replies[n]
 	return raw, probedEvents(name, args, raw, kind, replies[:n], replies[n+1:]), nil
@@ -644,7 +653,7 @@ func (s *store) doEvents(args [][]byte, probe probeKind) ([]byte, []keyEvent, er
 	if err != nil {
 		return nil, nil, err
 	}
-	raw, evs, err := c.doProbed(args, probe)
+	raw, evs, err := c.doProbed(args, probe, true)
 	if err != nil {
 		c.c.Close()
 		return nil, nil, err

@@ -218,7 +218,7 @@ func redisEvents(t *testing.T, cases []eventCase) [][]string {
 }
 
 // TestEventsMatchRedis runs write commands through the emulator, sent by a
-// client (alone and in MULTI) and by a gear, and checks that KeysReader registrations see the
+// client (alone, in MULTI, while watching a key) and by a gear, and checks that KeysReader registrations see the
 // events real Redis fires for them, no more and no fewer.
 func TestEventsMatchRedis(t *testing.T) {
 	want := redisEvents(t, eventCases)
@@ -226,7 +226,7 @@ func TestEventsMatchRedis(t *testing.T) {
 		r := dialRaw(t, e.Addr())
 		r.do("RG.PYEXECUTE", "GB().foreach(lambda r: execute('RPUSH', '_ev', r['event'] + ' ' + r['key'])).register(prefix='k*', mode='sync', readValue=False)")
 		r.do("RG.PYEXECUTE", "GB('CommandReader').foreach(lambda a: execute(*a[1:])).register(trigger='do')")
-		for _, path := range []string{"client", "multi", "gear"} {
+		for _, path := range []string{"client", "multi", "watch", "gear"} {
 			for i, c := range eventCases {
 				if embeddedLacks[c.cmd[0]] && e.store.mini != nil {
 					continue
@@ -245,6 +245,10 @@ func TestEventsMatchRedis(t *testing.T) {
 					if got := r.do("EXEC"); !strings.HasPrefix(got, "*1\r\n") {
 						t.Errorf("EXEC of %q = %q, want one reply", c.cmd, got)
 					}
+				case "watch":
+					r.do("WATCH", "kwatched")
+					r.do(c.cmd...)
+					r.do("UNWATCH")
 				case "gear":
 					r.do(append([]string{"RG.TRIGGER", "do"}, c.cmd...)...)
 				}

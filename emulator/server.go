@@ -132,7 +132,7 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 	if !e.clientStore(conn, c) {
 		return
 	}
-	if (c.inMulti || (!c.otherDB && !c.watch)) && e.hasKeyRegs.Load() {
+	if (c.inMulti || !c.otherDB) && e.hasKeyRegs.Load() {
 		if probe := probeFor(name, args); probe != probeNone {
 			if c.inMulti {
 				e.queueProbed(conn, c, name, args, probe)
@@ -252,7 +252,7 @@ func (e *Emulator) clientStore(conn redcon.Conn, c *client) bool {
 // (see probeKind) while key registrations exist.
 func (e *Emulator) proxyProbed(conn redcon.Conn, c *client, args [][]byte, probe probeKind) {
 	unlock := e.lockShared("")
-	raw, evs, err := c.store.doProbed(args, probe)
+	raw, evs, err := c.store.doProbed(args, probe, !c.watch)
 	unlock()
 	if err != nil {
 		e.storeFailed(conn, c, err)
