@@ -149,6 +149,15 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 		if isNum && num > 0 {
 			return []keyEvent{{string(args[1]), expireEvent(name, args)}}
 		}
+	case "zadd":
+		// With INCR the reply is the new score, or nil if NX/XX/GT/LT
+		// refused the update.
+		if hasWord(args[2:], "INCR") {
+			if isNil {
+				return nil
+			}
+			return []keyEvent{{string(args[1]), "zincr"}}
+		}
 	}
 	switch rule.cond {
 	case condPositive:
@@ -527,11 +536,9 @@ func probeCmds(kind probeKind, name string, args [][]byte) (pre, post [][][]byte
 	case probeStore:
 		pre = [][][]byte{exists(storeKey(name, args))}
 	case probeScores:
-		// ZSCORE per member: GEOADD stores its members in a sorted set too.
-		for _, m := range scoredMembers(name, args) {
-			pre = append(pre, [][]byte{[]byte("ZSCORE"), args[1], m})
-		}
-		post = pre
+		// GEOADD stores its members in a sorted set too.
+		zm := append([][]byte{[]byte("ZMSCORE"), args[1]}, scoredMembers(name, args)...)
+		pre, post = [][][]byte{zm}, [][][]byte{zm}
 	case probePersist:
 		pre = [][][]byte{{[]byte("PTTL"), args[1]}}
 	}
@@ -611,10 +618,12 @@ func probedEvents(name string, args [][]byte, raw []byte, kind probeKind, pre, p
 		}
 		return nil
 	case probeScores:
-		for i := range pre {
-			if !bytes.Equal(pre[i], post[i]) {
-				return []keyEvent{{key, "zadd"}}
-			}
+		if pre[0][0] == '-' {
+			// No ZMSCORE (Redis before 6.2): as without a probe.
+			return eventsFor(args, raw)
+		}
+		if !bytes.Equal(pre[0], post[0]) {
+			return []keyEvent{{key, "zadd"}}
 		}
 		return nil
 	case probePersist:

@@ -168,6 +168,13 @@ var eventCases = []eventCase{
 	{[][]string{{"SET", "kv", "1"}}, []string{"GETEX", "kv", "PERSIST"}},
 	{[][]string{{"SET", "kv", "1"}}, []string{"SET", "kv", "1", "PX", "100000"}},
 	{[][]string{{"ZADD", "kz", "1", "a"}}, []string{"ZINCRBY", "kz", "1", "a"}},
+	{[][]string{{"ZADD", "kz", "1", "a"}}, []string{"ZADD", "kz", "INCR", "1", "a"}},
+	{[][]string{{"ZADD", "kz", "1", "a"}}, []string{"ZADD", "kz", "NX", "INCR", "1", "a"}},
+	{nil, []string{"ZADD", "kz", "1", "a", "2", "b"}},
+	{[][]string{{"ZADD", "kz", "1", "a", "2", "b"}}, []string{"ZADD", "kz", "CH", "1", "a", "3", "b"}},
+	{nil, []string{"GEOADD", "kg", "13.361389", "38.115556", "Palermo"}},
+	{[][]string{{"GEOADD", "kg", "13.361389", "38.115556", "Palermo"}}, []string{"GEOADD", "kg", "13.361389", "38.115556", "Palermo"}},
+	{[][]string{{"GEOADD", "kg", "13.361389", "38.115556", "Palermo"}}, []string{"GEOADD", "kg", "15.087269", "37.502669", "Palermo"}},
 	{[][]string{{"SADD", "ka", "x"}}, []string{"SDIFFSTORE", "kd", "ka", "kb"}},
 	{[][]string{{"ZADD", "ka", "1", "x"}}, []string{"ZINTERSTORE", "kd", "1", "ka"}},
 }
