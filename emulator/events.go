@@ -49,8 +49,8 @@ var evRules = map[string]evRule{
 	"getset": {"set", keyFirst, condOK, false}, "mset": {"set", keysPairs, condOK, false},
 	"msetnx": {"set", keysPairs, condPositive, false}, "append": {"append", keyFirst, condOK, false},
 	"setrange": {"setrange", keyFirst, condOK, false}, "incr": {"incrby", keyFirst, condOK, false},
-	"decr": {"decrby", keyFirst, condOK, false}, "incrby": {"incrby", keyFirst, condOK, false},
-	"decrby": {"decrby", keyFirst, condOK, false}, "incrbyfloat": {"incrbyfloat", keyFirst, condOK, false},
+	"decr": {"incrby", keyFirst, condOK, false}, "incrby": {"incrby", keyFirst, condOK, false},
+	"decrby": {"incrby", keyFirst, condOK, false}, "incrbyfloat": {"incrbyfloat", keyFirst, condOK, false},
 	"getdel": {"del", keyFirst, condNotNil, false}, "getex": {"expire", keyFirst, condNotNil, false},
 	"del": {"del", keysAll, condPositive, false}, "unlink": {"del", keysAll, condPositive, false},
 	"expire": {"expire", keyFirst, condPositive, true}, "pexpire": {"expire", keyFirst, condPositive, true},
@@ -81,7 +81,11 @@ var evRules = map[string]evRule{
 	"smove":  {"smove", keyFirstTwo, condPositive, false},
 	"get":    {"keymiss", keyFirst, condNotNil, false},
 	"setbit": {"setbit", keyFirst, condOK, false}, "pfadd": {"pfadd", keyFirst, condPositive, false},
-	"geoadd":     {"zadd", keyFirst, condPositive, false},
+	"geoadd": {"zadd", keyFirst, condPositive, false},
+	"bitop":  {"set", keySecond, condPositive, false}, "bitfield": {"setbit", keyFirst, condOK, false},
+	"pfmerge": {"pfadd", keyFirst, condOK, false}, "move": {"move_from", keyFirst, condPositive, false},
+	"zrangestore": {"zrangestore", keyFirst, condPositive, false}, "zdiffstore": {"zdiffstore", keyFirst, condPositive, false},
+	"xgroup":     {"xgroup", keyFirst, condOK, false}, // named by its subcommand, see eventsFor
 	"brpoplpush": {"rpoplpush", keyFirstTwo, condNotNil, false}, "blmove": {"lmove", keyFirstTwo, condNotNil, false},
 	"blpop": {"lpop", keyInReply, condNotNil, false}, "brpop": {"rpop", keyInReply, condNotNil, false},
 	"bzpopmin": {"zpopmin", keyInReply, condNotNil, false}, "bzpopmax": {"zpopmax", keyInReply, condNotNil, false},
@@ -149,6 +153,13 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 		if isNum && num > 0 {
 			return []keyEvent{{string(args[1]), expireEvent(name, args)}}
 		}
+	case "bitfield":
+		// Only SET and INCRBY write; INCRBY with OVERFLOW FAIL may not.
+		if !hasWord(args[2:], "SET") && (!hasWord(args[2:], "INCRBY") || !anyNotNil(raw)) {
+			return nil
+		}
+	case "xgroup":
+		return xgroupEvents(args, isNum, num)
 	case "zadd":
 		// With INCR the reply is the new score, or nil if NX/XX/GT/LT
 		// refused the update.
@@ -221,6 +232,38 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 		}
 	}
 	return evs
+}
+
+// anyNotNil reports whether the array reply raw holds a non-nil element.
+func anyNotNil(raw []byte) bool {
+	v, _, err := parseReply(raw)
+	arr, _ := v.([]any)
+	for _, x := range arr {
+		if x != nil {
+			return err == nil
+		}
+	}
+	return false
+}
+
+// xgroupEvents returns the events of XGROUP (not an error), named by its
+// subcommand. DELCONSUMER notifies only for a consumer that existed,
+// which its reply does not tell: it fires nothing here.
+func xgroupEvents(args [][]byte, isNum bool, num int64) []keyEvent {
+	if len(args) < 3 {
+		return nil
+	}
+	sub := strings.ToLower(string(args[1]))
+	switch sub {
+	case "create", "setid":
+	case "destroy", "createconsumer":
+		if !isNum || num <= 0 {
+			return nil
+		}
+	default:
+		return nil
+	}
+	return []keyEvent{{string(args[2]), "xgroup-" + sub}}
 }
 
 // setDone reports whether a SET that did not fail set its key. Its reply
@@ -448,6 +491,7 @@ var probes = map[string]probeKind{
 	"zpopmax": probeEmptied, "ltrim": probeTrim,
 	"sinterstore": probeStore, "sunionstore": probeStore, "sdiffstore": probeStore,
 	"zunionstore": probeStore, "zinterstore": probeStore, "sort": probeStore,
+	"zrangestore": probeStore, "zdiffstore": probeStore, "bitop": probeStore,
 	"zadd": probeScores, "geoadd": probeScores, "getex": probePersist,
 }
 
@@ -462,7 +506,7 @@ func probeFor(name string, args [][]byte) probeKind {
 			return probeDel
 		}
 		return probeNone
-	case "sort":
+	case "sort", "bitop":
 		if storeKey(name, args) == nil {
 			return probeNone
 		}
@@ -487,9 +531,16 @@ func hasWord(args [][]byte, word string) bool {
 	return false
 }
 
-// storeKey returns the key a *STORE command writes; or nil.
+// storeKey returns the key a *STORE command (or BITOP) writes; or nil.
 func storeKey(name string, args [][]byte) []byte {
-	if name != "sort" {
+	switch name {
+	case "bitop":
+		if len(args) < 3 {
+			return nil
+		}
+		return args[2]
+	case "sort":
+	default:
 		return args[1]
 	}
 	for i := 2; i+1 < len(args); i++ {
