@@ -27,6 +27,9 @@
 // are reinstalled by running their session's script again with the same
 // registration ids.
 //
+// Blocking commands a gear sends (BLPOP, XREAD BLOCK...) do not block, as
+// with RedisGears' RM_Call: they answer what a timeout would.
+//
 // Every script is first parsed with the Python 3.7 grammar, so 3.8+
 // syntax fails as on RedisGears, whose interpreter is CPython 3.7.
 //
@@ -61,7 +64,9 @@
 //   - Writes made by Lua scripts (EVAL) or by other clients of the store
 //     do not fire registrations: only commands sent through the emulator do.
 //     keymiss events come from GET only.
-//   - A blocking pop (BLPOP...) that empties its key fires no "del".
+//   - A blocking pop (BLPOP...) that had to wait learns whether it
+//     emptied its key (and fires "del") from a check run right after it,
+//     which other clients' commands may precede.
 //   - RG.* commands inside MULTI are queued and run at EXEC, after the
 //     store ran the transaction, not interleaved with its commands.
 //   - atomic() holds a store lock that every command through the emulator

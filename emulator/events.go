@@ -474,13 +474,14 @@ func (w *ttlWatch) check(keys []string) []string {
 type probeKind int
 
 const (
-	probeNone    probeKind = iota
-	probeDel               // DEL/UNLINK of several keys: "del" for each key that existed
-	probeEmptied           // may remove args[1]'s last element; Redis then deletes the key and fires "del"
-	probeTrim              // LTRIM: nothing on a missing key; may empty it
-	probeStore             // *STORE: an empty result deletes the destination, firing "del" if it existed
-	probeScores            // ZADD/GEOADD: "zadd" only if a member was added or its score changed
-	probePersist           // GETEX PERSIST: "persist" only if the key had a TTL
+	probeNone     probeKind = iota
+	probeDel                // DEL/UNLINK of several keys: "del" for each key that existed
+	probeEmptied            // may remove args[1]'s last element; Redis then deletes the key and fires "del"
+	probeTrim               // LTRIM: nothing on a missing key; may empty it
+	probeStore              // *STORE: an empty result deletes the destination, firing "del" if it existed
+	probeScores             // ZADD/GEOADD: "zadd" only if a member was added or its score changed
+	probePersist            // GETEX PERSIST: "persist" only if the key had a TTL
+	probeBlockPop           // blocking pops: may empty the key they popped from (checked after only, as they may wait)
 )
 
 var probes = map[string]probeKind{
@@ -493,6 +494,8 @@ var probes = map[string]probeKind{
 	"zunionstore": probeStore, "zinterstore": probeStore, "sort": probeStore,
 	"zrangestore": probeStore, "zdiffstore": probeStore, "bitop": probeStore,
 	"zadd": probeScores, "geoadd": probeScores, "getex": probePersist,
+	"blpop": probeBlockPop, "brpop": probeBlockPop, "bzpopmin": probeBlockPop, "bzpopmax": probeBlockPop,
+	"brpoplpush": probeBlockPop, "blmove": probeBlockPop,
 }
 
 // probeFor returns the probe a command needs for exact events.
@@ -551,6 +554,14 @@ func storeKey(name string, args [][]byte) []byte {
 	return nil
 }
 
+// popKeys returns the keys a blocking pop may pop from.
+func popKeys(name string, args [][]byte) [][]byte {
+	if name == "brpoplpush" || name == "blmove" {
+		return args[1:2]
+	}
+	return args[1 : len(args)-1] // the last is the timeout
+}
+
 // scoredMembers returns the members a ZADD or GEOADD names.
 func scoredMembers(name string, args [][]byte) [][]byte {
 	i := 2
@@ -592,6 +603,10 @@ func probeCmds(kind probeKind, name string, args [][]byte) (pre, post [][][]byte
 		pre, post = [][][]byte{zm}, [][][]byte{zm}
 	case probePersist:
 		pre = [][][]byte{{[]byte("PTTL"), args[1]}}
+	case probeBlockPop:
+		for _, k := range popKeys(name, args) {
+			post = append(post, exists(k))
+		}
 	}
 	return pre, post
 }
@@ -646,6 +661,8 @@ func probedEvents(name string, args [][]byte, raw []byte, kind probeKind, pre, p
 	one := func(r []byte) bool { return string(r) == ":1\r\n" }
 	key := string(args[1])
 	switch kind {
+	case probeNone:
+		return eventsFor(args, raw)
 	case probeDel:
 		var evs []keyEvent
 		seen := map[string]bool{}
@@ -686,6 +703,16 @@ func probedEvents(name string, args [][]byte, raw []byte, kind probeKind, pre, p
 		if !one(pre[0]) {
 			return nil
 		}
+	case probeBlockPop:
+		evs := eventsFor(args, raw)
+		for i, k := range popKeys(name, args) {
+			for j, ev := range evs {
+				if ev.key == string(k) && strings.Contains(ev.event, "pop") && !one(post[i]) {
+					return append(evs[:j+1:j+1], append([]keyEvent{{ev.key, "del"}}, evs[j+1:]...)...)
+				}
+			}
+		}
+		return evs
 	}
 	evs := eventsFor(args, raw)
 	if one(pre[0]) && !one(post[0]) {
@@ -700,9 +727,12 @@ func probedEvents(name string, args [][]byte, raw []byte, kind probeKind, pre, p
 }
 
 // doEvents runs a gear's command on a pooled connection and returns its
-// reply and the events it caused, probing the keys when probe asks.
+// reply and the events it caused, probing the keys when probe asks. A
+// blocking command (BLPOP...) runs in a MULTI, where it does not block: a
+// module's RM_Call may not block either, and returns what a timeout does.
 func (s *store) doEvents(args [][]byte, probe probeKind) ([]byte, []keyEvent, error) {
-	if probe == probeNone {
+	blocking := blockingCommand(strings.ToLower(string(args[0])), args)
+	if probe == probeNone && !blocking {
 		raw, err := s.do(args)
 		if err != nil {
 			return nil, nil, err

@@ -200,6 +200,11 @@ var eventCases = []eventCase{
 	{[][]string{{"SET", "kv", "1"}}, []string{"SETEX", "kv", "100", "2"}},
 	{[][]string{{"HSET", "kh", "a", "1"}}, []string{"HMSET", "kh", "a", "2"}},
 	{[][]string{{"SET", "kv", "1"}}, []string{"DECRBY", "kv", "2"}},
+	{[][]string{{"RPUSH", "kl", "a"}}, []string{"BLPOP", "kk", "kl", "1"}},
+	{[][]string{{"RPUSH", "kl", "a", "b"}}, []string{"BRPOP", "kl", "1"}},
+	{[][]string{{"ZADD", "kz", "1", "a"}}, []string{"BZPOPMIN", "kz", "1"}},
+	{[][]string{{"RPUSH", "kl", "a"}}, []string{"BRPOPLPUSH", "kl", "km", "1"}},
+	{[][]string{{"RPUSH", "kl", "a"}}, []string{"BLMOVE", "kl", "km", "RIGHT", "LEFT", "1"}},
 	{[][]string{{"SADD", "ka", "x"}}, []string{"SDIFFSTORE", "kd", "ka", "kb"}},
 	{[][]string{{"ZADD", "ka", "1", "x"}}, []string{"ZINTERSTORE", "kd", "1", "ka"}},
 }

@@ -318,3 +318,17 @@ func TestRegisterTE(t *testing.T) {
 		}
 	})
 }
+
+// TestGearBlockingCommands sends blocking commands from a gear: like
+// RM_Call on RedisGears they do not block, and answer as a timeout does.
+func TestGearBlockingCommands(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		r := dialRaw(t, e.Addr())
+		r.do("RPUSH", "full", "x")
+		script := "GB('ShardsIDReader').map(lambda x: str([execute('BLPOP', 'empty', '0'), execute('BRPOPLPUSH', 'empty', 'dst', '0'), execute('BLPOP', 'full', '0')])).run()"
+		want := "*2\r\n*1\r\n$27\r\n[None, None, ['full', 'x']]\r\n*0\r\n"
+		if got := r.do("RG.PYEXECUTE", script); got != want {
+			t.Errorf("blocking commands from a gear = %q, want %q", got, want)
+		}
+	})
+}

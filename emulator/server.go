@@ -134,12 +134,20 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 	}
 	if (c.inMulti || !c.otherDB) && e.hasKeyRegs.Load() {
 		if probe := probeFor(name, args); probe != probeNone {
-			if c.inMulti {
+			switch {
+			case c.inMulti:
 				e.queueProbed(conn, c, name, args, probe)
-			} else {
+				return
+			case !blockingCommand(name, args):
 				e.proxyProbed(conn, c, args, probe)
+				return
+			case !c.watch && e.proxyProbed(conn, c, args, probe):
+				// A blocking pop that found its value at once.
+				return
+			default:
+				e.proxyBlockingPop(conn, c, args, probe)
+				return
 			}
-			return
 		}
 	}
 	var raw []byte
@@ -203,12 +211,7 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 	// StreamReader registrations only commands giving a TTL matter (to the
 	// expiry watch), which keeps the plain proxy path cheap.
 	if rule, ok := evRules[name]; ok && !c.otherDB && (e.hasKeyRegs.Load() || givesTTL(name, rule, args)) {
-		if evs := eventsFor(args, raw); len(evs) > 0 {
-			raw = append([]byte(nil), raw...)
-			if override := e.fire(evs, args, ""); override != nil {
-				raw = override
-			}
-		}
+		raw = e.fireReply(raw, eventsFor(args, raw), args)
 	}
 	conn.WriteRaw(raw)
 }
@@ -249,22 +252,47 @@ func (e *Emulator) clientStore(conn redcon.Conn, c *client) bool {
 }
 
 // proxyProbed serves a command whose events depend on which keys exist
-// (see probeKind) while key registrations exist.
-func (e *Emulator) proxyProbed(conn redcon.Conn, c *client, args [][]byte, probe probeKind) {
+// (see probeKind) while key registrations exist. A blocking command runs
+// in the MULTI without blocking: if it had to wait, nothing was served
+// and proxyProbed returns false, for the caller to send it as is.
+func (e *Emulator) proxyProbed(conn redcon.Conn, c *client, args [][]byte, probe probeKind) bool {
 	unlock := e.lockShared("")
 	raw, evs, err := c.store.doProbed(args, probe, !c.watch)
 	unlock()
 	if err != nil {
 		e.storeFailed(conn, c, err)
+		return true
+	}
+	if _, isNil, _, _ := replyKind(raw); isNil && blockingCommand(strings.ToLower(string(args[0])), args) {
+		return false
+	}
+	conn.WriteRaw(e.fireReply(raw, evs, args))
+	return true
+}
+
+// fireReply fires a client command's events and returns the reply to
+// send: raw, or the override a linked registration set.
+func (e *Emulator) fireReply(raw []byte, evs []keyEvent, args [][]byte) []byte {
+	if len(evs) == 0 {
+		return raw
+	}
+	raw = append([]byte(nil), raw...)
+	if override := e.fire(evs, args, ""); override != nil {
+		return override
+	}
+	return raw
+}
+
+// proxyBlockingPop serves a blocking pop that may wait, holding no lock,
+// with its key checks pipelined after it: Redis runs them once the pop is
+// served, though maybe after other clients' commands.
+func (e *Emulator) proxyBlockingPop(conn redcon.Conn, c *client, args [][]byte, probe probeKind) {
+	raw, evs, err := c.store.doProbed(args, probe, false)
+	if err != nil {
+		e.storeFailed(conn, c, err)
 		return
 	}
-	if len(evs) > 0 {
-		raw = append([]byte(nil), raw...)
-		if override := e.fire(evs, args, ""); override != nil {
-			raw = override
-		}
-	}
-	conn.WriteRaw(raw)
+	conn.WriteRaw(e.fireReply(raw, evs, args))
 }
 
 // A queuedCmd is a command queued in MULTI: RedisGears queues RG commands
