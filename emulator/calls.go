@@ -172,7 +172,7 @@ func randomHex(n int) string {
 
 // callHook runs a lower hook for call_next and returns its single result.
 func (e *Emulator) callHook(r *registration, args [][]byte) *frame {
-	ex := e.trigger(r, map[string]any{"args": stringsOf(args), "hook": true})
+	ex := e.trigger(r, map[string]any{"args": wireStrings(args), "hook": true})
 	<-ex.done
 	switch {
 	case len(ex.errors) > 0:

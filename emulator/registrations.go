@@ -173,13 +173,10 @@ func (e *Emulator) fire(evs []keyEvent, cmd [][]byte, origin string) []byte {
 		return nil
 	}
 	var cmdName string
-	var cmdStrs []string
+	var cmdStrs []any
 	if cmd != nil {
 		cmdName = strings.ToLower(string(cmd[0]))
-		cmdStrs = make([]string, len(cmd))
-		for i, a := range cmd {
-			cmdStrs[i] = string(a)
-		}
+		cmdStrs = wireStrings(cmd)
 	}
 	var wait []*execution
 	for _, ev := range evs {
@@ -212,7 +209,7 @@ func (e *Emulator) fire(evs []keyEvent, cmd [][]byte, origin string) []byte {
 					continue
 				}
 			}
-			in := map[string]any{"key": ev.key, "event": ev.event}
+			in := map[string]any{"key": wireString(ev.key), "event": ev.event}
 			linked := r.Commands != nil
 			if linked {
 				in["command"] = cmdStrs

@@ -332,3 +332,17 @@ func TestGearBlockingCommands(t *testing.T) {
 		}
 	})
 }
+
+// TestBinaryKeyNames fires a registration and a trigger with names that are
+// not UTF-8: the gear gets them as bytearrays holding the exact bytes.
+func TestBinaryKeyNames(t *testing.T) {
+	e, _ := runWithClient(t)
+	r := dialRaw(t, e.Addr())
+	r.do("RG.PYEXECUTE", "GB().foreach(lambda r: execute('RPUSH', 'seen', r['key'])).register(prefix='b:*', mode='sync', readValue=False)")
+	r.do("RG.PYEXECUTE", "GB('CommandReader').map(lambda a: type(a[1]).__name__).foreach(lambda x: execute('RPUSH', 'seen', x)).register(trigger='t')")
+	r.do("SET", "b:\xff\xfe", "1")
+	r.do("RG.TRIGGER", "t", "\xff")
+	if got := r.do("LRANGE", "seen", "0", "-1"); got != "*2\r\n$4\r\nb:\xff\xfe\r\n$9\r\nbytearray\r\n" {
+		t.Errorf("names the gears saw = %q, want the key's exact bytes and a bytearray argument", got)
+	}
+}

@@ -343,10 +343,9 @@ func (l *logWriter) Write(p []byte) (int, error) {
 func toWire(v any) (w any, tagged bool) {
 	switch v := v.(type) {
 	case []byte:
-		if utf8.Valid(v) {
-			return string(v), false
-		}
-		return map[string]string{"b": base64.StdEncoding.EncodeToString(v)}, true
+		w := wireString(string(v))
+		_, tagged := w.(map[string]string)
+		return w, tagged
 	case replyError:
 		return map[string]string{"e": string(v)}, true
 	case []any:
@@ -359,6 +358,26 @@ func toWire(v any) (w any, tagged bool) {
 		return out, tagged
 	}
 	return v, false
+}
+
+// wireString encodes s for a frame position the worker decodes with
+// _unwire: s itself, or {"b": base64} if it is not UTF-8 (JSON would
+// replace its bad bytes), which the gear sees as a bytearray, as
+// RedisGears gives a key name or argument that does not decode.
+func wireString(s string) any {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return map[string]string{"b": base64.StdEncoding.EncodeToString([]byte(s))}
+}
+
+// wireStrings is wireString for each of args.
+func wireStrings(args [][]byte) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		out[i] = wireString(string(a))
+	}
+	return out
 }
 
 // fromWire decodes one command argument sent by the worker.

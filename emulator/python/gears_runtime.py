@@ -8,6 +8,7 @@
 # ending in the execution's errors list, as on RedisGears.
 
 import asyncio
+import base64
 import copy
 import cProfile
 import ctypes
@@ -1083,6 +1084,14 @@ def unregister(ids):
         registrations.pop(rid, None)
 
 
+def _unwire(s):
+    """A key name or argument from a trigger input: a str, or
+    {"b": base64} for bytes that are not UTF-8, given as a bytearray."""
+    if type(s) is dict:
+        return bytearray(base64.b64decode(s['b']))
+    return s
+
+
 def trigger(rid, eid, inp):
     """Starts the execution eid of registration rid on one event."""
     reg = registrations.get(rid)
@@ -1094,13 +1103,13 @@ def trigger(rid, eid, inp):
     ex = Execution(eid, reg.builder, None)
     ex.session = reg.session
     if r == 'KeysReader':
-        key, event = inp['key'], inp.get('event')
+        key, event = _unwire(inp['key']), inp.get('event')
         rv = d.get('readValue', True)
         ex.reader = lambda: iter(_read_keys([key], rv, event))
         if inp.get('command') is not None:
-            ex.command = inp['command']
+            ex.command = [_unwire(a) for a in inp['command']]
     elif r == 'CommandReader':
-        args = inp['args']
+        args = [_unwire(a) for a in inp['args']]
         ex.reader = lambda: iter([args])
         ex.hook = bool(inp.get('hook'))
         ex.command = args
