@@ -83,7 +83,7 @@ func (e *Emulator) gearCommand(args [][]byte, execID string) *frame {
 	raw := e.gearRGCommand(args)
 	if raw == nil {
 		probe := probeNone
-		if e.hasKeyRegs.Load() {
+		if e.hasKeysReaders.Load() {
 			probe = probeFor(commandName(args[0]), args)
 		}
 		unlock := e.lockShared(execID)

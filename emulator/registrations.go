@@ -83,16 +83,18 @@ func (e *Emulator) addRegistration(d regDesc, session string) *registration {
 }
 
 func (e *Emulator) refreshFlagsLocked() {
-	keys, hooks := false, false
+	keys, keysReaders, hooks := false, false, false
 	for _, r := range e.regs {
 		switch {
 		case r.Reader == "KeysReader" || r.Reader == "StreamReader":
 			keys = true
+			keysReaders = keysReaders || r.Reader == "KeysReader"
 		case r.Hook != nil:
 			hooks = true
 		}
 	}
 	e.hasKeyRegs.Store(keys)
+	e.hasKeysReaders.Store(keysReaders)
 	e.hasHooks.Store(hooks)
 }
 

@@ -132,7 +132,7 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 	if !e.clientStore(conn, c) {
 		return
 	}
-	if (c.inMulti || !c.otherDB) && e.hasKeyRegs.Load() {
+	if (c.inMulti || !c.otherDB) && e.hasKeysReaders.Load() {
 		if probe := probeFor(name, args); probe != probeNone {
 			switch {
 			case c.inMulti:
