@@ -64,9 +64,10 @@
 //   - Writes made by Lua scripts (EVAL) or by other clients of the store
 //     do not fire registrations: only commands sent through the emulator do.
 //     keymiss events come from GET only.
-//   - Write commands missing from the emulator's event table fire no
-//     events: among them XCLAIM, XAUTOCLAIM, XSETID, GEOSEARCHSTORE,
-//     XGROUP DELCONSUMER and Redis 7 additions such as LMPOP.
+//   - Stream consumers: XGROUP DELCONSUMER, and the consumers XREADGROUP,
+//     XCLAIM and XAUTOCLAIM create, fire no xgroup-delconsumer or
+//     xgroup-createconsumer events. Write commands missing from the
+//     emulator's event table (module commands, for one) fire none either.
 //   - A blocking pop (BLPOP...) that had to wait learns whether it
 //     emptied its key (and fires "del") from a check run right after it,
 //     which other clients' commands may precede.

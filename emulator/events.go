@@ -85,7 +85,13 @@ var evRules = map[string]evRule{
 	"bitop":  {"set", keySecond, condPositive, false}, "bitfield": {"setbit", keyFirst, condOK, false},
 	"pfmerge": {"pfadd", keyFirst, condOK, false}, "move": {"move_from", keyFirst, condPositive, false},
 	"zrangestore": {"zrangestore", keyFirst, condPositive, false}, "zdiffstore": {"zdiffstore", keyFirst, condPositive, false},
-	"xgroup":     {"xgroup", keyFirst, condOK, false}, // named by its subcommand, see eventsFor
+	"xgroup":            {"xgroup", keyFirst, condOK, false}, // named by its subcommand, see eventsFor
+	"xsetid":            {"xsetid", keyFirst, condOK, false},
+	"geosearchstore":    {"geosearchstore", keyFirst, condPositive, false},
+	"georadius":         {"georadiusstore", keyFirst, condPositive, false}, // with STORE; see eventsFor
+	"georadiusbymember": {"georadiusstore", keyFirst, condPositive, false},
+	"lmpop":             {"lpop", keyInReply, condNotNil, false}, "zmpop": {"zpopmin", keyInReply, condNotNil, false}, // see mpopEvent
+	"blmpop": {"lpop", keyInReply, condNotNil, false}, "bzmpop": {"zpopmin", keyInReply, condNotNil, false},
 	"brpoplpush": {"rpoplpush", keyFirstTwo, condNotNil, false}, "blmove": {"lmove", keyFirstTwo, condNotNil, false},
 	"blpop": {"lpop", keyInReply, condNotNil, false}, "brpop": {"rpop", keyInReply, condNotNil, false},
 	"bzpopmin": {"zpopmin", keyInReply, condNotNil, false}, "bzpopmax": {"zpopmax", keyInReply, condNotNil, false},
@@ -160,6 +166,14 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 		}
 	case "xgroup":
 		return xgroupEvents(args, isNum, num)
+	case "georadius", "georadiusbymember":
+		dst := storeKey(name, args)
+		if dst == nil || !isNum || num <= 0 {
+			return nil
+		}
+		return []keyEvent{{string(dst), rule.event}}
+	case "lmpop", "zmpop", "blmpop", "bzmpop":
+		rule.event = mpopEvent(name, args)
 	case "zadd":
 		// With INCR the reply is the new score, or nil if NX/XX/GT/LT
 		// refused the update.
@@ -232,6 +246,24 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 		}
 	}
 	return evs
+}
+
+// mpopEvent names the event of LMPOP, ZMPOP and their blocking forms,
+// which pop from the end their arguments name.
+func mpopEvent(name string, args [][]byte) string {
+	for _, a := range args[1:] {
+		switch strings.ToUpper(string(a)) {
+		case "LEFT":
+			return "lpop"
+		case "RIGHT":
+			return "rpop"
+		case "MIN":
+			return "zpopmin"
+		case "MAX":
+			return "zpopmax"
+		}
+	}
+	return ""
 }
 
 // anyNotNil reports whether the array reply raw holds a non-nil element.
@@ -495,6 +527,8 @@ var probes = map[string]probeKind{
 	"zrangestore": probeStore, "zdiffstore": probeStore, "bitop": probeStore,
 	"zadd": probeScores, "geoadd": probeScores, "getex": probePersist,
 	"blpop": probeBlockPop, "brpop": probeBlockPop, "bzpopmin": probeBlockPop, "bzpopmax": probeBlockPop,
+	"lmpop": probeBlockPop, "zmpop": probeBlockPop, "blmpop": probeBlockPop, "bzmpop": probeBlockPop,
+	"geosearchstore": probeStore, "georadius": probeStore, "georadiusbymember": probeStore,
 	"brpoplpush": probeBlockPop, "blmove": probeBlockPop,
 }
 
@@ -509,7 +543,7 @@ func probeFor(name string, args [][]byte) probeKind {
 			return probeDel
 		}
 		return probeNone
-	case "sort", "bitop":
+	case "sort", "bitop", "georadius", "georadiusbymember":
 		if storeKey(name, args) == nil {
 			return probeNone
 		}
@@ -542,22 +576,37 @@ func storeKey(name string, args [][]byte) []byte {
 			return nil
 		}
 		return args[2]
-	case "sort":
+	case "sort", "georadius", "georadiusbymember":
 	default:
 		return args[1]
 	}
 	for i := 2; i+1 < len(args); i++ {
-		if strings.EqualFold(string(args[i]), "STORE") {
+		switch strings.ToUpper(string(args[i])) {
+		case "STORE", "STOREDIST":
 			return args[i+1]
 		}
 	}
 	return nil
 }
 
-// popKeys returns the keys a blocking pop may pop from.
+// popKeys returns the keys a (blocking) pop may pop from.
 func popKeys(name string, args [][]byte) [][]byte {
-	if name == "brpoplpush" || name == "blmove" {
+	switch name {
+	case "brpoplpush", "blmove":
 		return args[1:2]
+	case "lmpop", "zmpop", "blmpop", "bzmpop":
+		i := 1 // numkeys
+		if name[0] == 'b' {
+			i = 2 // after the timeout
+		}
+		if i >= len(args) {
+			return nil
+		}
+		n, err := strconv.Atoi(string(args[i]))
+		if err != nil || n < 0 || i+1+n > len(args) {
+			return nil
+		}
+		return args[i+1 : i+1+n]
 	}
 	return args[1 : len(args)-1] // the last is the timeout
 }
@@ -676,8 +725,11 @@ func probedEvents(name string, args [][]byte, raw []byte, kind probeKind, pre, p
 	case probeStore:
 		dst := string(storeKey(name, args))
 		if _, _, n, isNum := replyKind(raw); isNum && n > 0 {
-			if name == "sort" {
+			switch name {
+			case "sort":
 				return []keyEvent{{dst, "sortstore"}}
+			case "georadius", "georadiusbymember":
+				return []keyEvent{{dst, "georadiusstore"}}
 			}
 			return eventsFor(args, raw)
 		}

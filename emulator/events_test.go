@@ -73,7 +73,7 @@ type eventCase struct {
 
 // embeddedLacks names the commands the embedded store does not have.
 var embeddedLacks = map[string]bool{"SORT": true, "BITFIELD": true, "ZRANGESTORE": true, "ZDIFFSTORE": true,
-	"GEOSEARCHSTORE": true, "XGROUP SETID": true}
+	"GEOSEARCHSTORE": true, "XGROUP SETID": true, "XSETID": true, "LMPOP": true, "ZMPOP": true}
 
 // eventCases are the write commands whose events depend on what the
 // command changed: Redis notifies only real changes.
@@ -195,6 +195,12 @@ var eventCases = []eventCase{
 	{[][]string{{"SET", "kv", "1"}}, []string{"DECR", "kv"}},
 	{[][]string{{"ZADD", "ka", "1", "x", "2", "y"}}, []string{"GEOSEARCHSTORE", "kd", "ka", "FROMLONLAT", "0", "0", "BYRADIUS", "1", "km"}},
 	{nil, []string{"BITFIELD", "kb", "OVERFLOW", "FAIL", "INCRBY", "u2", "0", "5"}},
+	{[][]string{{"XADD", "kx", "5-0", "f", "v"}}, []string{"XSETID", "kx", "10-0"}},
+	{[][]string{{"GEOADD", "ka", "13.361389", "38.115556", "p"}}, []string{"GEOSEARCHSTORE", "kd", "ka", "FROMLONLAT", "13.36", "38.11", "BYRADIUS", "100", "km"}},
+	{[][]string{{"SET", "kd", "1"}}, []string{"GEOSEARCHSTORE", "kd", "ka", "FROMLONLAT", "13.36", "38.11", "BYRADIUS", "100", "km"}},
+	{[][]string{{"GEOADD", "ka", "13.361389", "38.115556", "p"}}, []string{"GEORADIUS", "ka", "13.36", "38.11", "100", "km", "STORE", "kd"}},
+	{[][]string{{"RPUSH", "kl", "a"}}, []string{"LMPOP", "1", "kl", "LEFT"}},
+	{[][]string{{"ZADD", "kz", "1", "a", "2", "b"}}, []string{"ZMPOP", "1", "kz", "MAX"}},
 	{[][]string{{"SADD", "ks", "a", "b"}}, []string{"SPOP", "ks", "5"}},
 	{[][]string{{"SET", "kv", "1"}}, []string{"GETSET", "kv", "2"}},
 	{[][]string{{"SET", "kv", "1"}}, []string{"SETEX", "kv", "100", "2"}},
