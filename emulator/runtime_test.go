@@ -282,6 +282,10 @@ func TestRegisterTE(t *testing.T) {
 		if got := r.do("EXISTS", "te:key"); got != ":1\r\n" {
 			t.Errorf("EXISTS te:key = %q, want the timer key stored", got)
 		}
+		over := "def tick():\n    execute('INCR', 'over')\nregisterTE(1, tick, 'te:over')"
+		if got := r.do("RG.PYEXECUTE", over); got != "+OK\r\n" {
+			t.Fatalf("RG.PYEXECUTE registerTE = %q, want OK", got)
+		}
 		bad := "def tick():\n    execute('INCR', 'bad')\n    raise Exception('stop')\nregisterTE(1, tick)"
 		if got := r.do("RG.PYEXECUTE", bad); got != "+OK\r\n" {
 			t.Fatalf("RG.PYEXECUTE registerTE = %q, want OK", got)
@@ -290,20 +294,24 @@ func TestRegisterTE(t *testing.T) {
 			n, _ := strconv.Atoi(strings.Split(r.do("GET", key), "\r\n")[1])
 			return n
 		}
-		eventually(t, "two ticks", func() bool { return count("ticks") >= 2 })
+		eventually(t, "two ticks", func() bool { return count("ticks") >= 2 && count("over") >= 1 })
 		r.do("DEL", "te:key")
-		ticks := count("ticks")
+		r.do("SET", "te:over", "mine") // overwriting the key stops its timer too
+		ticks, overs := count("ticks"), count("over")
 		clock := count("clock")
 		eventually(t, "the clock timer to tick twice", func() bool { return count("clock") >= clock+2 })
 		if got := count("ticks"); got != ticks {
 			t.Errorf("ticks after DEL of the timer key = %d, want %d (stopped)", got, ticks)
 		}
+		if got := count("over"); got != overs {
+			t.Errorf("ticks after SET over the timer key = %d, want %d (stopped)", got, overs)
+		}
 		if got := count("bad"); got != 1 {
 			t.Errorf("ticks of a callback that raised = %d, want 1 (stopped)", got)
 		}
-		// Storing the timer fires nothing; deleting its key fires del.
-		if got := r.do("LRANGE", "events", "0", "-1"); got != "*1\r\n$3\r\ndel\r\n" {
-			t.Errorf("events on te:* = %q, want del only", got)
+		// Storing a timer fires nothing; deleting or setting its key does.
+		if got := r.do("LRANGE", "events", "0", "-1"); got != "*2\r\n$3\r\ndel\r\n$3\r\nset\r\n" {
+			t.Errorf("events on te:* = %q, want del and set only", got)
 		}
 		for _, tc := range []struct{ call, want string }{
 			{"registerTE(1)", "not enough arguments for time event"},
