@@ -50,3 +50,28 @@ func BenchmarkKeysReaderCountBy(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkProbedWrites measures what exact keyspace events cost a client:
+// a DEL of three keys and an LPOP that empties its list, without
+// registrations (the plain proxy) and with a KeysReader registration (the
+// commands then run in a MULTI between checks of their keys). Run with:
+//
+//	go test ./emulator -run '^$' -bench ProbedWrites
+func BenchmarkProbedWrites(b *testing.B) {
+	s := redistest.Start(b)
+	for _, mode := range []string{"plain", "probed"} {
+		b.Run(mode, func(b *testing.B) {
+			e := RunT(b, Options{RedisURL: "redis://" + s.Addr})
+			r := dialRaw(b, e.Addr())
+			if mode == "probed" {
+				// A registration no key matches: only the probes cost.
+				r.do("RG.PYEXECUTE", "GB().register(prefix='none:*')")
+			}
+			for b.Loop() {
+				r.do("RPUSH", "l", "x")
+				r.do("LPOP", "l")
+				r.do("DEL", "a", "b", "c")
+			}
+		})
+	}
+}

@@ -13,21 +13,13 @@ import (
 func (e *Emulator) handleCall(f *frame) *frame {
 	switch f.Kind {
 	case "execute":
-		v, err := e.gearCommand(argsFromWire(f.Args), f.Exec)
-		if err != nil {
-			return &frame{Fatal: err.Error()}
-		}
-		return &frame{Value: v}
+		return e.gearCommand(argsFromWire(f.Args), f.Exec)
 	case "batch":
 		cmds := make([][][]byte, len(f.Cmds))
 		for i, c := range f.Cmds {
 			cmds[i] = argsFromWire(c)
 		}
-		vs, err := e.gearBatch(cmds, f.Exec)
-		if err != nil {
-			return &frame{Fatal: err.Error()}
-		}
-		return &frame{Value: vs}
+		return e.gearBatch(cmds, f.Exec)
 	case "newid":
 		return &frame{Value: e.nextID()}
 	case "newexec":
@@ -39,6 +31,22 @@ func (e *Emulator) handleCall(f *frame) *frame {
 		}
 		e.addRegistration(d, "")
 		return &frame{}
+	case "te_claim":
+		// RedisGears stores a time event in a new key without notifying.
+		unlock := e.lockShared(f.Exec)
+		v, err := e.store.doStrings("SET", f.Key, f.Token, "NX")
+		unlock()
+		if err != nil {
+			return &frame{Fatal: err.Error()}
+		}
+		return &frame{Value: v != nil}
+	case "te_alive":
+		// Deleting or overwriting its key stops a time event. No keymiss.
+		unlock := e.lockShared(f.Exec)
+		v, err := e.store.doStrings("GET", f.Key)
+		unlock()
+		// An error (the key now holds a list...) means it was overwritten.
+		return &frame{Value: err == nil && string(asBytes(v)) == f.Token}
 	case "configget":
 		if v, ok := e.config.getExtra(f.Key); ok {
 			return &frame{Value: v}
@@ -54,20 +62,7 @@ func (e *Emulator) handleCall(f *frame) *frame {
 		if next := e.hookBelow(ex.reg, args); next != nil {
 			return e.callHook(next, args)
 		}
-		unlock := e.lockShared(f.Exec)
-		raw, err := e.store.do(args)
-		unlock()
-		if err != nil {
-			return &frame{Fatal: err.Error()}
-		}
-		v, _, err := parseReply(raw)
-		if err != nil {
-			return &frame{Fatal: err.Error()}
-		}
-		if evs := eventsFor(args, raw); len(evs) > 0 {
-			e.fire(evs, args, f.Exec)
-		}
-		return &frame{Value: toWire(v)}
+		return e.gearCommand(args, f.Exec)
 	case "atomic":
 		if f.On {
 			e.atomicBegin(f.Exec)
@@ -79,47 +74,61 @@ func (e *Emulator) handleCall(f *frame) *frame {
 	return &frame{Fatal: "unknown call " + f.Kind}
 }
 
-// gearCommand runs one command for execution execID and fires the events
-// it causes.
-func (e *Emulator) gearCommand(args [][]byte, execID string) (any, error) {
+// gearCommand runs one command for execution execID, fires the events it
+// causes and returns the reply frame.
+func (e *Emulator) gearCommand(args [][]byte, execID string) *frame {
 	if len(args) == 0 {
-		return []any{}, nil
+		return &frame{Value: []any{}}
 	}
 	raw := e.gearRGCommand(args)
 	if raw == nil {
+		probe := probeNone
+		if e.hasKeysReaders.Load() {
+			probe = probeFor(commandName(args[0]), args)
+		}
 		unlock := e.lockShared(execID)
+		var evs []keyEvent
 		var err error
-		raw, err = e.store.do(args)
+		raw, evs, err = e.store.doEvents(args, probe)
 		unlock()
 		if err != nil {
-			return nil, err
+			return &frame{Fatal: err.Error()}
+		}
+		e.watch.flushed(commandName(args[0]), raw)
+		if len(evs) > 0 {
+			e.fire(evs, args, execID)
 		}
 	}
-	if evs := eventsFor(args, raw); len(evs) > 0 {
-		e.fire(evs, args, execID)
-	}
-	v, _, err := parseReply(raw)
-	if err != nil {
-		return nil, err
-	}
-	return toWire(v), nil
+	return replyFrame(raw)
 }
 
-// gearBatch runs commands in one pipeline (the readers' bulk reads).
-func (e *Emulator) gearBatch(cmds [][][]byte, execID string) ([]any, error) {
+// replyFrame returns the frame answering a call with the raw reply.
+func replyFrame(raw []byte) *frame {
+	v, _, err := parseReply(raw)
+	if err != nil {
+		return &frame{Fatal: err.Error()}
+	}
+	w, tagged := toWire(v)
+	return &frame{Value: w, Tagged: tagged}
+}
+
+// gearBatch runs commands in one pipeline (the readers' bulk reads) and
+// returns the frame with their replies.
+func (e *Emulator) gearBatch(cmds [][][]byte, execID string) *frame {
 	c, err := e.store.get()
 	if err != nil {
-		return nil, err
+		return &frame{Fatal: err.Error()}
 	}
 	unlock := e.lockShared(execID)
 	raws, err := c.pipeline(cmds)
 	unlock()
 	if err != nil {
 		c.c.Close()
-		return nil, err
+		return &frame{Fatal: err.Error()}
 	}
 	e.store.put(c)
 	out := make([]any, len(raws))
+	tagged := false
 	for i, raw := range raws {
 		// The readers' own reads of vanished keys are no keymiss events,
 		// as RedisGears avoids events while reading a key.
@@ -128,11 +137,13 @@ func (e *Emulator) gearBatch(cmds [][][]byte, execID string) ([]any, error) {
 		}
 		v, _, err := parseReply(raw)
 		if err != nil {
-			return nil, err
+			return &frame{Fatal: err.Error()}
 		}
-		out[i] = toWire(v)
+		var t bool
+		out[i], t = toWire(v)
+		tagged = tagged || t
 	}
-	return out, nil
+	return &frame{Value: out, Tagged: tagged}
 }
 
 // gearLog writes a gear's log() line, "GEARS: msg", at its level.
@@ -150,7 +161,7 @@ func (e *Emulator) gearLog(level, msg string) {
 // sendConfig pushes the settings the worker needs.
 func (e *Emulator) sendConfig() {
 	tb := e.config.int("PythonAttemptTraceback") != 0
-	e.worker.send(&frame{Op: "config", Traceback: &tb})
+	e.worker.send(&frame{Op: "config", Traceback: &tb, Profile: e.config.int("ProfileExecutions") != 0})
 }
 
 func randomHex(n int) string {
@@ -161,7 +172,7 @@ func randomHex(n int) string {
 
 // callHook runs a lower hook for call_next and returns its single result.
 func (e *Emulator) callHook(r *registration, args [][]byte) *frame {
-	ex := e.trigger(r, map[string]any{"args": stringsOf(args), "hook": true})
+	ex := e.trigger(r, map[string]any{"args": wireStrings(args), "hook": true})
 	<-ex.done
 	switch {
 	case len(ex.errors) > 0:
@@ -169,12 +180,11 @@ func (e *Emulator) callHook(r *registration, args [][]byte) *frame {
 	case ex.nResults != 1:
 		return &frame{Fatal: msgHookOneResult}
 	}
-	v, _, err := parseReply(ex.results)
-	if err != nil {
-		return &frame{Fatal: err.Error()}
+	if len(ex.results) > 0 && ex.results[0] == '-' {
+		v, _, _ := parseReply(ex.results)
+		if re, ok := v.(replyError); ok {
+			return &frame{Fatal: string(re)}
+		}
 	}
-	if re, ok := v.(replyError); ok {
-		return &frame{Fatal: string(re)}
-	}
-	return &frame{Value: toWire(v)}
+	return replyFrame(ex.results)
 }

@@ -147,19 +147,33 @@ func (e *Emulator) cmdPyProfile(conn redcon.Conn, cmd redcon.Command) {
 	e.mu.Lock()
 	s := e.sessions[string(cmd.Args[2])]
 	e.mu.Unlock()
-	switch strings.ToUpper(string(cmd.Args[1])) {
-	case "STATS":
+	switch sub := strings.ToUpper(string(cmd.Args[1])); sub {
+	case "STATS", "RESET":
+		// STATS <id> [order], RESET <id>
+		if len(cmd.Args) > 4 || (sub == "RESET" && len(cmd.Args) > 3) {
+			wrongArity(conn, cmd)
+			return
+		}
 		if s == nil {
 			conn.WriteError(msgSessionDoesNotExist)
 			return
 		}
-		conn.WriteBulkString("")
-	case "RESET":
-		if s == nil {
-			conn.WriteError(msgSessionDoesNotExist)
-			return
+		op := "profile"
+		if sub == "RESET" {
+			op = "profile_reset"
 		}
-		conn.WriteString("OK")
+		r, err := e.worker.request(&frame{Op: op, Session: s.id})
+		switch {
+		case err != nil:
+			conn.WriteError(msgWorkerDied)
+		case r.Error != nil:
+			writeError(conn, *r.Error)
+		case sub == "RESET":
+			conn.WriteString("OK")
+		default:
+			v, _ := r.Value.(string)
+			conn.WriteBulkString(v)
+		}
 	default:
 		conn.WriteError(msgProfileSubcommand)
 	}

@@ -92,3 +92,35 @@ func writeWheel(t *testing.T, name, src string) string {
 	}
 	return path
 }
+
+// TestPyProfile profiles a session's callbacks with ProfileExecutions on:
+// RG.PYPROFILE STATS prints cProfile statistics naming the gear's
+// functions; with nothing profiled (before, or after RESET) pstats fails,
+// as on RedisGears.
+func TestPyProfile(t *testing.T) {
+	e, _ := runWithClient(t)
+	r := dialRaw(t, e.Addr())
+	script := "def gogears_step(a):\n    return sum(range(1000))\nGB('CommandReader').map(gogears_step).register(trigger='p')"
+	r.do("RG.PYEXECUTE", script, "ID", "prof")
+	if got := r.do("RG.PYPROFILE", "STATS", "prof"); !strings.Contains(got, "Cannot create or construct") {
+		t.Errorf("RG.PYPROFILE STATS before profiling = %q, want the pstats error", got)
+	}
+	r.do("RG.CONFIGSET", "ProfileExecutions", "1")
+	r.do("RG.TRIGGER", "p")
+	r.do("RG.TRIGGER", "p")
+	got := r.do("RG.PYPROFILE", "STATS", "prof")
+	for _, want := range []string{"function calls", "Ordered by: internal time", "gogears_step", "was called by..."} {
+		if !strings.Contains(got, want) {
+			t.Errorf("RG.PYPROFILE STATS = %q, want it to contain %q", got, want)
+		}
+	}
+	if got := r.do("RG.PYPROFILE", "RESET", "prof"); got != "+OK\r\n" {
+		t.Errorf("RG.PYPROFILE RESET = %q, want OK", got)
+	}
+	if got := r.do("RG.PYPROFILE", "STATS", "prof"); !strings.Contains(got, "Cannot create or construct") {
+		t.Errorf("RG.PYPROFILE STATS after RESET = %q, want the pstats error", got)
+	}
+	if got := r.do("RG.PYPROFILE", "RESET", "prof", "x"); !strings.HasPrefix(got, "-ERR wrong number of arguments") {
+		t.Errorf("RG.PYPROFILE RESET with two ids = %q, want an arity error", got)
+	}
+}

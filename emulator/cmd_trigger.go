@@ -53,7 +53,7 @@ func (e *Emulator) runTrigger(conn redcon.Conn, args [][]byte) {
 		r.inOrder.Lock()
 		defer r.inOrder.Unlock()
 	}
-	ex := e.trigger(r, map[string]any{"args": stringsOf(args)})
+	ex := e.trigger(r, map[string]any{"args": wireStrings(args)})
 	<-ex.done
 	if len(ex.errors) > 0 {
 		writeError(conn, ex.errors[0])
@@ -112,7 +112,7 @@ func (e *Emulator) hookBelow(above *registration, args [][]byte) *registration {
 
 // runHook runs a hook registration in place of the client's command.
 func (e *Emulator) runHook(conn redcon.Conn, r *registration, args [][]byte) {
-	ex := e.trigger(r, map[string]any{"args": stringsOf(args), "hook": true})
+	ex := e.trigger(r, map[string]any{"args": wireStrings(args), "hook": true})
 	<-ex.done
 	switch {
 	case len(ex.errors) > 0:

@@ -27,6 +27,9 @@
 // are reinstalled by running their session's script again with the same
 // registration ids.
 //
+// Blocking commands a gear sends (BLPOP, XREAD BLOCK...) do not block, as
+// with RedisGears' RM_Call: they answer what a timeout would.
+//
 // Every script is first parsed with the Python 3.7 grammar, so 3.8+
 // syntax fails as on RedisGears, whose interpreter is CPython 3.7.
 //
@@ -37,7 +40,14 @@
 // pass through it, whether a client or a gear sent them, and reports
 // "expired" by watching the keys that were given a TTL. That works with
 // every store, and it lets mode='sync' registrations run before the
-// client's reply, as on RedisGears.
+// client's reply, as on RedisGears. As in Redis, a command that changes
+// nothing fires nothing, and one that removes the last element of a key
+// also fires "del". While KeysReader registrations exist, the commands
+// whose events the reply does not tell (DEL of several keys, pops and
+// removals, LTRIM, the *STORE commands, ZADD, GETEX PERSIST) run in a
+// MULTI between checks of their keys (in a client's MULTI, the checks are
+// queued around them; for a client that WATCHes keys, they are only
+// pipelined with them, since EXEC would end the watch).
 //
 // # Stores
 //
@@ -54,6 +64,13 @@
 //   - Writes made by Lua scripts (EVAL) or by other clients of the store
 //     do not fire registrations: only commands sent through the emulator do.
 //     keymiss events come from GET only.
+//   - Stream consumers: XGROUP DELCONSUMER, and the consumers XREADGROUP,
+//     XCLAIM and XAUTOCLAIM create, fire no xgroup-delconsumer or
+//     xgroup-createconsumer events. Write commands missing from the
+//     emulator's event table (module commands, for one) fire none either.
+//   - A blocking pop (BLPOP...) that had to wait learns whether it
+//     emptied its key (and fires "del") from a check run right after it,
+//     which other clients' commands may precede.
 //   - RG.* commands inside MULTI are queued and run at EXEC, after the
 //     store ran the transaction, not interleaved with its commands.
 //   - atomic() holds a store lock that every command through the emulator
@@ -63,7 +80,11 @@
 //     as on RedisGears.
 //   - Registrations live in memory: they do not survive a restart of the
 //     emulator (they do survive a restart of the python worker).
-//   - RG.PYPROFILE returns empty statistics; RG.PYSTATS reports zeros.
+//   - registerTE timers run in the python worker: they do not survive a
+//     restart of the worker or of the emulator, and a timer's key holds a
+//     string token (TYPE string), not a module value.
+//   - RG.PYSTATS reports zeros, as RedisGears does with
+//     OverridePythonAllocators 0: the worker uses CPython's own allocator.
 //   - REQUIREMENTS are installed with pip into a private directory of the
 //     worker; without network access they fail with RedisGears' error text.
 package emulator

@@ -67,8 +67,11 @@ type Emulator struct {
 	atomicHeld bool
 
 	hasKeyRegs atomic.Bool
-	hasHooks   atomic.Bool
-	watch      *ttlWatch
+	// hasKeysReaders: KeysReader registrations exist, so events that need
+	// probes (see probeKind) matter; StreamReader ones want xadd only.
+	hasKeysReaders atomic.Bool
+	hasHooks       atomic.Bool
+	watch          *ttlWatch
 
 	closeOnce sync.Once
 	closed    chan struct{}

@@ -1,6 +1,9 @@
 package emulator
 
 import (
+	"bytes"
+	"math"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -28,6 +31,7 @@ const (
 	keysAll                    // args[1:]
 	keysPairs                  // args[1], args[3], ...
 	keyFirstTwo                // args[1] and args[2], one event each
+	keySecond                  // args[2]
 	keyInReply                 // the key the reply names first (BLPOP)
 )
 
@@ -45,8 +49,8 @@ var evRules = map[string]evRule{
 	"getset": {"set", keyFirst, condOK, false}, "mset": {"set", keysPairs, condOK, false},
 	"msetnx": {"set", keysPairs, condPositive, false}, "append": {"append", keyFirst, condOK, false},
 	"setrange": {"setrange", keyFirst, condOK, false}, "incr": {"incrby", keyFirst, condOK, false},
-	"decr": {"decrby", keyFirst, condOK, false}, "incrby": {"incrby", keyFirst, condOK, false},
-	"decrby": {"decrby", keyFirst, condOK, false}, "incrbyfloat": {"incrbyfloat", keyFirst, condOK, false},
+	"decr": {"incrby", keyFirst, condOK, false}, "incrby": {"incrby", keyFirst, condOK, false},
+	"decrby": {"incrby", keyFirst, condOK, false}, "incrbyfloat": {"incrbyfloat", keyFirst, condOK, false},
 	"getdel": {"del", keyFirst, condNotNil, false}, "getex": {"expire", keyFirst, condNotNil, false},
 	"del": {"del", keysAll, condPositive, false}, "unlink": {"del", keysAll, condPositive, false},
 	"expire": {"expire", keyFirst, condPositive, true}, "pexpire": {"expire", keyFirst, condPositive, true},
@@ -62,22 +66,32 @@ var evRules = map[string]evRule{
 	"hincrby": {"hincrby", keyFirst, condOK, false}, "hincrbyfloat": {"hincrbyfloat", keyFirst, condOK, false},
 	"sadd": {"sadd", keyFirst, condPositive, false}, "srem": {"srem", keyFirst, condPositive, false},
 	"spop":        {"spop", keyFirst, condNotNil, false},
-	"sinterstore": {"sinterstore", keyFirst, condOK, false}, "sunionstore": {"sunionstore", keyFirst, condOK, false},
-	"sdiffstore": {"sdiffstore", keyFirst, condOK, false},
+	"sinterstore": {"sinterstore", keyFirst, condPositive, false}, "sunionstore": {"sunionstore", keyFirst, condPositive, false},
+	"sdiffstore": {"sdiffstore", keyFirst, condPositive, false},
 	"zadd":       {"zadd", keyFirst, condOK, false}, "zincrby": {"zincr", keyFirst, condOK, false},
-	"zrem": {"zrem", keyFirst, condPositive, false}, "zremrangebyscore": {"zrembyscore", keyFirst, condPositive, false},
-	"zremrangebyrank": {"zrembyrank", keyFirst, condPositive, false}, "zremrangebylex": {"zrembylex", keyFirst, condPositive, false},
+	"zrem": {"zrem", keyFirst, condPositive, false}, "zremrangebyscore": {"zremrangebyscore", keyFirst, condPositive, false},
+	"zremrangebyrank": {"zremrangebyrank", keyFirst, condPositive, false}, "zremrangebylex": {"zremrangebylex", keyFirst, condPositive, false},
 	"zpopmin": {"zpopmin", keyFirst, condNotNil, false}, "zpopmax": {"zpopmax", keyFirst, condNotNil, false},
-	"zunionstore": {"zunionstore", keyFirst, condOK, false}, "zinterstore": {"zinterstore", keyFirst, condOK, false},
+	"zunionstore": {"zunionstore", keyFirst, condPositive, false}, "zinterstore": {"zinterstore", keyFirst, condPositive, false},
 	"xadd": {"xadd", keyFirst, condNotNil, false}, "xtrim": {"xtrim", keyFirst, condPositive, false},
 	"xdel":    {"xdel", keyFirst, condPositive, false},
-	"restore": {"restore", keyFirst, condOK, true}, "copy": {"copy_to", keyFirst, condPositive, false},
+	"restore": {"restore", keyFirst, condOK, true}, "copy": {"copy_to", keySecond, condPositive, false},
 	"rename": {"rename", keyFirstTwo, condOK, false}, "renamenx": {"rename", keyFirstTwo, condPositive, false},
 	"rpoplpush": {"rpoplpush", keyFirstTwo, condNotNil, false}, "lmove": {"lmove", keyFirstTwo, condNotNil, false},
 	"smove":  {"smove", keyFirstTwo, condPositive, false},
 	"get":    {"keymiss", keyFirst, condNotNil, false},
 	"setbit": {"setbit", keyFirst, condOK, false}, "pfadd": {"pfadd", keyFirst, condPositive, false},
-	"geoadd":     {"zadd", keyFirst, condPositive, false},
+	"geoadd": {"zadd", keyFirst, condPositive, false},
+	"bitop":  {"set", keySecond, condPositive, false}, "bitfield": {"setbit", keyFirst, condOK, false},
+	"pfmerge": {"pfadd", keyFirst, condOK, false}, "move": {"move_from", keyFirst, condPositive, false},
+	"zrangestore": {"zrangestore", keyFirst, condPositive, false}, "zdiffstore": {"zdiffstore", keyFirst, condPositive, false},
+	"xgroup":            {"xgroup", keyFirst, condOK, false}, // named by its subcommand, see eventsFor
+	"xsetid":            {"xsetid", keyFirst, condOK, false},
+	"geosearchstore":    {"geosearchstore", keyFirst, condPositive, false},
+	"georadius":         {"georadiusstore", keyFirst, condPositive, false}, // with STORE; see eventsFor
+	"georadiusbymember": {"georadiusstore", keyFirst, condPositive, false},
+	"lmpop":             {"lpop", keyInReply, condNotNil, false}, "zmpop": {"zpopmin", keyInReply, condNotNil, false}, // see mpopEvent
+	"blmpop": {"lpop", keyInReply, condNotNil, false}, "bzmpop": {"zpopmin", keyInReply, condNotNil, false},
 	"brpoplpush": {"rpoplpush", keyFirstTwo, condNotNil, false}, "blmove": {"lmove", keyFirstTwo, condNotNil, false},
 	"blpop": {"lpop", keyInReply, condNotNil, false}, "brpop": {"rpop", keyInReply, condNotNil, false},
 	"bzpopmin": {"zpopmin", keyInReply, condNotNil, false}, "bzpopmax": {"zpopmax", keyInReply, condNotNil, false},
@@ -102,7 +116,7 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 			return nil
 		}
 		if hasTTLOption(name, args) {
-			return []keyEvent{{string(args[1]), "expire"}}
+			return []keyEvent{{string(args[1]), expireEvent(name, args)}}
 		}
 		for _, a := range args[2:] {
 			if strings.EqualFold(string(a), "PERSIST") {
@@ -116,6 +130,59 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 			return []keyEvent{{string(args[1]), "keymiss"}}
 		}
 		return nil
+	}
+	switch name {
+	case "set":
+		if !setDone(args, isNil) {
+			return nil
+		}
+		evs := []keyEvent{{string(args[1]), "set"}}
+		if hasTTLOption(name, args) {
+			evs = append(evs, keyEvent{string(args[1]), "expire"})
+		}
+		return evs
+	case "setrange":
+		// An empty value changes nothing, even on a missing key.
+		if len(args) > 3 && len(args[3]) == 0 {
+			return nil
+		}
+	case "rename", "renamenx", "smove":
+		if len(args) > 2 && bytes.Equal(args[1], args[2]) {
+			return nil
+		}
+	case "setbit":
+		// The reply is the bit's old value: no event if it stays.
+		if len(args) > 3 && isNum && strconv.FormatInt(num, 10) == string(args[3]) {
+			return nil
+		}
+	case "expire", "pexpire", "expireat", "pexpireat":
+		if isNum && num > 0 {
+			return []keyEvent{{string(args[1]), expireEvent(name, args)}}
+		}
+	case "bitfield":
+		// Only SET and INCRBY write; INCRBY with OVERFLOW FAIL may not.
+		if !hasWord(args[2:], "SET") && (!hasWord(args[2:], "INCRBY") || !anyNotNil(raw)) {
+			return nil
+		}
+	case "xgroup":
+		return xgroupEvents(args, isNum, num)
+	case "georadius", "georadiusbymember":
+		dst := storeKey(name, args)
+		if dst == nil || !isNum || num <= 0 {
+			return nil
+		}
+		return []keyEvent{{string(dst), rule.event}}
+	case "lmpop", "zmpop", "blmpop", "bzmpop":
+		rule.event = mpopEvent(name, args)
+	case "zadd":
+		// With INCR the reply is the new score, or nil if NX/XX/GT/LT
+		// refused the update.
+		if hasWord(args[2:], "INCR") {
+			if isNil {
+				return nil
+			}
+			return []keyEvent{{string(args[1]), "zincr"}}
+		}
 	}
 	switch rule.cond {
 	case condPositive:
@@ -134,6 +201,11 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 		if rule.ttl && hasTTLOption(name, args) {
 			evs = append(evs, keyEvent{string(args[1]), "expire"})
 		}
+	case keySecond:
+		if len(args) < 3 {
+			return nil
+		}
+		evs = append(evs, keyEvent{string(args[2]), rule.event})
 	case keysAll:
 		for _, k := range args[1:] {
 			evs = append(evs, keyEvent{string(k), rule.event})
@@ -153,7 +225,8 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 		case "smove":
 			evs = append(evs, keyEvent{src, "srem"}, keyEvent{dst, "sadd"})
 		case "rpoplpush":
-			evs = append(evs, keyEvent{src, "rpop"}, keyEvent{dst, "lpush"})
+			// Redis pushes, then notifies the pop.
+			evs = append(evs, keyEvent{dst, "lpush"}, keyEvent{src, "rpop"})
 		case "lmove":
 			from, to := "lpop", "lpush"
 			if len(args) > 3 && strings.EqualFold(string(args[3]), "right") {
@@ -162,7 +235,7 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 			if len(args) > 4 && strings.EqualFold(string(args[4]), "right") {
 				to = "rpush"
 			}
-			evs = append(evs, keyEvent{src, from}, keyEvent{dst, to})
+			evs = append(evs, keyEvent{dst, to}, keyEvent{src, from})
 		}
 	case keyInReply:
 		v, _, err := parseReply(raw)
@@ -173,6 +246,118 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 		}
 	}
 	return evs
+}
+
+// mpopEvent names the event of LMPOP, ZMPOP and their blocking forms,
+// which pop from the end their arguments name.
+func mpopEvent(name string, args [][]byte) string {
+	for _, a := range args[1:] {
+		switch strings.ToUpper(string(a)) {
+		case "LEFT":
+			return "lpop"
+		case "RIGHT":
+			return "rpop"
+		case "MIN":
+			return "zpopmin"
+		case "MAX":
+			return "zpopmax"
+		}
+	}
+	return ""
+}
+
+// anyNotNil reports whether the array reply raw holds a non-nil element.
+func anyNotNil(raw []byte) bool {
+	v, _, err := parseReply(raw)
+	arr, _ := v.([]any)
+	for _, x := range arr {
+		if x != nil {
+			return err == nil
+		}
+	}
+	return false
+}
+
+// xgroupEvents returns the events of XGROUP (not an error), named by its
+// subcommand. DELCONSUMER notifies only for a consumer that existed,
+// which its reply does not tell: it fires nothing here.
+func xgroupEvents(args [][]byte, isNum bool, num int64) []keyEvent {
+	if len(args) < 3 {
+		return nil
+	}
+	sub := strings.ToLower(string(args[1]))
+	switch sub {
+	case "create", "setid":
+	case "destroy", "createconsumer":
+		if !isNum || num <= 0 {
+			return nil
+		}
+	default:
+		return nil
+	}
+	return []keyEvent{{string(args[2]), "xgroup-" + sub}}
+}
+
+// setDone reports whether a SET that did not fail set its key. Its reply
+// says so, except with GET, where it is the old value.
+func setDone(args [][]byte, isNil bool) bool {
+	get, nx, xx := false, false, false
+	for _, a := range args[3:] {
+		switch strings.ToUpper(string(a)) {
+		case "GET":
+			get = true
+		case "NX":
+			nx = true
+		case "XX":
+			xx = true
+		}
+	}
+	switch {
+	case !get:
+		return !isNil
+	case nx:
+		return isNil
+	case xx:
+		return !isNil
+	}
+	return true
+}
+
+// expireEvent names the event of a command that set a TTL: "del" when
+// the time is already past, since Redis then deletes the key at once.
+func expireEvent(name string, args [][]byte) string {
+	at := int64(math.MaxInt64) // the expiry in unix milliseconds
+	now := time.Now().UnixMilli()
+	num := func(i int) int64 {
+		if i >= len(args) {
+			return math.MaxInt64 / 1000
+		}
+		n, _ := strconv.ParseInt(string(args[i]), 10, 64)
+		return n
+	}
+	switch name {
+	case "expire", "pexpire":
+		if num(2) <= 0 {
+			return "del"
+		}
+	case "expireat":
+		at = num(2) * 1000
+	case "pexpireat":
+		at = num(2)
+	case "getex":
+		for i := 2; i < len(args); i++ {
+			switch strings.ToUpper(string(args[i])) {
+			case "EXAT":
+				at = num(i+1) * 1000
+			case "PXAT":
+				at = num(i + 1)
+			}
+		}
+	}
+	if at <= now {
+		return "del"
+	}
+	return "expire"
 }
 
 // givesTTL reports whether a command may put a TTL on a key.
@@ -226,6 +411,17 @@ func (w *ttlWatch) observe(evs []keyEvent) {
 			w.mu.Unlock()
 		}
 	}
+}
+
+// flushed forgets every watched key after a FLUSHALL or FLUSHDB (raw is
+// its reply): flushed keys did not expire, and Redis notifies nothing.
+func (w *ttlWatch) flushed(name string, raw []byte) {
+	if (name != "flushall" && name != "flushdb") || len(raw) == 0 || raw[0] != '+' {
+		return
+	}
+	w.mu.Lock()
+	clear(w.keys)
+	w.mu.Unlock()
 }
 
 func (w *ttlWatch) loop() {
@@ -303,4 +499,308 @@ func (w *ttlWatch) check(keys []string) []string {
 		}
 	}
 	return gone
+}
+
+// A probeKind says what a command's events depend on beyond its reply:
+// the state of its keys just before and after it ran.
+type probeKind int
+
+const (
+	probeNone     probeKind = iota
+	probeDel                // DEL/UNLINK of several keys: "del" for each key that existed
+	probeEmptied            // may remove args[1]'s last element; Redis then deletes the key and fires "del"
+	probeTrim               // LTRIM: nothing on a missing key; may empty it
+	probeStore              // *STORE: an empty result deletes the destination, firing "del" if it existed
+	probeScores             // ZADD/GEOADD: "zadd" only if a member was added or its score changed
+	probePersist            // GETEX PERSIST: "persist" only if the key had a TTL
+	probeBlockPop           // blocking pops: may empty the key they popped from (checked after only, as they may wait)
+)
+
+var probes = map[string]probeKind{
+	"lpop": probeEmptied, "rpop": probeEmptied, "lrem": probeEmptied, "rpoplpush": probeEmptied,
+	"lmove": probeEmptied, "srem": probeEmptied, "spop": probeEmptied, "smove": probeEmptied,
+	"hdel": probeEmptied, "zrem": probeEmptied, "zremrangebyscore": probeEmptied,
+	"zremrangebyrank": probeEmptied, "zremrangebylex": probeEmptied, "zpopmin": probeEmptied,
+	"zpopmax": probeEmptied, "ltrim": probeTrim,
+	"sinterstore": probeStore, "sunionstore": probeStore, "sdiffstore": probeStore,
+	"zunionstore": probeStore, "zinterstore": probeStore, "sort": probeStore,
+	"zrangestore": probeStore, "zdiffstore": probeStore, "bitop": probeStore,
+	"zadd": probeScores, "geoadd": probeScores, "getex": probePersist,
+	"blpop": probeBlockPop, "brpop": probeBlockPop, "bzpopmin": probeBlockPop, "bzpopmax": probeBlockPop,
+	"lmpop": probeBlockPop, "zmpop": probeBlockPop, "blmpop": probeBlockPop, "bzmpop": probeBlockPop,
+	"geosearchstore": probeStore, "georadius": probeStore, "georadiusbymember": probeStore,
+	"brpoplpush": probeBlockPop, "blmove": probeBlockPop,
+}
+
+// probeFor returns the probe a command needs for exact events.
+func probeFor(name string, args [][]byte) probeKind {
+	if len(args) < 2 {
+		return probeNone
+	}
+	switch name {
+	case "del", "unlink":
+		if len(args) > 2 {
+			return probeDel
+		}
+		return probeNone
+	case "sort", "bitop", "georadius", "georadiusbymember":
+		if storeKey(name, args) == nil {
+			return probeNone
+		}
+	case "zadd":
+		if hasWord(args[2:], "INCR") {
+			return probeNone
+		}
+	case "getex":
+		if !hasWord(args[2:], "PERSIST") {
+			return probeNone
+		}
+	}
+	return probes[name]
+}
+
+func hasWord(args [][]byte, word string) bool {
+	for _, a := range args {
+		if strings.EqualFold(string(a), word) {
+			return true
+		}
+	}
+	return false
+}
+
+// storeKey returns the key a *STORE command (or BITOP) writes; or nil.
+func storeKey(name string, args [][]byte) []byte {
+	switch name {
+	case "bitop":
+		if len(args) < 3 {
+			return nil
+		}
+		return args[2]
+	case "sort", "georadius", "georadiusbymember":
+	default:
+		return args[1]
+	}
+	for i := 2; i+1 < len(args); i++ {
+		switch strings.ToUpper(string(args[i])) {
+		case "STORE", "STOREDIST":
+			return args[i+1]
+		}
+	}
+	return nil
+}
+
+// popKeys returns the keys a (blocking) pop may pop from.
+func popKeys(name string, args [][]byte) [][]byte {
+	switch name {
+	case "brpoplpush", "blmove":
+		return args[1:2]
+	case "lmpop", "zmpop", "blmpop", "bzmpop":
+		i := 1 // numkeys
+		if name[0] == 'b' {
+			i = 2 // after the timeout
+		}
+		if i >= len(args) {
+			return nil
+		}
+		n, err := strconv.Atoi(string(args[i]))
+		if err != nil || n < 0 || i+1+n > len(args) {
+			return nil
+		}
+		return args[i+1 : i+1+n]
+	}
+	return args[1 : len(args)-1] // the last is the timeout
+}
+
+// scoredMembers returns the members a ZADD or GEOADD names.
+func scoredMembers(name string, args [][]byte) [][]byte {
+	i := 2
+	for i < len(args) {
+		switch strings.ToUpper(string(args[i])) {
+		case "NX", "XX", "GT", "LT", "CH":
+			i++
+			continue
+		}
+		break
+	}
+	step := 2 // score member
+	if name == "geoadd" {
+		step = 3 // longitude latitude member
+	}
+	var ms [][]byte
+	for i += step - 1; i < len(args); i += step {
+		ms = append(ms, args[i])
+	}
+	return ms
+}
+
+// probeCmds returns the commands that run just before and just after
+// args to tell its events.
+func probeCmds(kind probeKind, name string, args [][]byte) (pre, post [][][]byte) {
+	exists := func(k []byte) [][]byte { return [][]byte{[]byte("EXISTS"), k} }
+	switch kind {
+	case probeDel:
+		for _, k := range args[1:] {
+			pre = append(pre, exists(k))
+		}
+	case probeEmptied, probeTrim:
+		pre, post = [][][]byte{exists(args[1])}, [][][]byte{exists(args[1])}
+	case probeStore:
+		pre = [][][]byte{exists(storeKey(name, args))}
+	case probeScores:
+		// GEOADD stores its members in a sorted set too.
+		zm := append([][]byte{[]byte("ZMSCORE"), args[1]}, scoredMembers(name, args)...)
+		pre, post = [][][]byte{zm}, [][][]byte{zm}
+	case probePersist:
+		pre = [][][]byte{{[]byte("PTTL"), args[1]}}
+	case probeBlockPop:
+		for _, k := range popKeys(name, args) {
+			post = append(post, exists(k))
+		}
+	}
+	return pre, post
+}
+
+// doProbed runs args on c between the probe commands, in one round trip,
+// and returns its reply as Redis gave it and the events it caused. With
+// multi the lot runs in a MULTI, atomically. A client that WATCHes keys
+// cannot have that (EXEC would end its watch): its pipeline runs as is,
+// which Redis serves in one go unless it arrives in pieces.
+func (c *storeConn) doProbed(args [][]byte, kind probeKind, multi bool) ([]byte, []keyEvent, error) {
+	name := strings.ToLower(string(args[0]))
+	pre, post := probeCmds(kind, name, args)
+	cmds := make([][][]byte, 0, len(pre)+len(post)+3)
+	if multi {
+		cmds = append(cmds, [][]byte{[]byte("MULTI")})
+	}
+	cmds = append(append(append(cmds, pre...), args), post...)
+	if multi {
+		cmds = append(cmds, [][]byte{[]byte("EXEC")})
+	}
+	raws, err := c.pipeline(cmds)
+	if err != nil {
+		return nil, nil, err
+	}
+	n := len(pre)
+	replies := raws
+	if multi {
+		if raws[1+n][0] == '-' {
+			// Refused when queued (arity, unknown command): the reply
+			// Redis gives the command alone.
+			return raws[1+n], nil, nil
+		}
+		replies = raws[1 : len(raws)-1]
+		if raws[0][0] == '+' {
+			elems, ok := splitArray(raws[len(raws)-1])
+			if !ok || len(elems) != len(replies) {
+				return raws[len(raws)-1], nil, nil
+			}
+			replies = elems
+		}
+	}
+	raw := replies[n]
+	return raw, probedEvents(name, args, raw, kind, replies[:n], replies[n+1:]), nil
+}
+
+// probedEvents is eventsFor, knowing the replies of the probe commands
+// run just before (pre) and after (post) the command.
+func probedEvents(name string, args [][]byte, raw []byte, kind probeKind, pre, post [][]byte) []keyEvent {
+	if isErr, _, _, _ := replyKind(raw); isErr {
+		return nil
+	}
+	one := func(r []byte) bool { return string(r) == ":1\r\n" }
+	key := string(args[1])
+	switch kind {
+	case probeNone:
+		return eventsFor(args, raw)
+	case probeDel:
+		var evs []keyEvent
+		seen := map[string]bool{}
+		for i, k := range args[1:] {
+			if one(pre[i]) && !seen[string(k)] {
+				seen[string(k)] = true
+				evs = append(evs, keyEvent{string(k), "del"})
+			}
+		}
+		return evs
+	case probeStore:
+		dst := string(storeKey(name, args))
+		if _, _, n, isNum := replyKind(raw); isNum && n > 0 {
+			switch name {
+			case "sort":
+				return []keyEvent{{dst, "sortstore"}}
+			case "georadius", "georadiusbymember":
+				return []keyEvent{{dst, "georadiusstore"}}
+			}
+			return eventsFor(args, raw)
+		}
+		if one(pre[0]) {
+			return []keyEvent{{dst, "del"}}
+		}
+		return nil
+	case probeScores:
+		if pre[0][0] == '-' {
+			// No ZMSCORE (Redis before 6.2): as without a probe.
+			return eventsFor(args, raw)
+		}
+		if !bytes.Equal(pre[0], post[0]) {
+			return []keyEvent{{key, "zadd"}}
+		}
+		return nil
+	case probePersist:
+		if _, isNil, n, _ := replyKind(pre[0]); isNil || n < 0 {
+			return nil
+		}
+		return eventsFor(args, raw)
+	case probeTrim:
+		if !one(pre[0]) {
+			return nil
+		}
+	case probeBlockPop:
+		evs := eventsFor(args, raw)
+		for i, k := range popKeys(name, args) {
+			for j, ev := range evs {
+				if ev.key == string(k) && strings.Contains(ev.event, "pop") && !one(post[i]) {
+					return append(evs[:j+1:j+1], append([]keyEvent{{ev.key, "del"}}, evs[j+1:]...)...)
+				}
+			}
+		}
+		return evs
+	}
+	evs := eventsFor(args, raw)
+	if one(pre[0]) && !one(post[0]) {
+		for i, ev := range evs {
+			if ev.key == key && ev.event != "del" {
+				// Redis deletes the emptied key right after notifying the removal.
+				return append(evs[:i+1:i+1], append([]keyEvent{{key, "del"}}, evs[i+1:]...)...)
+			}
+		}
+	}
+	return evs
+}
+
+// doEvents runs a gear's command on a pooled connection and returns its
+// reply and the events it caused, probing the keys when probe asks. A
+// blocking command (BLPOP...) runs in a MULTI, where it does not block: a
+// module's RM_Call may not block either, and returns what a timeout does.
+func (s *store) doEvents(args [][]byte, probe probeKind) ([]byte, []keyEvent, error) {
+	blocking := blockingCommand(strings.ToLower(string(args[0])), args)
+	if probe == probeNone && !blocking {
+		raw, err := s.do(args)
+		if err != nil {
+			return nil, nil, err
+		}
+		return raw, eventsFor(args, raw), nil
+	}
+	c, err := s.get()
+	if err != nil {
+		return nil, nil, err
+	}
+	raw, evs, err := c.doProbed(args, probe, true)
+	if err != nil {
+		c.c.Close()
+		return nil, nil, err
+	}
+	raw = append([]byte(nil), raw...)
+	s.put(c)
+	return raw, evs, nil
 }

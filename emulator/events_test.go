@@ -1,6 +1,9 @@
 package emulator
 
 import (
+	"strings"
+
+	"github.com/gogears/gogears/internal/redistest"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -24,7 +27,7 @@ func TestEventsFor(t *testing.T) {
 		{[]string{"HDEL", "h", "f"}, ":0\r\n", nil},
 		{[]string{"LPOP", "l"}, "$-1\r\n", nil},
 		{[]string{"RENAME", "a", "b"}, "+OK\r\n", []keyEvent{{"a", "rename_from"}, {"b", "rename_to"}}},
-		{[]string{"LMOVE", "a", "b", "RIGHT", "LEFT"}, "$1\r\nx\r\n", []keyEvent{{"a", "rpop"}, {"b", "lpush"}}},
+		{[]string{"LMOVE", "a", "b", "RIGHT", "LEFT"}, "$1\r\nx\r\n", []keyEvent{{"b", "lpush"}, {"a", "rpop"}}},
 		{[]string{"XADD", "s", "*", "f", "v"}, "$3\r\n1-1\r\n", []keyEvent{{"s", "xadd"}}},
 		{[]string{"GET", "k"}, "$-1\r\n", []keyEvent{{"k", "keymiss"}}},
 		{[]string{"GET", "k"}, "$1\r\nv\r\n", nil},
@@ -38,9 +41,16 @@ func TestEventsFor(t *testing.T) {
 		{[]string{"GEOADD", "g", "13.3", "38.1", "x"}, ":1\r\n", []keyEvent{{"g", "zadd"}}},
 		{[]string{"BLPOP", "a", "b", "0"}, "*2\r\n$1\r\nb\r\n$1\r\nx\r\n", []keyEvent{{"b", "lpop"}}},
 		{[]string{"BRPOP", "a", "1"}, "*-1\r\n", nil},
+		{[]string{"SET", "k", "v", "GET"}, "$-1\r\n", []keyEvent{{"k", "set"}}},
+		{[]string{"SET", "k", "v", "NX", "GET"}, "$1\r\nv\r\n", nil},
+		{[]string{"COPY", "a", "b"}, ":1\r\n", []keyEvent{{"b", "copy_to"}}},
+		{[]string{"RENAME", "a", "a"}, "+OK\r\n", nil},
+		{[]string{"EXPIRE", "k", "0"}, ":1\r\n", []keyEvent{{"k", "del"}}},
+		{[]string{"SETRANGE", "k", "3", ""}, ":5\r\n", nil},
+		{[]string{"SINTERSTORE", "d", "a"}, ":0\r\n", nil},
 		{[]string{"BZPOPMIN", "z", "0"}, "*3\r\n$1\r\nz\r\n$1\r\nm\r\n$1\r\n1\r\n", []keyEvent{{"z", "zpopmin"}}},
-		{[]string{"BRPOPLPUSH", "a", "b", "0"}, "$1\r\nx\r\n", []keyEvent{{"a", "rpop"}, {"b", "lpush"}}},
-		{[]string{"BLMOVE", "a", "b", "LEFT", "RIGHT", "0"}, "$1\r\nx\r\n", []keyEvent{{"a", "lpop"}, {"b", "rpush"}}},
+		{[]string{"BRPOPLPUSH", "a", "b", "0"}, "$1\r\nx\r\n", []keyEvent{{"b", "lpush"}, {"a", "rpop"}}},
+		{[]string{"BLMOVE", "a", "b", "LEFT", "RIGHT", "0"}, "$1\r\nx\r\n", []keyEvent{{"b", "rpush"}, {"a", "lpop"}}},
 	}
 	for _, tt := range tests {
 		args := make([][]byte, len(tt.args))
@@ -52,4 +62,264 @@ func TestEventsFor(t *testing.T) {
 			t.Errorf("eventsFor(%q, %q) mismatch (-want +got):\n%s", tt.args, tt.raw, diff)
 		}
 	}
+}
+
+// eventCase is a command run after setup, with the keyspace events Redis
+// fires for it (all case keys start with "k").
+type eventCase struct {
+	setup [][]string
+	cmd   []string
+}
+
+// embeddedLacks names the commands the embedded store does not have.
+var embeddedLacks = map[string]bool{"SORT": true, "BITFIELD": true, "ZRANGESTORE": true, "ZDIFFSTORE": true,
+	"GEOSEARCHSTORE": true, "XGROUP SETID": true, "XSETID": true, "LMPOP": true, "ZMPOP": true}
+
+// eventCases are the write commands whose events depend on what the
+// command changed: Redis notifies only real changes.
+var eventCases = []eventCase{
+	{[][]string{{"SET", "k1", "1"}, {"SET", "k3", "1"}}, []string{"DEL", "k1", "k2", "k3"}},
+	{[][]string{{"SET", "k2", "1"}}, []string{"UNLINK", "k1", "k2"}},
+	{nil, []string{"DEL", "k1", "k2"}},
+	{[][]string{{"SADD", "ks", "a", "b"}}, []string{"SREM", "ks", "c"}},
+	{[][]string{{"HSET", "kh", "a", "1", "b", "2"}}, []string{"HDEL", "kh", "c"}},
+	{nil, []string{"EXPIRE", "kx", "100"}},
+	{[][]string{{"SET", "kx", "1"}}, []string{"EXPIRE", "kx", "100", "GT"}},
+	{[][]string{{"SET", "kx", "1"}}, []string{"PERSIST", "kx"}},
+	{[][]string{{"SADD", "ks", "a"}}, []string{"SADD", "ks", "a"}},
+	{[][]string{{"HSET", "kh", "a", "1"}}, []string{"HSETNX", "kh", "a", "2"}},
+	{nil, []string{"LPUSHX", "kl", "a"}},
+	{[][]string{{"RPUSH", "kl", "a"}}, []string{"LREM", "kl", "0", "b"}},
+	{nil, []string{"LPOP", "kl"}},
+	{nil, []string{"GETDEL", "kg"}},
+	{nil, []string{"SMOVE", "ks", "kt", "a"}},
+	{nil, []string{"ZREM", "kz", "a"}},
+	{nil, []string{"XTRIM", "kx", "MAXLEN", "10"}},
+	{nil, []string{"SET", "kv", "1", "XX"}},
+	{nil, []string{"SET", "kv", "1", "GET"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"SET", "kv", "2", "NX", "GET"}},
+	{nil, []string{"SET", "kv", "2", "NX", "GET"}},
+	{nil, []string{"SET", "kv", "2", "XX", "GET"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"SETRANGE", "kv", "0", ""}},
+	{nil, []string{"SETRANGE", "kv", "0", ""}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"APPEND", "kv", ""}},
+	{nil, []string{"LTRIM", "kl", "0", "1"}},
+	{[][]string{{"SET", "kx", "1"}}, []string{"EXPIRE", "kx", "-1"}},
+	{nil, []string{"SINTERSTORE", "kd", "ka", "kb"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"RENAME", "kv", "kv"}},
+	{nil, []string{"GETEX", "kv", "EX", "100"}},
+	{nil, []string{"SPOP", "ks"}},
+	{nil, []string{"ZPOPMIN", "kz"}},
+	{nil, []string{"RPOPLPUSH", "kl", "km"}},
+	{nil, []string{"LMOVE", "kl", "km", "LEFT", "RIGHT"}},
+	{nil, []string{"HINCRBY", "kh", "a", "1"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"MSET", "kv", "1", "kw", "2"}},
+	{nil, []string{"MSETNX", "kv", "1", "kw", "2"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"COPY", "kv", "kw"}},
+	{[][]string{{"SET", "kv", "1"}, {"SET", "kw", "1"}}, []string{"COPY", "kv", "kw"}},
+	{nil, []string{"ZREMRANGEBYSCORE", "kz", "0", "10"}},
+	{[][]string{{"PFADD", "kp", "a"}}, []string{"PFADD", "kp", "a"}},
+	{[][]string{{"RPUSH", "kl", "a"}}, []string{"LPOP", "kl"}},
+	{[][]string{{"RPUSH", "kl", "a", "b"}}, []string{"RPOP", "kl", "5"}},
+	{[][]string{{"RPUSH", "kl", "a", "b"}}, []string{"LTRIM", "kl", "5", "10"}},
+	{[][]string{{"RPUSH", "kl", "a", "b"}}, []string{"LTRIM", "kl", "0", "0"}},
+	{[][]string{{"RPUSH", "kl", "a", "a"}}, []string{"LREM", "kl", "0", "a"}},
+	{[][]string{{"RPUSH", "kl", "a"}}, []string{"RPOPLPUSH", "kl", "km"}},
+	{[][]string{{"RPUSH", "kl", "a"}}, []string{"RPOPLPUSH", "kl", "kl"}},
+	{[][]string{{"RPUSH", "kl", "a"}}, []string{"LMOVE", "kl", "km", "LEFT", "RIGHT"}},
+	{[][]string{{"SADD", "ks", "a"}}, []string{"SREM", "ks", "a", "b"}},
+	{[][]string{{"SADD", "ks", "a"}}, []string{"SPOP", "ks"}},
+	{[][]string{{"SADD", "ks", "a"}}, []string{"SMOVE", "ks", "kt", "a"}},
+	{[][]string{{"HSET", "kh", "a", "1"}}, []string{"HDEL", "kh", "a"}},
+	{[][]string{{"ZADD", "kz", "1", "a"}}, []string{"ZREM", "kz", "a"}},
+	{[][]string{{"ZADD", "kz", "1", "a"}}, []string{"ZPOPMAX", "kz"}},
+	{[][]string{{"ZADD", "kz", "1", "a"}}, []string{"ZREMRANGEBYRANK", "kz", "0", "-1"}},
+	{[][]string{{"SET", "kd", "1"}}, []string{"SINTERSTORE", "kd", "ka", "kb"}},
+	{[][]string{{"SADD", "ka", "x"}}, []string{"SUNIONSTORE", "kd", "ka", "kb"}},
+	{[][]string{{"SET", "kd", "1"}}, []string{"ZUNIONSTORE", "kd", "1", "ka"}},
+	{[][]string{{"SET", "kx", "1"}}, []string{"PEXPIREAT", "kx", "1"}},
+	{[][]string{{"SET", "kx", "1"}}, []string{"GETEX", "kx", "PXAT", "1"}},
+	{[][]string{{"SET", "k1", "1"}}, []string{"DEL", "k1", "k1"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"SET", "kv", "2", "XX", "GET"}},
+	{[][]string{{"ZADD", "kz", "1", "a"}}, []string{"ZADD", "kz", "1", "a"}},
+	{[][]string{{"ZADD", "kz", "1", "a"}}, []string{"ZADD", "kz", "2", "a"}},
+	{[][]string{{"ZADD", "kz", "1", "a"}}, []string{"ZADD", "kz", "NX", "2", "a"}},
+	{nil, []string{"ZADD", "kz", "XX", "2", "a"}},
+	{[][]string{{"ZADD", "kz", "2", "a"}}, []string{"ZADD", "kz", "GT", "1", "a"}},
+	{[][]string{{"HSET", "kh", "a", "1"}}, []string{"HSET", "kh", "a", "1"}},
+	{[][]string{{"RPUSH", "kl", "a"}}, []string{"LSET", "kl", "0", "a"}},
+	{[][]string{{"RPUSH", "kl", "a"}}, []string{"LINSERT", "kl", "BEFORE", "x", "b"}},
+	{nil, []string{"XADD", "kx", "NOMKSTREAM", "*", "f", "v"}},
+	{[][]string{{"XADD", "kx", "*", "f", "v"}}, []string{"XTRIM", "kx", "MAXLEN", "5"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"SETNX", "kv", "2"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"GETSET", "kv", "1"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"MSETNX", "kv", "1", "kw", "2"}},
+	{[][]string{{"SET", "kx", "1", "EX", "100"}}, []string{"EXPIRE", "kx", "200", "NX"}},
+	{[][]string{{"SET", "kv", "1", "EX", "100"}}, []string{"SET", "kv", "2", "KEEPTTL"}},
+	{[][]string{{"SETBIT", "kb", "1", "1"}}, []string{"SETBIT", "kb", "1", "1"}},
+	{[][]string{{"RPUSH", "kl", "1"}}, []string{"SORT", "kl", "STORE", "kd"}},
+	{[][]string{{"SET", "kd", "1"}}, []string{"SORT", "kl", "STORE", "kd"}},
+	{[][]string{{"HSET", "kh", "a", "1"}}, []string{"HINCRBYFLOAT", "kh", "a", "1.5"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"INCRBYFLOAT", "kv", "1.5"}},
+	{[][]string{{"SADD", "ks", "a"}}, []string{"SMOVE", "ks", "ks", "a"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"RENAME", "kv", "kw"}},
+	{[][]string{{"SET", "kv", "1"}, {"SET", "kw", "1"}}, []string{"RENAMENX", "kv", "kw"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"GETDEL", "kv"}},
+	{[][]string{{"SET", "kv", "1", "EX", "100"}}, []string{"GETEX", "kv", "PERSIST"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"GETEX", "kv", "PERSIST"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"SET", "kv", "1", "PX", "100000"}},
+	{[][]string{{"ZADD", "kz", "1", "a"}}, []string{"ZINCRBY", "kz", "1", "a"}},
+	{[][]string{{"ZADD", "kz", "1", "a"}}, []string{"ZADD", "kz", "INCR", "1", "a"}},
+	{[][]string{{"ZADD", "kz", "1", "a"}}, []string{"ZADD", "kz", "NX", "INCR", "1", "a"}},
+	{nil, []string{"ZADD", "kz", "1", "a", "2", "b"}},
+	{[][]string{{"ZADD", "kz", "1", "a", "2", "b"}}, []string{"ZADD", "kz", "CH", "1", "a", "3", "b"}},
+	{nil, []string{"GEOADD", "kg", "13.361389", "38.115556", "Palermo"}},
+	{[][]string{{"GEOADD", "kg", "13.361389", "38.115556", "Palermo"}}, []string{"GEOADD", "kg", "13.361389", "38.115556", "Palermo"}},
+	{[][]string{{"GEOADD", "kg", "13.361389", "38.115556", "Palermo"}}, []string{"GEOADD", "kg", "15.087269", "37.502669", "Palermo"}},
+	{[][]string{{"SET", "ka", "x"}}, []string{"BITOP", "AND", "kd", "ka", "kb"}},
+	{[][]string{{"SET", "kd", "x"}}, []string{"BITOP", "AND", "kd", "ka", "kb"}},
+	{nil, []string{"BITFIELD", "kb", "SET", "u8", "0", "1"}},
+	{nil, []string{"BITFIELD", "kb", "GET", "u8", "0"}},
+	{[][]string{{"PFADD", "ka", "x"}}, []string{"PFMERGE", "kd", "ka"}},
+	{[][]string{{"ZADD", "ka", "1", "x"}}, []string{"ZRANGESTORE", "kd", "ka", "0", "-1"}},
+	{[][]string{{"SET", "kd", "x"}}, []string{"ZRANGESTORE", "kd", "ka", "0", "-1"}},
+	{[][]string{{"ZADD", "ka", "1", "x"}}, []string{"ZDIFFSTORE", "kd", "1", "ka"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"MOVE", "kv", "1"}},
+	{[][]string{{"XADD", "kx", "*", "f", "v"}}, []string{"XGROUP", "CREATE", "kx", "g", "0"}},
+	{nil, []string{"XGROUP", "CREATE", "kx", "g", "0", "MKSTREAM"}},
+	{[][]string{{"XGROUP", "CREATE", "kx", "g", "0", "MKSTREAM"}}, []string{"XGROUP", "SETID", "kx", "g", "0"}},
+	{[][]string{{"XGROUP", "CREATE", "kx", "g", "0", "MKSTREAM"}}, []string{"XGROUP", "DESTROY", "kx", "g"}},
+	{[][]string{{"XGROUP", "CREATE", "kx", "g", "0", "MKSTREAM"}}, []string{"XGROUP", "DESTROY", "kx", "h"}},
+	{[][]string{{"XGROUP", "CREATE", "kx", "g", "0", "MKSTREAM"}}, []string{"XGROUP", "CREATECONSUMER", "kx", "g", "c"}},
+	{[][]string{{"XGROUP", "CREATE", "kx", "g", "0", "MKSTREAM"}}, []string{"XGROUP", "DELCONSUMER", "kx", "g", "c"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"DECR", "kv"}},
+	{[][]string{{"ZADD", "ka", "1", "x", "2", "y"}}, []string{"GEOSEARCHSTORE", "kd", "ka", "FROMLONLAT", "0", "0", "BYRADIUS", "1", "km"}},
+	{nil, []string{"BITFIELD", "kb", "OVERFLOW", "FAIL", "INCRBY", "u2", "0", "5"}},
+	{[][]string{{"XADD", "kx", "5-0", "f", "v"}}, []string{"XSETID", "kx", "10-0"}},
+	{[][]string{{"GEOADD", "ka", "13.361389", "38.115556", "p"}}, []string{"GEOSEARCHSTORE", "kd", "ka", "FROMLONLAT", "13.36", "38.11", "BYRADIUS", "100", "km"}},
+	{[][]string{{"SET", "kd", "1"}}, []string{"GEOSEARCHSTORE", "kd", "ka", "FROMLONLAT", "13.36", "38.11", "BYRADIUS", "100", "km"}},
+	{[][]string{{"GEOADD", "ka", "13.361389", "38.115556", "p"}}, []string{"GEORADIUS", "ka", "13.36", "38.11", "100", "km", "STORE", "kd"}},
+	{[][]string{{"RPUSH", "kl", "a"}}, []string{"LMPOP", "1", "kl", "LEFT"}},
+	{[][]string{{"ZADD", "kz", "1", "a", "2", "b"}}, []string{"ZMPOP", "1", "kz", "MAX"}},
+	{[][]string{{"SADD", "ks", "a", "b"}}, []string{"SPOP", "ks", "5"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"GETSET", "kv", "2"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"SETEX", "kv", "100", "2"}},
+	{[][]string{{"HSET", "kh", "a", "1"}}, []string{"HMSET", "kh", "a", "2"}},
+	{[][]string{{"SET", "kv", "1"}}, []string{"DECRBY", "kv", "2"}},
+	{[][]string{{"RPUSH", "kl", "a"}}, []string{"BLPOP", "kk", "kl", "1"}},
+	{[][]string{{"RPUSH", "kl", "a", "b"}}, []string{"BRPOP", "kl", "1"}},
+	{[][]string{{"ZADD", "kz", "1", "a"}}, []string{"BZPOPMIN", "kz", "1"}},
+	{[][]string{{"RPUSH", "kl", "a"}}, []string{"BRPOPLPUSH", "kl", "km", "1"}},
+	{[][]string{{"RPUSH", "kl", "a"}}, []string{"BLMOVE", "kl", "km", "RIGHT", "LEFT", "1"}},
+	{[][]string{{"SADD", "ka", "x"}}, []string{"SDIFFSTORE", "kd", "ka", "kb"}},
+	{[][]string{{"ZADD", "ka", "1", "x"}}, []string{"ZINTERSTORE", "kd", "1", "ka"}},
+}
+
+// redisEvents runs the cases on a real redis-server with keyspace
+// notifications on and returns, per case, the events it fired ("event
+// key"), in order.
+func redisEvents(t *testing.T, cases []eventCase) [][]string {
+	s := redistest.Start(t, redistest.WithArgs("--notify-keyspace-events", "KEA"))
+	r := dialRaw(t, s.Addr)
+	sub := dialRaw(t, s.Addr)
+	sub.do("PSUBSCRIBE", "__keyevent@0__:*")
+	sub.do("SUBSCRIBE", "done")
+	// drain reads messages up to the "done" publication.
+	drain := func() []string {
+		var evs []string
+		for {
+			raw, err := sub.sc.read()
+			if err != nil {
+				t.Fatal(err)
+			}
+			v, _, _ := parseReply(raw)
+			msg, _ := v.([]any)
+			if len(msg) == 3 && string(asBytes(msg[0])) == "message" {
+				return evs
+			}
+			if len(msg) == 4 && string(asBytes(msg[0])) == "pmessage" {
+				ev := strings.TrimPrefix(string(asBytes(msg[2])), "__keyevent@0__:")
+				if key := string(asBytes(msg[3])); strings.HasPrefix(key, "k") {
+					evs = append(evs, ev+" "+key)
+				}
+			}
+		}
+	}
+	out := make([][]string, len(cases))
+	for i, c := range cases {
+		r.do("FLUSHALL")
+		for _, s := range c.setup {
+			r.do(s...)
+		}
+		r.do("PUBLISH", "done", "")
+		drain()
+		r.do(c.cmd...)
+		r.do("PUBLISH", "done", "")
+		out[i] = drain()
+	}
+	return out
+}
+
+// TestEventsMatchRedis runs write commands through the emulator, sent by a
+// client (alone, in MULTI, while watching a key) and by a gear, and checks that KeysReader registrations see the
+// events real Redis fires for them, no more and no fewer.
+func TestEventsMatchRedis(t *testing.T) {
+	want := redisEvents(t, eventCases)
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		r := dialRaw(t, e.Addr())
+		r.do("RG.PYEXECUTE", "GB().foreach(lambda r: execute('RPUSH', '_ev', r['event'] + ' ' + r['key'])).register(prefix='k*', mode='sync', readValue=False)")
+		r.do("RG.PYEXECUTE", "GB('CommandReader').foreach(lambda a: execute(*a[1:])).register(trigger='do')")
+		for _, path := range []string{"client", "multi", "watch", "gear"} {
+			for i, c := range eventCases {
+				if e.store.mini != nil && (embeddedLacks[c.cmd[0]] || embeddedLacks[c.cmd[0]+" "+c.cmd[1]]) {
+					continue
+				}
+				r.do("FLUSHALL")
+				for _, s := range c.setup {
+					r.do(s...)
+				}
+				r.do("DEL", "_ev")
+				switch path {
+				case "client":
+					r.do(c.cmd...)
+				case "multi":
+					r.do("MULTI")
+					r.do(c.cmd...)
+					if got := r.do("EXEC"); !strings.HasPrefix(got, "*1\r\n") {
+						t.Errorf("EXEC of %q = %q, want one reply", c.cmd, got)
+					}
+				case "watch":
+					r.do("WATCH", "kwatched")
+					r.do(c.cmd...)
+					r.do("UNWATCH")
+				case "gear":
+					r.do(append([]string{"RG.TRIGGER", "do"}, c.cmd...)...)
+				}
+				v, _, _ := parseReply([]byte(r.do("LRANGE", "_ev", "0", "-1")))
+				var got []string
+				for _, x := range v.([]any) {
+					got = append(got, string(asBytes(x)))
+				}
+				if diff := cmp.Diff(want[i], got); diff != "" {
+					t.Errorf("%s %q: events (-redis +emulator):\n%s", path, c.cmd, diff)
+				}
+			}
+		}
+	})
+}
+
+// TestFlushIsNoExpiry flushes a key that had a TTL: Redis reports no
+// "expired" event for it, only for a key that really expires.
+func TestFlushIsNoExpiry(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		r := dialRaw(t, e.Addr())
+		r.do("RG.PYEXECUTE", "GB().foreach(lambda r: execute('RPUSH', '_ev', r['key'])).register(prefix='k*', eventTypes=['expired'], mode='sync', readValue=False)")
+		r.do("SET", "kflushed", "1", "EX", "100")
+		r.do("FLUSHALL")
+		r.do("SET", "kshort", "1", "PX", "1")
+		eventually(t, "kshort to expire", func() bool { return r.do("LLEN", "_ev") != ":0\r\n" })
+		if got := r.do("LRANGE", "_ev", "0", "-1"); got != "*1\r\n$6\r\nkshort\r\n" {
+			t.Errorf("expired events = %q, want kshort only", got)
+		}
+	})
 }

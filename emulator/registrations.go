@@ -83,16 +83,18 @@ func (e *Emulator) addRegistration(d regDesc, session string) *registration {
 }
 
 func (e *Emulator) refreshFlagsLocked() {
-	keys, hooks := false, false
+	keys, keysReaders, hooks := false, false, false
 	for _, r := range e.regs {
 		switch {
 		case r.Reader == "KeysReader" || r.Reader == "StreamReader":
 			keys = true
+			keysReaders = keysReaders || r.Reader == "KeysReader"
 		case r.Hook != nil:
 			hooks = true
 		}
 	}
 	e.hasKeyRegs.Store(keys)
+	e.hasKeysReaders.Store(keysReaders)
 	e.hasHooks.Store(hooks)
 }
 
@@ -173,13 +175,10 @@ func (e *Emulator) fire(evs []keyEvent, cmd [][]byte, origin string) []byte {
 		return nil
 	}
 	var cmdName string
-	var cmdStrs []string
+	var cmdStrs []any
 	if cmd != nil {
 		cmdName = strings.ToLower(string(cmd[0]))
-		cmdStrs = make([]string, len(cmd))
-		for i, a := range cmd {
-			cmdStrs[i] = string(a)
-		}
+		cmdStrs = wireStrings(cmd)
 	}
 	var wait []*execution
 	for _, ev := range evs {
@@ -212,7 +211,7 @@ func (e *Emulator) fire(evs []keyEvent, cmd [][]byte, origin string) []byte {
 					continue
 				}
 			}
-			in := map[string]any{"key": ev.key, "event": ev.event}
+			in := map[string]any{"key": wireString(ev.key), "event": ev.event}
 			linked := r.Commands != nil
 			if linked {
 				in["command"] = cmdStrs
@@ -502,21 +501,21 @@ func (e *Emulator) streamBatchDone(r *registration, key string, batch int, ex *e
 func (e *Emulator) reinstall() {
 	e.mu.Lock()
 	var jobs []struct {
-		script string
-		ids    []string
+		script, session string
+		ids             []string
 	}
 	for _, s := range e.sessions {
 		if len(s.regs) == 0 {
 			continue
 		}
 		jobs = append(jobs, struct {
-			script string
-			ids    []string
-		}{s.script, append([]string(nil), s.regs...)})
+			script, session string
+			ids             []string
+		}{s.script, s.id, append([]string(nil), s.regs...)})
 	}
 	e.mu.Unlock()
 	for _, j := range jobs {
-		if _, err := e.worker.request(&frame{Op: "script", Script: j.script, Reload: j.ids}); err != nil {
+		if _, err := e.worker.request(&frame{Op: "script", Script: j.script, Session: j.session, Reload: j.ids}); err != nil {
 			e.log.Error("reinstall registrations", "ids", j.ids, "err", err)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -233,4 +234,123 @@ func TestAtomicExcludesClients(t *testing.T) {
 			t.Errorf("sync registration inside atomic = %q", got)
 		}
 	})
+}
+
+// TestMarkerShapedDicts runs gears whose data are dicts shaped like the
+// worker protocol's markers for bytes and errors: they stay plain data.
+func TestMarkerShapedDicts(t *testing.T) {
+	_, c := runWithClient(t)
+	script := `
+def f(x):
+    execute('HSET', 'h:1', 'b', 'aGk=')
+    execute('HSET', 'h:2', 'e', 'boom')
+    execute('SET', 's', {'e': 'x'})
+    return [{'b': 'aGk='}, execute('GET', 's'), execute('HGETALL', 'h:2')]
+GB('ShardsIDReader').map(f).run()`
+	got := mustDo(t, c, "RG.PYEXECUTE", script)
+	want := []any{[]any{`[{'b': 'aGk='}, "{'e': 'x'}", ['e', 'boom']]`}, []any{}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("gear returning and executing marker-shaped dicts (-want +got):\n%s", diff)
+	}
+	got = mustDo(t, c, "RG.PYEXECUTE", "GB().map(lambda r: str(r['value'])).sort().run('h:*')")
+	want = []any{[]any{"{'b': 'aGk='}", "{'e': 'boom'}"}, []any{}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("KeysReader over hashes with fields b and e (-want +got):\n%s", diff)
+	}
+}
+
+// TestRegisterTE runs registerTE timers: the callback runs every period,
+// a timer stored in a key returns False when the key exists and stops
+// when the key is deleted, and bad arguments fail as on RedisGears.
+func TestRegisterTE(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		r := dialRaw(t, e.Addr())
+		r.do("RG.PYEXECUTE", "GB().foreach(lambda r: execute('RPUSH', 'events', r['event'])).register(prefix='te:*', mode='sync', readValue=False)")
+		// atomic() in a callback, which already holds the store, works.
+		script := "def tick():\n    with atomic():\n        execute('INCR', 'ticks')\nregisterTE(1, tick, 'te:key')"
+		if got := r.do("RG.PYEXECUTE", script); got != "+OK\r\n" {
+			t.Fatalf("RG.PYEXECUTE registerTE = %q, want OK", got)
+		}
+		clockScript := "def tick():\n    execute('INCR', 'clock')\nGB('ShardsIDReader').map(lambda x: str(registerTE(1, tick))).run()"
+		if got := r.do("RG.PYEXECUTE", clockScript); got != "*2\r\n*1\r\n$4\r\nTrue\r\n*0\r\n" {
+			t.Errorf("registerTE without a key = %q, want True", got)
+		}
+		again := "GB('ShardsIDReader').map(lambda x: str(registerTE(1, lambda: None, 'te:key'))).run()"
+		if got := r.do("RG.PYEXECUTE", again); got != "*2\r\n*1\r\n$5\r\nFalse\r\n*0\r\n" {
+			t.Errorf("registerTE on an existing key = %q, want False", got)
+		}
+		if got := r.do("EXISTS", "te:key"); got != ":1\r\n" {
+			t.Errorf("EXISTS te:key = %q, want the timer key stored", got)
+		}
+		over := "def tick():\n    execute('INCR', 'over')\nregisterTE(1, tick, 'te:over')"
+		if got := r.do("RG.PYEXECUTE", over); got != "+OK\r\n" {
+			t.Fatalf("RG.PYEXECUTE registerTE = %q, want OK", got)
+		}
+		bad := "def tick():\n    execute('INCR', 'bad')\n    raise Exception('stop')\nregisterTE(1, tick)"
+		if got := r.do("RG.PYEXECUTE", bad); got != "+OK\r\n" {
+			t.Fatalf("RG.PYEXECUTE registerTE = %q, want OK", got)
+		}
+		count := func(key string) int {
+			n, _ := strconv.Atoi(strings.Split(r.do("GET", key), "\r\n")[1])
+			return n
+		}
+		eventually(t, "two ticks", func() bool { return count("ticks") >= 2 && count("over") >= 1 })
+		r.do("DEL", "te:key")
+		r.do("SET", "te:over", "mine") // overwriting the key stops its timer too
+		ticks, overs := count("ticks"), count("over")
+		clock := count("clock")
+		eventually(t, "the clock timer to tick twice", func() bool { return count("clock") >= clock+2 })
+		if got := count("ticks"); got != ticks {
+			t.Errorf("ticks after DEL of the timer key = %d, want %d (stopped)", got, ticks)
+		}
+		if got := count("over"); got != overs {
+			t.Errorf("ticks after SET over the timer key = %d, want %d (stopped)", got, overs)
+		}
+		if got := count("bad"); got != 1 {
+			t.Errorf("ticks of a callback that raised = %d, want 1 (stopped)", got)
+		}
+		// Storing a timer fires nothing; deleting or setting its key does.
+		if got := r.do("LRANGE", "events", "0", "-1"); got != "*2\r\n$3\r\ndel\r\n$3\r\nset\r\n" {
+			t.Errorf("events on te:* = %q, want del and set only", got)
+		}
+		for _, tc := range []struct{ call, want string }{
+			{"registerTE(1)", "not enough arguments for time event"},
+			{"registerTE(1, len)", "callback must be a function"},
+			{"registerTE('1', lambda: None)", "time argument must be a long"},
+			{"registerTE(1, lambda: None, keyName='k')", "takes no keyword arguments"},
+			{"import threading\nerr = []\ndef f():\n    try:\n        registerTE(1, lambda: None)\n    except Exception as e:\n        err.append(str(e))\nth = threading.Thread(target=f)\nth.start()\nth.join()\nraise Exception(err[0])", "can not create time event on a python created thread"},
+		} {
+			if got := r.do("RG.PYEXECUTE", tc.call); !strings.Contains(got, tc.want) {
+				t.Errorf("RG.PYEXECUTE %q = %q, want an error containing %q", tc.call, got, tc.want)
+			}
+		}
+	})
+}
+
+// TestGearBlockingCommands sends blocking commands from a gear: like
+// RM_Call on RedisGears they do not block, and answer as a timeout does.
+func TestGearBlockingCommands(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		r := dialRaw(t, e.Addr())
+		r.do("RPUSH", "full", "x")
+		script := "GB('ShardsIDReader').map(lambda x: str([execute('BLPOP', 'empty', '0'), execute('BRPOPLPUSH', 'empty', 'dst', '0'), execute('BLPOP', 'full', '0')])).run()"
+		want := "*2\r\n*1\r\n$27\r\n[None, None, ['full', 'x']]\r\n*0\r\n"
+		if got := r.do("RG.PYEXECUTE", script); got != want {
+			t.Errorf("blocking commands from a gear = %q, want %q", got, want)
+		}
+	})
+}
+
+// TestBinaryKeyNames fires a registration and a trigger with names that are
+// not UTF-8: the gear gets them as bytearrays holding the exact bytes.
+func TestBinaryKeyNames(t *testing.T) {
+	e, _ := runWithClient(t)
+	r := dialRaw(t, e.Addr())
+	r.do("RG.PYEXECUTE", "GB().foreach(lambda r: execute('RPUSH', 'seen', r['key'])).register(prefix='b:*', mode='sync', readValue=False)")
+	r.do("RG.PYEXECUTE", "GB('CommandReader').map(lambda a: type(a[1]).__name__).foreach(lambda x: execute('RPUSH', 'seen', x)).register(trigger='t')")
+	r.do("SET", "b:\xff\xfe", "1")
+	r.do("RG.TRIGGER", "t", "\xff")
+	if got := r.do("LRANGE", "seen", "0", "-1"); got != "*2\r\n$4\r\nb:\xff\xfe\r\n$9\r\nbytearray\r\n" {
+		t.Errorf("names the gears saw = %q, want the key's exact bytes and a bytearray argument", got)
+	}
 }

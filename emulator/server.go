@@ -22,6 +22,7 @@ type client struct {
 	inMulti bool
 	queued  []queuedCmd // the commands queued in MULTI, in order
 	otherDB bool        // SELECTed a database other than the gears' one
+	watch   bool        // WATCHes keys: its commands must not run in a MULTI of ours
 }
 
 func (e *Emulator) accept(conn redcon.Conn) bool {
@@ -131,9 +132,22 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 	if !e.clientStore(conn, c) {
 		return
 	}
-	if (name == "del" || name == "unlink") && len(args) > 2 && !c.inMulti && !c.otherDB && e.hasKeyRegs.Load() {
-		if e.delEach(conn, c, args) {
-			return
+	if (c.inMulti || !c.otherDB) && e.hasKeysReaders.Load() {
+		if probe := probeFor(name, args); probe != probeNone {
+			switch {
+			case c.inMulti:
+				e.queueProbed(conn, c, name, args, probe)
+				return
+			case !blockingCommand(name, args):
+				e.proxyProbed(conn, c, args, probe)
+				return
+			case !c.watch && e.proxyProbed(conn, c, args, probe):
+				// A blocking pop that found its value at once.
+				return
+			default:
+				e.proxyBlockingPop(conn, c, args, probe)
+				return
+			}
 		}
 	}
 	var raw []byte
@@ -146,9 +160,7 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 		unlock()
 	}
 	if err != nil {
-		e.dropClientStore(c.store)
-		c.store = nil
-		conn.WriteError(fmt.Sprintf(msgStoreDown, err))
+		e.storeFailed(conn, c, err)
 		return
 	}
 	switch name {
@@ -163,14 +175,18 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 			c.inMulti, c.queued = true, nil
 		}
 	case "discard":
-		c.inMulti, c.queued = false, nil
+		c.inMulti, c.queued, c.watch = false, nil, false
+	case "watch":
+		c.watch = c.watch || raw[0] == '+'
+	case "unwatch":
+		c.watch = false
 	case "select":
 		if !c.inMulti && raw[0] == '+' && len(args) == 2 {
 			c.otherDB = string(args[1]) != strconv.Itoa(e.store.db)
 		}
 	case "exec":
 		queued := c.queued
-		c.inMulti, c.queued = false, nil
+		c.inMulti, c.queued, c.watch = false, nil, false
 		if raw[0] == '*' && len(queued) > 0 {
 			raw = e.execQueued(c, queued, raw)
 		}
@@ -180,7 +196,7 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 	if c.inMulti {
 		if string(raw) == "+QUEUED\r\n" {
 			q := queuedCmd{}
-			if _, ok := evRules[name]; ok || name == "select" {
+			if _, ok := evRules[name]; ok || name == "select" || name == "flushall" || name == "flushdb" {
 				q.args = cloneArgs(args)
 			}
 			c.queued = append(c.queued, q)
@@ -188,16 +204,14 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 		conn.WriteRaw(raw)
 		return
 	}
+	if name == "flushall" || (name == "flushdb" && !c.otherDB) {
+		e.watch.flushed(name, raw)
+	}
 	// Registrations watch the gears' database only. Without KeysReader or
 	// StreamReader registrations only commands giving a TTL matter (to the
 	// expiry watch), which keeps the plain proxy path cheap.
 	if rule, ok := evRules[name]; ok && !c.otherDB && (e.hasKeyRegs.Load() || givesTTL(name, rule, args)) {
-		if evs := eventsFor(args, raw); len(evs) > 0 {
-			raw = append([]byte(nil), raw...)
-			if override := e.fire(evs, args, ""); override != nil {
-				raw = override
-			}
-		}
+		raw = e.fireReply(raw, eventsFor(args, raw), args)
 	}
 	conn.WriteRaw(raw)
 }
@@ -212,6 +226,14 @@ func (e *Emulator) reset(conn redcon.Conn, c *client) {
 	}
 	*c = client{authed: e.opts.RequirePass == ""}
 	conn.WriteString("RESET")
+}
+
+// storeFailed drops c's broken store connection (the next command dials
+// a new one) and answers the client with err.
+func (e *Emulator) storeFailed(conn redcon.Conn, c *client, err error) {
+	e.dropClientStore(c.store)
+	c.store = nil
+	conn.WriteError(fmt.Sprintf(msgStoreDown, err))
 }
 
 // clientStore makes sure c has a store connection; if it cannot, it
@@ -229,54 +251,76 @@ func (e *Emulator) clientStore(conn redcon.Conn, c *client) bool {
 	return true
 }
 
-// delEachScript deletes its keys one by one, atomically, and says which
-// existed.
-const delEachScript = "local r = {} for i, k in ipairs(KEYS) do r[i] = redis.call(ARGV[1], k) end return r"
-
-// delEach serves a DEL or UNLINK of several keys while key registrations
-// exist. Redis notifies "del" only for the keys that existed, which the
-// count in DEL's reply does not tell: a script deletes them one by one
-// instead. It returns false, having sent nothing that changed data, when
-// the store refuses scripts; the caller then sends the command as is.
-func (e *Emulator) delEach(conn redcon.Conn, c *client, args [][]byte) bool {
-	eval := [][]byte{[]byte("EVAL"), []byte(delEachScript), []byte(strconv.Itoa(len(args) - 1))}
-	eval = append(append(eval, args[1:]...), args[0])
+// proxyProbed serves a command whose events depend on which keys exist
+// (see probeKind) while key registrations exist. A blocking command runs
+// in the MULTI without blocking: if it had to wait, nothing was served
+// and proxyProbed returns false, for the caller to send it as is.
+func (e *Emulator) proxyProbed(conn redcon.Conn, c *client, args [][]byte, probe probeKind) bool {
 	unlock := e.lockShared("")
-	raw, err := c.store.do(eval)
+	raw, evs, err := c.store.doProbed(args, probe, !c.watch)
 	unlock()
 	if err != nil {
-		e.dropClientStore(c.store)
-		c.store = nil
-		conn.WriteError(fmt.Sprintf(msgStoreDown, err))
+		e.storeFailed(conn, c, err)
 		return true
 	}
-	elems, ok := splitArray(raw)
-	if !ok || len(elems) != len(args)-1 {
+	if _, isNil, _, _ := replyKind(raw); isNil && blockingCommand(strings.ToLower(string(args[0])), args) {
 		return false
 	}
-	var n int64
-	var evs []keyEvent
-	for i, el := range elems {
-		if _, _, k, isNum := replyKind(el); isNum && k > 0 {
-			n += k
-			evs = append(evs, keyEvent{string(args[i+1]), "del"})
-		}
-	}
-	reply := redcon.AppendInt(nil, n)
-	if len(evs) > 0 {
-		if override := e.fire(evs, args, ""); override != nil {
-			reply = override
-		}
-	}
-	conn.WriteRaw(reply)
+	conn.WriteRaw(e.fireReply(raw, evs, args))
 	return true
+}
+
+// fireReply fires a client command's events and returns the reply to
+// send: raw, or the override a linked registration set.
+func (e *Emulator) fireReply(raw []byte, evs []keyEvent, args [][]byte) []byte {
+	if len(evs) == 0 {
+		return raw
+	}
+	raw = append([]byte(nil), raw...)
+	if override := e.fire(evs, args, ""); override != nil {
+		return override
+	}
+	return raw
+}
+
+// proxyBlockingPop serves a blocking pop that may wait, holding no lock,
+// with its key checks pipelined after it: Redis runs them once the pop is
+// served, though maybe after other clients' commands.
+func (e *Emulator) proxyBlockingPop(conn redcon.Conn, c *client, args [][]byte, probe probeKind) {
+	raw, evs, err := c.store.doProbed(args, probe, false)
+	if err != nil {
+		e.storeFailed(conn, c, err)
+		return
+	}
+	conn.WriteRaw(e.fireReply(raw, evs, args))
 }
 
 // A queuedCmd is a command queued in MULTI: RedisGears queues RG commands
 // like any other and runs them at EXEC.
 type queuedCmd struct {
-	args [][]byte // the command, if it can cause events or is rg; or nil
-	rg   bool     // an RG command, whose place in EXEC the store fills with PING
+	args      [][]byte // the command, if it can cause events or is rg; or nil
+	rg        bool     // an RG command, whose place in EXEC the store fills with PING
+	probe     probeKind
+	pre, post int // the probe commands queued around it (see probeCmds)
+}
+
+// queueProbed queues, in c's MULTI, a command whose events depend on
+// which keys exist, between its probe commands.
+func (e *Emulator) queueProbed(conn redcon.Conn, c *client, name string, args [][]byte, probe probeKind) {
+	pre, post := probeCmds(probe, name, args)
+	cmds := append(append(append(make([][][]byte, 0, len(pre)+len(post)+1), pre...), args), post...)
+	unlock := e.lockShared("")
+	raws, err := c.store.pipeline(cmds)
+	unlock()
+	if err != nil {
+		e.storeFailed(conn, c, err)
+		return
+	}
+	raw := raws[len(pre)]
+	if string(raw) == "+QUEUED\r\n" {
+		c.queued = append(c.queued, queuedCmd{args: cloneArgs(args), probe: probe, pre: len(pre), post: len(post)})
+	}
+	conn.WriteRaw(raw)
 }
 
 // queueRG queues an RG command in MULTI. The store queues a PING in its
@@ -295,27 +339,47 @@ func (e *Emulator) queueRG(conn redcon.Conn, c *client, args [][]byte) {
 // SELECT moves c, and each write in the gears' database fires the
 // registrations it caused.
 func (e *Emulator) execQueued(c *client, queued []queuedCmd, raw []byte) []byte {
-	elems, ok := splitArray(raw)
-	if !ok || len(elems) != len(queued) {
+	all, ok := splitArray(raw)
+	n, rewrite := 0, false
+	for _, q := range queued {
+		n += 1 + q.pre + q.post
+		rewrite = rewrite || q.rg || q.pre+q.post > 0
+	}
+	if !ok || len(all) != n {
 		return raw
 	}
-	rg := false
+	elems := make([][]byte, len(queued))
+	j := 0
 	for i, q := range queued {
+		elems[i] = all[j+q.pre]
+		pre, post := all[j:j+q.pre], all[j+q.pre+1:j+q.pre+1+q.post]
+		j += 1 + q.pre + q.post
+		name := ""
+		if q.args != nil {
+			name = strings.ToLower(string(q.args[0]))
+		}
 		switch {
 		case q.rg:
-			elems[i], rg = e.gearRGCommand(q.args), true
+			elems[i] = e.gearRGCommand(q.args)
 		case q.args == nil:
-		case strings.EqualFold(string(q.args[0]), "select"):
+		case name == "select":
 			if len(q.args) == 2 && elems[i][0] == '+' {
 				c.otherDB = string(q.args[1]) != strconv.Itoa(e.store.db)
 			}
-		case !c.otherDB:
+		case name == "flushall" || (name == "flushdb" && !c.otherDB):
+			e.watch.flushed(name, elems[i])
+		case c.otherDB:
+		case q.probe != probeNone:
+			if evs := probedEvents(name, q.args, elems[i], q.probe, pre, post); len(evs) > 0 {
+				e.fire(evs, q.args, "")
+			}
+		default:
 			if evs := eventsFor(q.args, elems[i]); len(evs) > 0 {
 				e.fire(evs, q.args, "")
 			}
 		}
 	}
-	if !rg {
+	if !rewrite {
 		return raw
 	}
 	out := redcon.AppendArray(nil, len(elems))

@@ -7,12 +7,14 @@ import (
 	"log/slog"
 	"net"
 	"os/exec"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/gogears/gogears/internal/redistest"
+	"github.com/google/go-cmp/cmp"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -468,4 +470,46 @@ func TestReset(t *testing.T) {
 	if got := r.do("GET", "k"); !strings.HasPrefix(got, "-NOAUTH") {
 		t.Errorf("GET after RESET with a password = %q, want NOAUTH", got)
 	}
+}
+
+// TestWatchKeptByProbedCommands checks that a command the emulator runs
+// in a MULTI of its own, to see which keys it changed, does not end the
+// client's WATCH.
+func TestWatchKeptByProbedCommands(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		r, other := dialRaw(t, e.Addr()), dialRaw(t, e.Addr())
+		r.do("RG.PYEXECUTE", "GB().register(prefix='d:*', mode='sync')")
+		r.do("WATCH", "w")
+		r.do("DEL", "d:a", "d:b")
+		other.do("SET", "w", "changed")
+		r.do("MULTI")
+		r.do("SET", "w", "mine")
+		if got := r.do("EXEC"); got != "*-1\r\n" {
+			t.Errorf("EXEC after a watched key changed = %q, want nil", got)
+		}
+	})
+}
+
+// TestBlockingPopThatWaits pops the only element of a list a client waited
+// for: as in Redis, the pop also fires "del" for the emptied list.
+func TestBlockingPopThatWaits(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		r, waiter := dialRaw(t, e.Addr()), dialRaw(t, e.Addr())
+		r.do("RG.PYEXECUTE", "GB().foreach(lambda r: execute('RPUSH', 'events', r['event'])).register(prefix='w', mode='sync', readValue=False)")
+		got := make(chan string, 1)
+		go func() { got <- waiter.do("BLPOP", "w", "0") }()
+		r.do("RPUSH", "w", "x")
+		if v := <-got; v != "*2\r\n$1\r\nw\r\n$1\r\nx\r\n" {
+			t.Errorf("BLPOP w 0 = %q, want w x", v)
+		}
+		v, _, _ := parseReply([]byte(r.do("LRANGE", "events", "0", "-1")))
+		var evs []string
+		for _, x := range v.([]any) {
+			evs = append(evs, string(asBytes(x)))
+		}
+		sort.Strings(evs) // the push and the pop fire from two clients
+		if diff := cmp.Diff([]string{"del", "lpop", "rpush"}, evs); diff != "" {
+			t.Errorf("events of a push served to a waiting BLPOP (-want +got):\n%s", diff)
+		}
+	})
 }

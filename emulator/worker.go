@@ -41,9 +41,11 @@ type frame struct {
 	Args      []json.RawMessage   `json:"args,omitempty"`
 	Cmds      [][]json.RawMessage `json:"cmds,omitempty"`
 	Value     any                 `json:"value,omitempty"`
+	Tagged    bool                `json:"tagged,omitempty"` // Value holds markers (see toWire)
 	Fatal     string              `json:"fatal,omitempty"`
 	Error     *string             `json:"error,omitempty"`
 	Key       string              `json:"key,omitempty"`
+	Token     string              `json:"token,omitempty"`
 	Level     string              `json:"level,omitempty"`
 	Msg       string              `json:"msg,omitempty"`
 	Reader    string              `json:"reader,omitempty"`
@@ -56,6 +58,7 @@ type frame struct {
 	Override  *string             `json:"override,omitempty"`
 	StreamIDs []string            `json:"stream_ids,omitempty"`
 	Traceback *bool               `json:"traceback,omitempty"`
+	Profile   bool                `json:"profile,omitempty"`
 	Pid       int                 `json:"pid,omitempty"`
 }
 
@@ -330,25 +333,51 @@ func (l *logWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// toWire converts a decoded store reply into the JSON the worker decodes:
-// strings, {"b": base64} for non-UTF-8 bytes, {"e": msg} for errors.
-func toWire(v any) any {
+// toWire converts a decoded store reply into the JSON value of a frame's
+// "value": strings, integers, null and lists, plus marker objects,
+// {"b": base64} for non-UTF-8 bytes and {"e": msg} for error replies.
+// tagged reports whether it made a marker; the frame says so in "tagged"
+// and only then does the worker look for markers, in "value" alone, where
+// no other object can appear. So no dict elsewhere in a frame is taken
+// for a marker, and frames without markers are decoded at C speed.
+func toWire(v any) (w any, tagged bool) {
 	switch v := v.(type) {
 	case []byte:
-		if utf8.Valid(v) {
-			return string(v)
-		}
-		return map[string]string{"b": base64.StdEncoding.EncodeToString(v)}
+		w := wireString(string(v))
+		_, tagged := w.(map[string]string)
+		return w, tagged
 	case replyError:
-		return map[string]string{"e": string(v)}
+		return map[string]string{"e": string(v)}, true
 	case []any:
 		out := make([]any, len(v))
 		for i, x := range v {
-			out[i] = toWire(x)
+			var t bool
+			out[i], t = toWire(x)
+			tagged = tagged || t
 		}
-		return out
+		return out, tagged
 	}
-	return v
+	return v, false
+}
+
+// wireString encodes s for a frame position the worker decodes with
+// _unwire: s itself, or {"b": base64} if it is not UTF-8 (JSON would
+// replace its bad bytes), which the gear sees as a bytearray, as
+// RedisGears gives a key name or argument that does not decode.
+func wireString(s string) any {
+	if utf8.ValidString(s) {
+		return s
+	}
+	return map[string]string{"b": base64.StdEncoding.EncodeToString([]byte(s))}
+}
+
+// wireStrings is wireString for each of args.
+func wireStrings(args [][]byte) []any {
+	out := make([]any, len(args))
+	for i, a := range args {
+		out[i] = wireString(string(a))
+	}
+	return out
 }
 
 // fromWire decodes one command argument sent by the worker.

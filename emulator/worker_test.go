@@ -3,6 +3,7 @@ package emulator
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -11,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gogears/gogears/internal/python"
+	"github.com/google/go-cmp/cmp"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -148,5 +151,60 @@ func TestBadTriggerFrameFinishes(t *testing.T) {
 		}
 	case <-time.After(time.Minute):
 		t.Fatal("execution of a bad trigger frame never finished")
+	}
+}
+
+// TestWireValues encodes frames the way the emulator sends them and
+// decodes them with the worker's decoder: reply values keep their types
+// (non-UTF-8 bytes, error replies), and dicts that are plain data, even
+// ones shaped like the markers for those, stay dicts.
+func TestWireValues(t *testing.T) {
+	value := func(v any) *frame {
+		w, tagged := toWire(v)
+		return &frame{Op: "reply", ID: 1, Value: w, Tagged: tagged}
+	}
+	frames := []*frame{
+		value([]byte("text")),
+		value([]any{[]byte("a"), []byte{0xff, 0}, replyError("ERR no"), nil, int64(7)}),
+		{Op: "trigger", Exec: "x", Input: map[string]any{"b": "aGk="}},
+		{Op: "trigger", Exec: "x", Input: map[string]any{"e": "boom"}},
+		{Op: "reply", ID: 1, Value: map[string]any{"b": "aGk="}},
+	}
+	var in []string
+	for _, f := range frames {
+		data, err := json.Marshal(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		in = append(in, string(data))
+	}
+	const program = `
+import json, sys
+sys.path.insert(0, 'python')
+import worker
+out = []
+for data in json.load(sys.stdin):
+    m = worker.decode(data.encode())
+    v = m.get('value', m.get('input'))
+    def show(v):
+        if isinstance(v, list):
+            return [show(x) for x in v]
+        return '%s %r' % (type(v).__name__, v)
+    out.append(show(v))
+print(json.dumps(out))
+`
+	var got []any
+	if err := python.RunJSON(program, in, &got); err != nil {
+		t.Fatal(err)
+	}
+	want := []any{
+		"str 'text'",
+		[]any{"str 'a'", "bytearray bytearray(b'\\xff\\x00')", "ReplyError 'ERR no'", "NoneType None", "int 7"},
+		"dict {'b': 'aGk='}",
+		"dict {'e': 'boom'}",
+		"dict {'b': 'aGk='}",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("decoded frames (-want +got):\n%s", diff)
 	}
 }

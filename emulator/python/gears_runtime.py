@@ -8,12 +8,18 @@
 # ending in the execution's errors list, as on RedisGears.
 
 import asyncio
+import base64
 import copy
+import cProfile
 import ctypes
 import inspect
+import io
+import pstats
 import threading
+import time
 import traceback
 import types
+import uuid
 
 __all__ = []
 
@@ -105,22 +111,90 @@ class atomic(object):
     def __enter__(self):
         if getattr(_tls, 'atomic', False):
             raise error('Already inside an atomic block')
-        atomic._lock.acquire()
         _tls.atomic = True
-        host.call('atomic', on=True, exec=_ctx_id())
+        # A time event callback already holds the store.
+        self._hold = not getattr(_tls, 'holding', False)
+        if self._hold:
+            _hold_store()
         return self
 
     def __exit__(self, *a):
         _tls.atomic = False
-        try:
-            host.call('atomic', on=False, exec=_ctx_id())
-        finally:
-            atomic._lock.release()
+        if self._hold:
+            _release_store()
         return False
+
+
+def _hold_store():
+    atomic._lock.acquire()
+    try:
+        host.call('atomic', on=True, exec=_ctx_id())
+    except BaseException:
+        atomic._lock.release()
+        raise
+
+
+def _release_store():
+    try:
+        host.call('atomic', on=False, exec=_ctx_id())
+    finally:
+        atomic._lock.release()
 
 
 def isInAtomicBlock():
     return getattr(_tls, 'atomic', False)
+
+
+def registerTE(*args, **kw):
+    """registerTE(periodSeconds, callback[, keyName]) calls callback()
+    every periodSeconds, holding the store as RedisGears' timers run in
+    Redis' main thread. With keyName the timer lives in that key (a
+    string holding a token here, a module value on RedisGears): it
+    returns False if the key exists, and deleting or overwriting the key
+    stops the timer. A callback that raises stops its timer."""
+    if kw:
+        raise TypeError('registerTimeEvent() takes no keyword arguments')
+    if len(args) < 2 or len(args) > 3:
+        raise error('not enough arguments for time event')
+    period, callback = args[0], args[1]
+    if not isinstance(callback, types.FunctionType):
+        raise error('callback must be a function')
+    if not isinstance(period, int):
+        raise error('time argument must be a long')
+    sc = getattr(_tls, 'script', None)
+    if sc is None and _current_exec() is None and not getattr(_tls, 'holding', False):
+        raise error('can not create time event on a python created thread')
+    if sc is not None and sc.reload is not None:
+        return True  # reinstalling registrations: timers are not restarted
+    key = args[2] if len(args) == 3 and isinstance(args[2], str) else None
+    token = None
+    if key is not None:
+        token = 'rg_timeev ' + uuid.uuid4().hex
+        if not host.call('te_claim', key=key, token=token, exec=_ctx_id()):
+            return False
+    threading.Thread(target=_time_event, args=(period, callback, key, token), name='gears-timer', daemon=True).start()
+    return True
+
+
+def _time_event(period, callback, key, token):
+    # A period of 0 fires as often as Redis' event loop turns.
+    delay = period if period > 0 else 0.001
+    while True:
+        time.sleep(delay)
+        _hold_store()
+        _tls.holding = True
+        try:
+            if key is not None and not host.call('te_alive', key=key, token=token, exec=_ctx_id()):
+                return
+            try:
+                callback()
+            except Exception as e:
+                host.log('warning', 'Error occured on TimeEvent_Callback, error=%s' % format_error(e))
+                return
+        finally:
+            _tls.holding = False
+            _tls.atomic = False
+            _release_store()
 
 
 def log(msg, level='notice'):
@@ -277,6 +351,76 @@ async def _with_exec(coro, ex):
     return await coro
 
 
+# ---------------------------------------------------------------- profiling
+
+# With ProfileExecutions on (set by the host), every gear callback runs
+# under a cProfile profiler of its session, as on RedisGears; RG.PYPROFILE
+# STATS prints the session's statistics. Each execution has a profiler of
+# its own (cProfile profiles one thread), merged into the session's at its
+# end.
+profiling = False
+_profiles = {}  # session id -> pstats.Stats
+_profiles_lock = threading.Lock()
+
+
+def _profiled(f, *args):
+    """Calls a gear callback under its session's profiler. Call sites test
+    profiling first, which keeps an extra call off the common path."""
+    ex = _current_exec()
+    if ex is None:
+        sc = getattr(_tls, 'script', None)
+        p = cProfile.Profile()
+        try:
+            p.enable()
+            return f(*args)
+        finally:
+            p.disable()
+            _merge_profile(sc.session if sc is not None else None, p)
+    if ex.profile is None:
+        ex.profile = cProfile.Profile()
+    ex.profile.enable()
+    try:
+        return f(*args)
+    finally:
+        ex.profile.disable()
+
+
+def _merge_profile(session, p):
+    if session is None:
+        return
+    try:
+        st = pstats.Stats(p)
+    except TypeError:  # nothing was profiled
+        return
+    with _profiles_lock:
+        if session in _profiles:
+            _profiles[session].add(st)
+        else:
+            _profiles[session] = st
+
+
+def profile_stats(session):
+    """RG.PYPROFILE STATS: the session's statistics, sorted by tottime
+    (RedisGears 1.2 ignores the order argument). Without any, pstats
+    raises, and so does RedisGears."""
+    with _profiles_lock:
+        st = _profiles.get(session)
+        if st is None:
+            st = pstats.Stats(cProfile.Profile())  # raises TypeError
+        out = io.StringIO()
+        st.stream = out
+        st.sort_stats('tottime')
+        st.print_stats()
+        st.print_callers()
+        st.print_callees()
+        return out.getvalue()
+
+
+def profile_reset(session):
+    with _profiles_lock:
+        _profiles.pop(session, None)
+
+
 # ---------------------------------------------------------------- steps
 
 def _is_function(f):
@@ -297,7 +441,7 @@ def _per_record(f, out):
                 yield r
                 continue
             try:
-                v = _resolve(f(r))
+                v = _resolve(_profiled(f, r) if profiling else f(r))
             except Exception as e:
                 yield _Err(format_error(e))
                 continue
@@ -333,7 +477,7 @@ def _step_accumulate(f):
                 yield r
                 continue
             try:
-                acc = _resolve(f(acc, r))
+                acc = _resolve(_profiled(f, acc, r) if profiling else f(acc, r))
                 seen = True
             except Exception as e:
                 yield _Err(format_error(e))
@@ -363,7 +507,8 @@ def _grouping(extractor, add, finish):
                 yield r
                 continue
             try:
-                add(groups, _group_key(_no_coroutine(extractor(r), 'extractor')), r)
+                k = _profiled(extractor, r) if profiling else extractor(r)
+                add(groups, _group_key(_no_coroutine(k, 'extractor')), r)
             except Exception as e:
                 yield _Err(format_error(e))
         for k, v in groups.items():
@@ -376,14 +521,14 @@ def _grouping(extractor, add, finish):
 
 def _step_localgroupby(extractor, reducer):
     def add(groups, k, r):
-        groups[k] = _resolve(reducer(k, groups.get(k), r))
+        groups[k] = _resolve(_profiled(reducer, k, groups.get(k), r) if profiling else reducer(k, groups.get(k), r))
     return _grouping(extractor, add, lambda k, v: v)
 
 
 def _step_batchgroupby(extractor, reducer):
     def add(groups, k, r):
         groups.setdefault(k, []).append(r)
-    return _grouping(extractor, add, lambda k, rs: _no_coroutine(reducer(k, rs), 'reduce'))
+    return _grouping(extractor, add, lambda k, rs: _no_coroutine(_profiled(reducer, k, rs) if profiling else reducer(k, rs), 'reduce'))
 
 
 def _step_limit(length, start):
@@ -707,6 +852,8 @@ class Execution(object):
         self.done = threading.Event()
         self.aborted = False
         self.extra = {}
+        self.session = None
+        self.profile = None  # this execution's cProfile.Profile, if profiled
 
 
 _executions = {}
@@ -737,6 +884,8 @@ def _run_plan(ex):
     finally:
         _tls.execution = None
         _tls.atomic = False
+        if ex.profile is not None:
+            _merge_profile(ex.session, ex.profile)
         with _executions_lock:
             _executions.pop(ex.id, None)
         ex.done.set()
@@ -797,6 +946,8 @@ def _start_run(builder, reader):
             raise error('Can not run more then 1 executions in a single script')
     eid = host.call('newexec', reader=builder.realReader, steps=_steps_info(builder))
     ex = Execution(eid, builder, reader)
+    cur = _current_exec()
+    ex.session = sc.session if sc is not None else (cur.session if cur is not None else None)
     if sc is not None:
         sc.exec_id = eid
         sc.pending = ex
@@ -808,10 +959,11 @@ def _start_run(builder, reader):
 # ---------------------------------------------------------------- registrations
 
 class Registration(object):
-    def __init__(self, rid, builder, desc):
+    def __init__(self, rid, builder, desc, session):
         self.id = rid
         self.builder = builder
         self.desc = desc
+        self.session = session  # id of the session that registered it
 
 
 registrations = {}
@@ -912,7 +1064,8 @@ def _register(builder, desc, onRegistered):
     desc['id'] = rid
     desc['desc'] = builder.desc
     desc['steps'] = _steps_info(builder)
-    reg = Registration(rid, builder, desc)
+    cur = _current_exec()
+    reg = Registration(rid, builder, desc, sc.session if sc is not None else (cur.session if cur is not None else None))
     if sc is not None:
         sc.regs.append(reg)
     else:
@@ -920,7 +1073,7 @@ def _register(builder, desc, onRegistered):
         host.call('register', reg=desc)
     if onRegistered is not None:
         try:
-            onRegistered()
+            _profiled(onRegistered) if profiling else onRegistered()
         except Exception as e:
             log('onRegistered failed: %s' % e, level='warning')
     return rid
@@ -929,6 +1082,14 @@ def _register(builder, desc, onRegistered):
 def unregister(ids):
     for rid in ids:
         registrations.pop(rid, None)
+
+
+def _unwire(s):
+    """A key name or argument from a trigger input: a str, or
+    {"b": base64} for bytes that are not UTF-8, given as a bytearray."""
+    if type(s) is dict:
+        return bytearray(base64.b64decode(s['b']))
+    return s
 
 
 def trigger(rid, eid, inp):
@@ -940,14 +1101,15 @@ def trigger(rid, eid, inp):
     d = reg.desc
     r = d['reader']
     ex = Execution(eid, reg.builder, None)
+    ex.session = reg.session
     if r == 'KeysReader':
-        key, event = inp['key'], inp.get('event')
+        key, event = _unwire(inp['key']), inp.get('event')
         rv = d.get('readValue', True)
         ex.reader = lambda: iter(_read_keys([key], rv, event))
         if inp.get('command') is not None:
-            ex.command = inp['command']
+            ex.command = [_unwire(a) for a in inp['command']]
     elif r == 'CommandReader':
-        args = inp['args']
+        args = [_unwire(a) for a in inp['args']]
         ex.reader = lambda: iter([args])
         ex.hook = bool(inp.get('hook'))
         ex.command = args
@@ -985,8 +1147,9 @@ def _stream_batch(ex, key, batch, retry):
 # ---------------------------------------------------------------- scripts
 
 class ScriptCtx(object):
-    def __init__(self, reload):
+    def __init__(self, reload, session):
         self.reload = list(reload) if reload is not None else None
+        self.session = session
         self.exec_id = None
         self.pending = None
         self.regs = []
@@ -1000,13 +1163,13 @@ def script_globals():
     for n in ('GB', 'GearsBuilder', 'execute', 'atomic', 'log', 'Log', 'hashtag', 'configGet', 'ConfigGet',
               'gearsConfigGet', 'GearsConfigGet', 'override_reply', 'call_next', 'get_command', 'flat_error',
               'gearsFuture', 'GearsFuture', 'createFuture', 'setFutureResults', 'setFutureException',
-              'runCoroutine', 'isAsyncAllow', 'isInAtomicBlock', 'createKeysOnlyReader', 'shardReaderCallback',
+              'runCoroutine', 'isAsyncAllow', 'isInAtomicBlock', 'registerTE', 'createKeysOnlyReader', 'shardReaderCallback',
               'loop', 'asyncio', 'copy'):
         g[n] = globals()[n]
     return g
 
 
-def run_script(src, reload=None):
+def run_script(src, reload=None, session=None):
     """Checks src against the 3.7 grammar and runs it. Returns (error text
     or None, registration descriptors, execution to start or None, id of
     the execution run() created or None)."""
@@ -1017,7 +1180,7 @@ def run_script(src, reload=None):
     except SyntaxError as e:
         # Compile errors have no traceback, so RedisGears prints the short form.
         return 'Error type: %s, Value: %s' % (type(e), e), [], None, None
-    sc = ScriptCtx(reload)
+    sc = ScriptCtx(reload, session)
     _tls.script = sc
     try:
         exec(code, script_globals())

@@ -14,14 +14,8 @@ import threading
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gears_runtime as rt  # noqa: E402
 
-# The protocol owns the original stdin and stdout. Gears that print() or
-# read input() get stderr and /dev/null, so they cannot corrupt a frame.
-_out = os.fdopen(os.dup(1), 'wb')
-_in = os.fdopen(os.dup(0), 'rb')
-os.dup2(2, 1)
-_devnull = os.open(os.devnull, os.O_RDONLY)
-os.dup2(_devnull, 0)
-sys.stdout = sys.stderr
+_out = None  # the protocol's stdout and stdin, set by main
+_in = None
 _wlock = threading.Lock()
 
 
@@ -36,15 +30,16 @@ class ReplyError(str):
     """An error reply from Redis, as a value (batch calls)."""
 
 
-def _hook(d):
-    # Reply values arrive as JSON: {"e": msg} is an error reply, {"b": b64}
-    # non-UTF-8 bytes. Every other object (frames, inputs) has other keys.
-    if len(d) == 1:
-        if 'e' in d:
-            return ReplyError(d['e'])
-        if 'b' in d:
-            return bytearray(base64.b64decode(d['b']))
-    return d
+def _untag(v):
+    # Markers in a reply value: {"e": msg} is an error reply, {"b": b64}
+    # non-UTF-8 bytes. A value holds no other objects.
+    if type(v) is list:
+        return [_untag(x) for x in v]
+    if type(v) is dict:
+        if 'e' in v:
+            return ReplyError(v['e'])
+        return bytearray(base64.b64decode(v['b']))
+    return v
 
 
 def recv():
@@ -52,7 +47,16 @@ def recv():
     if len(h) < 4:
         return None
     n = struct.unpack('>I', h)[0]
-    return json.loads(_in.read(n), object_hook=_hook)
+    return decode(_in.read(n))
+
+
+def decode(data):
+    """Decodes one frame's JSON. Only a frame marked "tagged" holds
+    markers, and only in its "value"."""
+    msg = json.loads(data)
+    if msg.get('tagged'):
+        msg['value'] = _untag(msg['value'])
+    return msg
 
 
 def wire_arg(a):
@@ -139,7 +143,7 @@ def do_script(msg):
     try:
         importlib.invalidate_caches()  # REQUIREMENTS may have added packages
         # Go omits an empty script from the frame.
-        err, regs, ex, eid = rt.run_script(msg.get('script', ''), msg.get('reload'))
+        err, regs, ex, eid = rt.run_script(msg.get('script', ''), msg.get('reload'), msg.get('session'))
     except BaseException as e:  # without a reply the client would wait forever
         send({'op': 'reply', 'id': msg['id'], 'error': 'gogears worker: %r' % (e,)})
         return
@@ -162,11 +166,30 @@ def handle(msg):
         rt.unregister(msg['regs'])
     elif op == 'config':
         host.traceback = bool(msg.get('traceback', True))
+        rt.profiling = bool(msg.get('profile', False))
+    elif op == 'profile':
+        try:
+            send({'op': 'reply', 'id': msg['id'], 'value': rt.profile_stats(msg['session'])})
+        except Exception as e:
+            send({'op': 'reply', 'id': msg['id'], 'error': rt.format_error(e)})
+    elif op == 'profile_reset':
+        rt.profile_reset(msg['session'])
+        send({'op': 'reply', 'id': msg['id']})
     elif op == 'ping':
         send({'op': 'reply', 'id': msg['id']})
 
 
 def main():
+    global _out, _in
+    # The protocol owns the original stdin and stdout. Gears that print()
+    # or read input() get stderr and /dev/null, so they cannot corrupt a
+    # frame.
+    _out = os.fdopen(os.dup(1), 'wb')
+    _in = os.fdopen(os.dup(0), 'rb')
+    os.dup2(2, 1)
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    sys.stdout = sys.stderr
     send({'op': 'ready', 'pid': os.getpid()})
     while True:
         msg = recv()
