@@ -152,6 +152,10 @@ func TestE2ERegistrations(t *testing.T) {
 	ctx := context.Background()
 	s := Script{ID: "audit", Description: "audit gear",
 		Source: "GB('CommandReader').map(lambda a: '|'.join(a[1:])).register(trigger='Audit')"}
+	// Profiled, so that PyProfileStats has statistics to print.
+	if _, err := c.ConfigSet(ctx, map[string]string{"ProfileExecutions": "1"}); err != nil {
+		t.Fatal(err)
+	}
 
 	dep, err := c.DeployScript(ctx, s)
 	if err != nil || !dep.Changed {
@@ -190,8 +194,8 @@ func TestE2ERegistrations(t *testing.T) {
 	if err != nil || len(sessions) != 2 || !strings.Contains(sessions[0].Description, "gogears:sha256=") || !sessions[1].Missing {
 		t.Errorf("PyDumpSessions = %+v, %v", sessions, err)
 	}
-	if _, err := c.PyProfileStats(ctx, "audit"); err != nil {
-		t.Errorf("PyProfileStats: %v", err)
+	if stats, err := c.PyProfileStats(ctx, "audit"); err != nil || !strings.Contains(stats, "function calls") {
+		t.Errorf("PyProfileStats = %q, %v; want cProfile statistics", stats, err)
 	}
 	if err := c.PyProfileReset(ctx, "audit"); err != nil {
 		t.Errorf("PyProfileReset: %v", err)
