@@ -37,10 +37,12 @@ func generatedGo(pkgName, hash string, gears []Gear) string {
 	// unchanged, the way go vet reuses its cache; the digest of the
 	// scripts catches one edited by hand.
 	scripts := map[string][32]byte{}
+	size := 0
 	for _, g := range gears {
 		scripts[filepath.Base(scriptFile(g))] = sha256.Sum256([]byte(g.Script))
+		size += len(g.Script)
 	}
-	fmt.Fprintf(&b, "// gogears:hash %s\n// gogears:scripts %s\n\n", hash, scriptsDigest(scripts))
+	fmt.Fprintf(&b, "// gogears:hash %s\n%s%s\n\n", hash, scriptsLine(len(gears), size), scriptsDigest(scripts))
 	fmt.Fprintf(&b, "//go:build !%s\n\n", genTag)
 	fmt.Fprintf(&b, "package %s\n\n", pkgName)
 	b.WriteString("import (\n\t_ \"embed\"\n\n\tggdsl \"github.com/gogears/gogears/dsl\"\n)\n")
@@ -101,10 +103,19 @@ func recordsHash(dir, hash string) bool {
 	return err == nil && strings.Contains(string(gen), "\n// gogears:hash "+hash+"\n")
 }
 
+// scriptsLine starts the line of zz_gears.go that describes the scripts;
+// their digest ends it.
+func scriptsLine(n, size int) string {
+	return fmt.Sprintf("// gogears:scripts %d files, %d bytes, sha256 ", n, size)
+}
+
 // upToDate reports whether the generated files in dir are what Generate
 // would write for a package whose source hash is hash: zz_gears.go records
-// that hash, and the scripts on disk are those it embeds, no more, no less.
-func upToDate(dir, hash string) bool {
+// that hash, and the scripts on disk are those it embeds, no more, no
+// less. Only verify reads the scripts; otherwise their number and total
+// size stand for them, which catches all but a same-size edit by hand
+// (gen -check verifies).
+func upToDate(dir, hash string, verify bool) bool {
 	gen, err := os.ReadFile(filepath.Join(dir, GeneratedFile))
 	if err != nil || !strings.Contains(string(gen), "\n// gogears:hash "+hash+"\n") {
 		return false
@@ -112,6 +123,18 @@ func upToDate(dir, hash string) bool {
 	paths, err := filepath.Glob(filepath.Join(dir, ScriptDir, "*.py"))
 	if err != nil || len(paths) == 0 {
 		return false
+	}
+	size := 0
+	for _, path := range paths {
+		fi, err := os.Stat(path)
+		if err != nil {
+			return false
+		}
+		size += int(fi.Size())
+	}
+	line := scriptsLine(len(paths), size)
+	if !verify {
+		return strings.Contains(string(gen), "\n"+line)
 	}
 	sums := make([][32]byte, len(paths))
 	var failed atomic.Bool
@@ -137,5 +160,5 @@ func upToDate(dir, hash string) bool {
 	for i, path := range paths {
 		scripts[filepath.Base(path)] = sums[i]
 	}
-	return strings.Contains(string(gen), "\n// gogears:scripts "+scriptsDigest(scripts)+"\n")
+	return strings.Contains(string(gen), "\n"+line+scriptsDigest(scripts)+"\n")
 }

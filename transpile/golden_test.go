@@ -223,3 +223,41 @@ func TestAttachEntries(t *testing.T) {
 		}
 	}
 }
+
+// TestUpToDate checks how the up-to-date check sees scripts edited by
+// hand: gen notices a change of size or of the set of files, gen -check
+// (verify) any change.
+func TestUpToDate(t *testing.T) {
+	gears := []Gear{{ID: "example.com/x.G", Var: "G", Script: "# G\n"}, {ID: "example.com/x.H", Var: "H", Script: "# H\n"}}
+	tests := []struct {
+		name          string
+		edit          func(dir string)
+		quick, verify bool
+	}{
+		{"as generated", func(string) {}, true, true},
+		{"same size", func(dir string) { must(t, os.WriteFile(filepath.Join(dir, ScriptDir, "G.py"), []byte("# X\n"), 0o644)) }, true, false},
+		{"other size", func(dir string) {
+			must(t, os.WriteFile(filepath.Join(dir, ScriptDir, "G.py"), []byte("# G!\n"), 0o644))
+		}, false, false},
+		{"extra file", func(dir string) { must(t, os.WriteFile(filepath.Join(dir, ScriptDir, "I.py"), nil, 0o644)) }, false, false},
+		{"file gone", func(dir string) { must(t, os.Remove(filepath.Join(dir, ScriptDir, "H.py"))) }, false, false},
+	}
+	for _, tt := range tests {
+		dir := t.TempDir()
+		must(t, os.MkdirAll(filepath.Join(dir, ScriptDir), 0o755))
+		must(t, os.WriteFile(filepath.Join(dir, GeneratedFile), []byte(generatedGo("x", "ab", gears)), 0o644))
+		for _, g := range gears {
+			must(t, os.WriteFile(filepath.Join(dir, scriptFile(g)), []byte(g.Script), 0o644))
+		}
+		tt.edit(dir)
+		if got := upToDate(dir, "ab", false); got != tt.quick {
+			t.Errorf("%s: upToDate(verify false) = %v, want %v", tt.name, got, tt.quick)
+		}
+		if got := upToDate(dir, "ab", true); got != tt.verify {
+			t.Errorf("%s: upToDate(verify true) = %v, want %v", tt.name, got, tt.verify)
+		}
+		if upToDate(dir, "cd", false) || upToDate(dir, "cd", true) {
+			t.Errorf("%s: upToDate with another source hash = true, want false", tt.name)
+		}
+	}
+}

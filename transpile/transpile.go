@@ -150,7 +150,7 @@ func Generate(cfg Config) (res Result, err error) {
 		dir := pkgDir(p)
 		_, gears := p.Imports[dslPath]
 		// A package without the dsl import had gears: they were removed.
-		if gears && len(p.Errors) == 0 && upToDate(dir, sourceHash(p, os.ReadFile)) {
+		if gears && len(p.Errors) == 0 && upToDate(dir, sourceHash(p, os.ReadFile), cfg.Check) {
 			res.Unchanged = append(res.Unchanged, filepath.Join(dir, GeneratedFile))
 			continue
 		}
