@@ -39,7 +39,11 @@ func generatedGo(pkgName, hash string, gears []Gear) string {
 	scripts := map[string][32]byte{}
 	size := 0
 	for _, g := range gears {
-		scripts[filepath.Base(scriptFile(g))] = sha256.Sum256([]byte(g.Script))
+		sum := g.sum
+		if sum == ([sha256.Size]byte{}) {
+			sum = sha256.Sum256([]byte(g.Script))
+		}
+		scripts[filepath.Base(scriptFile(g))] = sum
 		size += len(g.Script)
 	}
 	fmt.Fprintf(&b, "// gogears:hash %s\n%s%s\n\n", hash, scriptsLine(len(gears), size), scriptsDigest(scripts))

@@ -61,6 +61,8 @@ type Gear struct {
 	// Registration is true for a gear closed by Register, false for Run:
 	// deploying a Run script would run the job.
 	Registration bool
+
+	sum [sha256.Size]byte // of Script, taken by the worker that made it
 }
 
 // Result is what Generate did.
@@ -371,6 +373,7 @@ func translateGear(fset *token.FileSet, ix *declIndex, gd *gearDecl, j *gearJob)
 		ID: p.PkgPath + "." + gd.obj.Name(), Var: gd.obj.Name(), Pkg: p.PkgPath,
 		Script: src, Hash: j.po.hash, Requirements: gd.reqs,
 		Registration: gd.action.name == "Register",
+		sum:          sha256.Sum256([]byte(src)),
 	}
 	if dir := pkgDir(p); dir != "" {
 		old, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(scriptFile(*j.gear))))
@@ -387,9 +390,11 @@ func clonePackages(pkgs []*packages.Package) ([]*packages.Package, map[*packages
 		c := *p
 		if p.TypesInfo != nil {
 			info := *p.TypesInfo
-			info.Types = sizedClone(p.TypesInfo.Types)
-			info.Uses = sizedClone(p.TypesInfo.Uses)
-			info.Selections = sizedClone(p.TypesInfo.Selections)
+			// maps.Clone copies capacity too: typeCheck caps what it
+			// presizes.
+			info.Types = maps.Clone(p.TypesInfo.Types)
+			info.Uses = maps.Clone(p.TypesInfo.Uses)
+			info.Selections = maps.Clone(p.TypesInfo.Selections)
 			c.TypesInfo = &info
 		}
 		out[i], remap[p] = &c, &c
@@ -415,16 +420,6 @@ func attachEntries(src string) map[string]string {
 		out[src[start+1:i]] = src[start:end]
 		src = src[end-1:] // keep the newline the next entry follows
 	}
-}
-
-// sizedClone copies m into a map sized by its length, where maps.Clone
-// would copy its capacity too (presized, it can be far larger).
-func sizedClone[K comparable, V any](m map[K]V) map[K]V {
-	c := make(map[K]V, len(m)+len(m)/8)
-	for k, v := range m {
-		c[k] = v
-	}
-	return c
 }
 
 // syncGenerated brings a package's generated files (zz_gears.go and one
