@@ -290,7 +290,7 @@ func guessImports(ctx context.Context, dir string, tags, patterns []string) []st
 			_, gears := p.Imports[dslPath]
 			// The scripts are left to Generate to verify: reading them
 			// here would compete with go list for the CPU.
-			current = current && gears && recordsHash(r, sourceHash(p, os.ReadFile))
+			current = current && gears && fileExists(filepath.Join(r, GeneratedFile)) && recordsHash(r, sourceHash(p, os.ReadFile))
 		}
 	}
 	if current {
