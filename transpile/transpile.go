@@ -83,6 +83,10 @@ type Result struct {
 	StaleGears []string
 	// Diagnostics are the problems found in the user's code.
 	Diagnostics *Diagnostics
+	// Dirs are the directories of the Go files the gear packages' source
+	// hashes cover: theirs and those of the local packages they import.
+	// gogears watch watches them all.
+	Dirs []string
 }
 
 // ErrStale is returned in Check mode when generated files are out of date.
@@ -147,6 +151,15 @@ func Generate(cfg Config) (res Result, err error) {
 	// be stale: up to date, gen starts no go command but the listing.
 	needDeps := make(chan struct{})
 	in = startCheckInputs(ctx, cfg.Dir, tags, fset, inputs, guess, needDeps)
+	dirs := map[string]bool{}
+	for _, p := range cands {
+		for _, q := range append([]*packages.Package{p}, localImports(p)...) {
+			if d := pkgDir(q); d != "" {
+				dirs[d] = true
+			}
+		}
+	}
+	res.Dirs = slices.Sorted(maps.Keys(dirs))
 	var stale []*packages.Package
 	for _, p := range cands {
 		dir := pkgDir(p)
@@ -544,6 +557,15 @@ func sourceHash(p *packages.Package, read func(string) ([]byte, error)) string {
 		h.Write(gomod)
 	}
 	hashFiles(h, p, read)
+	for _, d := range localImports(p) {
+		hashFiles(h, d, read)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// localImports returns the packages of local modules (see localModule)
+// that p imports, directly or not, sorted by import path.
+func localImports(p *packages.Package) []*packages.Package {
 	seen := map[string]*packages.Package{}
 	var visit func(q *packages.Package)
 	visit = func(q *packages.Package) {
@@ -555,10 +577,11 @@ func sourceHash(p *packages.Package, read func(string) ([]byte, error)) string {
 		}
 	}
 	visit(p)
-	for _, d := range slices.Sorted(maps.Keys(seen)) {
-		hashFiles(h, seen[d], read)
+	out := make([]*packages.Package, 0, len(seen))
+	for _, path := range slices.Sorted(maps.Keys(seen)) {
+		out = append(out, seen[path])
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return out
 }
 
 // localModule reports whether m's files are on disk to edit rather than

@@ -192,6 +192,19 @@ func TestGenerateCrossPackage(t *testing.T) {
 			loud = g.Script
 		}
 	}
+	// gogears is replaced by this checkout, a local module too.
+	root, err := filepath.Abs("..")
+	must(t, err)
+	var wantDirs []string
+	for _, d := range []string{"gears", "marks", "text"} {
+		wantDirs = append(wantDirs, filepath.Join(dir, d))
+	}
+	for _, d := range []string{"dsl", "runtime", "runtime/cmd"} {
+		wantDirs = append(wantDirs, filepath.Join(root, d))
+	}
+	if !cmp.Equal(res.Dirs, wantDirs) {
+		t.Errorf("Generate Dirs = %q, want %q", res.Dirs, wantDirs)
+	}
 	for _, want := range []string{"# go: example.com/shop/text.Shout (text.go)\ndef Shout(s):", "def upper(s):", "b'!'"} {
 		if !strings.Contains(loud, want) {
 			t.Errorf("Loud script lacks %q:\n%s", want, loud)

@@ -23,9 +23,9 @@ func init() {
 		short: "regenerate and redeploy registrations whenever the Go source changes",
 		long: `Watch translates the gears of the package in dir (default: the current
 directory), deploys its registrations, then watches the directory's Go
-files. On each change, after a quiet period, it regenerates and redeploys:
-registrations whose script changed are upgraded atomically (UPGRADE), the
-others are left alone. Diagnostics are printed and the deployed version
+files and those of the module packages it imports. On each change, after
+a quiet period, it regenerates and redeploys: registrations whose script
+changed are upgraded atomically (UPGRADE), the others are left alone. Diagnostics are printed and the deployed version
 keeps running until the code translates again. Run jobs are generated but
 never run.
 
@@ -79,6 +79,10 @@ type watcher struct {
 	// bound is set once a translation accepted the -param names; before
 	// that a -param error ends the watch, after it only skips a change.
 	bound bool
+	// fw watches the directories of the Go files the gears come from:
+	// the package's and those of the module packages it imports.
+	fw      *fsnotify.Watcher
+	watched map[string]bool
 }
 
 func watch(ctx context.Context, e *env, c *client.Client, dir string, debounce time.Duration, params paramFlags) error {
@@ -94,7 +98,7 @@ func watch(ctx context.Context, e *env, c *client.Client, dir string, debounce t
 	if err := w.Add(abs); err != nil {
 		return fmt.Errorf("watch %s: %w", dir, err)
 	}
-	wr := &watcher{e: e, c: c, dir: dir, abs: abs, params: params, deployed: map[string]string{}}
+	wr := &watcher{e: e, c: c, dir: dir, abs: abs, params: params, deployed: map[string]string{}, fw: w, watched: map[string]bool{abs: true}}
 	if err := wr.redeploy(ctx); err != nil {
 		return err
 	}
@@ -140,6 +144,15 @@ func isGearSource(name string) bool {
 func (w *watcher) redeploy(ctx context.Context) error {
 	e := w.e
 	res, err := transpile.Generate(transpile.Config{Dir: w.abs, Patterns: []string{"."}})
+	for _, d := range res.Dirs {
+		if !w.watched[d] {
+			if err := w.fw.Add(d); err != nil {
+				fmt.Fprintf(e.stderr, "watch %s: %v\n", d, err)
+				continue
+			}
+			w.watched[d] = true
+		}
+	}
 	if res.Diagnostics != nil && res.Diagnostics.Len() > 0 {
 		fmt.Fprint(e.stderr, strings.TrimRight(res.Diagnostics.String(), "\n")+"\n")
 		fmt.Fprintln(e.stderr, "not deployed: fix the problems above; the deployed gears keep running")

@@ -73,6 +73,28 @@ func TestWatchRedeploysOnChange(t *testing.T) {
 	checkTrigger(t, c, "v2 x")
 }
 
+// TestWatchFollowsImportedPackages checks that an edit to a module
+// package the gear calls into redeploys the gear.
+func TestWatchFollowsImportedPackages(t *testing.T) {
+	dir := gearModule(t)
+	helper := filepath.Join(dir, "words", "words.go")
+	if err := os.MkdirAll(filepath.Dir(helper), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, helper, "package words\n\n// Prefix starts every answer.\nfunc Prefix() string { return \"h1 \" }\n")
+	writeFile(t, filepath.Join(dir, "echo.go"), strings.Replace(strings.Replace(echoGear, "PREFIX", "words.Prefix()", 1),
+		`import "github.com/gogears/gogears/dsl"`, "import (\n\t\"example.com/shop/words\"\n\n\t\"github.com/gogears/gogears/dsl\"\n)", 1))
+
+	c := emulatorClient(t)
+	stdout, stderr := startWatch(t, c, dir, nil)
+	waitOutput(t, stdout, stderr, "Echo: installed")
+	checkTrigger(t, c, "h1 x")
+
+	writeFile(t, helper, "package words\n\n// Prefix starts every answer.\nfunc Prefix() string { return \"h2 \" }\n")
+	waitOutput(t, stdout, stderr, "Echo: upgraded")
+	checkTrigger(t, c, "h2 x")
+}
+
 // wordGear reads a parameter that otherGear does not declare.
 const wordGear = `package shop
 
