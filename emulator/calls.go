@@ -84,7 +84,7 @@ func (e *Emulator) gearCommand(args [][]byte, execID string) *frame {
 	if raw == nil {
 		probe := probeNone
 		if e.hasKeysReaders.Load() {
-			probe = probeFor(commandName(args[0]), args)
+			probe = e.probe(commandName(args[0]), args)
 		}
 		unlock := e.lockShared(execID)
 		var evs []keyEvent

@@ -47,7 +47,10 @@
 // removals, LTRIM, the *STORE commands, ZADD, GETEX PERSIST) run in a
 // MULTI between checks of their keys (in a client's MULTI, the checks are
 // queued around them; for a client that WATCHes keys, they are only
-// pipelined with them, since EXEC would end the watch).
+// pipelined with them, since EXEC would end the watch). No check is ever
+// one Redis could refuse when queued, so a client's transaction runs as on
+// Redis; on a store without ZMSCORE (Redis before 6.2) ZADD and GEOADD go
+// unchecked and fire "zadd" even when they change nothing.
 //
 // # Stores
 //

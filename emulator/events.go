@@ -532,6 +532,18 @@ var probes = map[string]probeKind{
 	"brpoplpush": probeBlockPop, "blmove": probeBlockPop,
 }
 
+// probe returns the probe a command needs for exact events that the store
+// can run: never one Redis could refuse when queued, which would abort
+// the MULTI around it (the client's own, too). ZADD/GEOADD go without
+// one on a store lacking ZMSCORE (Redis before 6.2).
+func (e *Emulator) probe(name string, args [][]byte) probeKind {
+	kind := probeFor(name, args)
+	if kind == probeScores && !e.store.hasZMScore() {
+		return probeNone
+	}
+	return kind
+}
+
 // probeFor returns the probe a command needs for exact events.
 func probeFor(name string, args [][]byte) probeKind {
 	if len(args) < 2 {
@@ -547,8 +559,11 @@ func probeFor(name string, args [][]byte) probeKind {
 		if storeKey(name, args) == nil {
 			return probeNone
 		}
-	case "zadd":
-		if hasWord(args[2:], "INCR") {
+	case "zadd", "geoadd":
+		// ZMSCORE needs a member: without one (a syntax error ZADD
+		// reports when it runs) it would be refused when queued and
+		// abort the transaction.
+		if hasWord(args[2:], "INCR") || len(scoredMembers(name, args)) == 0 {
 			return probeNone
 		}
 	case "getex":

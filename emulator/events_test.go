@@ -323,3 +323,60 @@ func TestFlushIsNoExpiry(t *testing.T) {
 		}
 	})
 }
+
+// probeReplyCases are command sequences whose replies must be Redis's
+// own while KeysReader registrations make the emulator probe keys: no
+// probe may be refused when queued, which would abort the MULTI around it.
+var probeReplyCases = [][][]string{
+	{{"ZADD", "kz", "NX", "1"}},
+	{{"ZADD", "kz", "NX", "XX", "1"}},
+	{{"GEOADD", "kg", "13.36", "38.11"}},
+	{{"GEOADD", "kg", "CH", "13.36", "38.11"}},
+	{{"ZADD", "kz", "1", "a"}, {"ZADD", "kz", "1", "a"}, {"ZADD", "kz", "2", "a"}},
+	{{"MULTI"}, {"SET", "ka", "1"}, {"ZADD", "kz", "NX", "XX", "1"}, {"EXEC"}, {"GET", "ka"}},
+	{{"MULTI"}, {"SET", "ka", "1"}, {"GEOADD", "kg", "1", "2"}, {"EXEC"}, {"GET", "ka"}},
+	{{"MULTI"}, {"ZADD", "kz", "1", "a"}, {"GEOADD", "kg", "13.36", "38.11", "p"}, {"EXEC"}},
+	{{"SET", "ka", "x"}, {"MULTI"}, {"ZADD", "ka", "1", "a"}, {"SET", "kb", "1"}, {"EXEC"}},
+}
+
+// replies runs each sequence of cases on a fresh database at addr and
+// returns the raw replies.
+func replies(t *testing.T, addr string, cases [][][]string) [][]string {
+	r := dialRaw(t, addr)
+	out := make([][]string, len(cases))
+	for i, seq := range cases {
+		r.do("FLUSHALL")
+		for _, args := range seq {
+			out[i] = append(out[i], r.do(args...))
+		}
+	}
+	return out
+}
+
+// TestProbesKeepReplies runs ZADD/GEOADD without members, alone and in a
+// client's MULTI, through the emulator while a KeysReader registration
+// exists: the replies are redis-server's (a syntax error, not EXECABORT;
+// the rest of the transaction runs), over a Redis with ZMSCORE and over
+// one without it, as before Redis 6.2.
+func TestProbesKeepReplies(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		args []string
+	}{
+		{"zmscore", nil},
+		{"no zmscore", []string{"--rename-command", "ZMSCORE", ""}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			want := replies(t, redistest.Start(t, redistest.WithArgs(tt.args...)).Addr, probeReplyCases)
+			s := redistest.Start(t, redistest.WithArgs(tt.args...))
+			e := RunT(t, Options{RedisURL: "redis://" + s.Addr})
+			dialRaw(t, e.Addr()).do("RG.PYEXECUTE", "GB().register(prefix='k*', mode='sync', readValue=False)")
+			got := replies(t, e.Addr(), probeReplyCases)
+			for i, seq := range probeReplyCases {
+				if diff := cmp.Diff(want[i], got[i]); diff != "" {
+					t.Errorf("replies to %q (-redis +emulator):\n%s", seq, diff)
+				}
+			}
+		})
+	}
+}

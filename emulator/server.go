@@ -133,7 +133,7 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 		return
 	}
 	if (c.inMulti || !c.otherDB) && e.hasKeysReaders.Load() {
-		if probe := probeFor(name, args); probe != probeNone {
+		if probe := e.probe(name, args); probe != probeNone {
 			switch {
 			case c.inMulti:
 				e.queueProbed(conn, c, name, args, probe)
