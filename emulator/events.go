@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"bytes"
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -675,6 +676,10 @@ func probeCmds(kind probeKind, name string, args [][]byte) (pre, post [][][]byte
 	return pre, post
 }
 
+// errProbeAborted says that a WATCH the emulator did not know of aborted
+// the MULTI it ran a command in: the command did not run.
+var errProbeAborted = errors.New("a watched key changed and aborted the transaction the emulator ran the command in: it did not run")
+
 // doProbed runs args on c between the probe commands, in one round trip,
 // and returns its reply as Redis gave it and the events it caused. With
 // multi the lot runs in a MULTI, atomically. A client that WATCHes keys
@@ -704,6 +709,9 @@ func (c *storeConn) doProbed(args [][]byte, kind probeKind, multi bool) ([]byte,
 			return raws[1+n], nil, nil
 		}
 		replies = raws[1 : len(raws)-1]
+		if _, isNil, _, _ := replyKind(raws[len(raws)-1]); isNil {
+			return nil, nil, errProbeAborted
+		}
 		if raws[0][0] == '+' {
 			elems, ok := splitArray(raws[len(raws)-1])
 			if !ok || len(elems) != len(replies) {
@@ -811,6 +819,10 @@ func (s *store) doEvents(args [][]byte, probe probeKind) ([]byte, []keyEvent, er
 		return nil, nil, err
 	}
 	raw, evs, err := c.doProbed(args, probe, true)
+	if errors.Is(err, errProbeAborted) {
+		s.put(c) // EXEC ended the transaction
+		return nil, nil, err
+	}
 	if err != nil {
 		c.c.Close()
 		return nil, nil, err
