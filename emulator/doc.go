@@ -86,6 +86,10 @@
 //   - registerTE timers run in the python worker: they do not survive a
 //     restart of the worker or of the emulator, and a timer's key holds a
 //     string token (TYPE string), not a module value.
+//   - With ProfileExecutions 1 on Python 3.12+, whose cProfile allows one
+//     profiler per process and sees every thread, a callback that runs
+//     while another execution is profiled goes unprofiled, and the
+//     profiled one may count its calls.
 //   - RG.PYSTATS reports zeros, as RedisGears does with
 //     OverridePythonAllocators 0: the worker uses CPython's own allocator.
 //   - REQUIREMENTS are installed with pip into a private directory of the
