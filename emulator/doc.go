@@ -44,7 +44,7 @@
 // nothing fires nothing, and one that removes the last element of a key
 // also fires "del". While KeysReader registrations exist, the commands
 // whose events the reply does not tell (DEL of several keys, pops and
-// removals, LTRIM, the *STORE commands, ZADD, GETEX PERSIST) run in a
+// removals, LTRIM, the *STORE commands, ZADD, SETBIT, GETEX PERSIST) run in a
 // MULTI between checks of their keys (in a client's MULTI, the checks are
 // queued around them; for a client that WATCHes keys, they are only
 // pipelined with them, since EXEC would end the watch). No check is ever

@@ -152,7 +152,8 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 			return nil
 		}
 	case "setbit":
-		// The reply is the bit's old value: no event if it stays.
+		// The reply is the bit's old value: no event if it stays (and
+		// the string did not grow, which probeBits checks).
 		if len(args) > 3 && isNum && strconv.FormatInt(num, 10) == string(args[3]) {
 			return nil
 		}
@@ -515,6 +516,7 @@ const (
 	probeScores             // ZADD/GEOADD: "zadd" only if a member was added or its score changed
 	probePersist            // GETEX PERSIST: "persist" only if the key had a TTL
 	probeBlockPop           // blocking pops: may empty the key they popped from (checked after only, as they may wait)
+	probeBits               // SETBIT: "setbit" if the bit changed or the string was created or grew (Redis 7)
 )
 
 var probes = map[string]probeKind{
@@ -530,7 +532,7 @@ var probes = map[string]probeKind{
 	"blpop": probeBlockPop, "brpop": probeBlockPop, "bzpopmin": probeBlockPop, "bzpopmax": probeBlockPop,
 	"lmpop": probeBlockPop, "zmpop": probeBlockPop, "blmpop": probeBlockPop, "bzmpop": probeBlockPop,
 	"geosearchstore": probeStore, "georadius": probeStore, "georadiusbymember": probeStore,
-	"brpoplpush": probeBlockPop, "blmove": probeBlockPop,
+	"brpoplpush": probeBlockPop, "blmove": probeBlockPop, "setbit": probeBits,
 }
 
 // probe returns the probe a command needs for exact events that the store
@@ -668,6 +670,9 @@ func probeCmds(kind probeKind, name string, args [][]byte) (pre, post [][][]byte
 		pre, post = [][][]byte{zm}, [][][]byte{zm}
 	case probePersist:
 		pre = [][][]byte{{[]byte("PTTL"), args[1]}}
+	case probeBits:
+		strlen := [][]byte{[]byte("STRLEN"), args[1]}
+		pre, post = [][][]byte{strlen}, [][][]byte{strlen}
 	case probeBlockPop:
 		for _, k := range popKeys(name, args) {
 			post = append(post, exists(k))
@@ -769,6 +774,13 @@ func probedEvents(name string, args [][]byte, raw []byte, kind probeKind, pre, p
 			return []keyEvent{{key, "zadd"}}
 		}
 		return nil
+	case probeBits:
+		_, _, before, ok1 := replyKind(pre[0])
+		_, _, after, ok2 := replyKind(post[0])
+		if ok1 && ok2 && after > before {
+			return []keyEvent{{key, "setbit"}}
+		}
+		return eventsFor(args, raw)
 	case probePersist:
 		if _, isNil, n, _ := replyKind(pre[0]); isNil || n < 0 {
 			return nil
