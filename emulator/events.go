@@ -251,21 +251,41 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 }
 
 // mpopEvent names the event of LMPOP, ZMPOP and their blocking forms,
-// which pop from the end their arguments name.
+// which pop from the end named by the word after their keys.
 func mpopEvent(name string, args [][]byte) string {
-	for _, a := range args[1:] {
-		switch strings.ToUpper(string(a)) {
-		case "LEFT":
-			return "lpop"
-		case "RIGHT":
-			return "rpop"
-		case "MIN":
-			return "zpopmin"
-		case "MAX":
-			return "zpopmax"
-		}
+	_, end := mpopArgs(name, args)
+	if end < 0 {
+		return ""
+	}
+	switch strings.ToUpper(string(args[end])) {
+	case "LEFT":
+		return "lpop"
+	case "RIGHT":
+		return "rpop"
+	case "MIN":
+		return "zpopmin"
+	case "MAX":
+		return "zpopmax"
 	}
 	return ""
+}
+
+// mpopArgs returns the keys of LMPOP, ZMPOP, BLMPOP or BZMPOP and the
+// index of the word after them, naming the end to pop from; or nil, -1
+// when the arguments are malformed (Redis refuses them).
+func mpopArgs(name string, args [][]byte) (keys [][]byte, end int) {
+	i := 1 // numkeys
+	if name[0] == 'b' {
+		i = 2 // after the timeout
+	}
+	if i >= len(args) {
+		return nil, -1
+	}
+	n, err := strconv.Atoi(string(args[i]))
+	if err != nil || n < 0 || i+1+n >= len(args) {
+		return nil, -1
+	}
+	return args[i+1 : i+1+n], i + 1 + n
 }
 
 // anyNotNil reports whether the array reply raw holds a non-nil element.
@@ -613,18 +633,8 @@ func popKeys(name string, args [][]byte) [][]byte {
 	case "brpoplpush", "blmove":
 		return args[1:2]
 	case "lmpop", "zmpop", "blmpop", "bzmpop":
-		i := 1 // numkeys
-		if name[0] == 'b' {
-			i = 2 // after the timeout
-		}
-		if i >= len(args) {
-			return nil
-		}
-		n, err := strconv.Atoi(string(args[i]))
-		if err != nil || n < 0 || i+1+n > len(args) {
-			return nil
-		}
-		return args[i+1 : i+1+n]
+		keys, _ := mpopArgs(name, args)
+		return keys
 	}
 	return args[1 : len(args)-1] // the last is the timeout
 }

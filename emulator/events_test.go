@@ -73,7 +73,8 @@ type eventCase struct {
 
 // embeddedLacks names the commands the embedded store does not have.
 var embeddedLacks = map[string]bool{"SORT": true, "BITFIELD": true, "ZRANGESTORE": true, "ZDIFFSTORE": true,
-	"GEOSEARCHSTORE": true, "XGROUP SETID": true, "XSETID": true, "LMPOP": true, "ZMPOP": true}
+	"GEOSEARCHSTORE": true, "XGROUP SETID": true, "XSETID": true, "LMPOP": true, "ZMPOP": true,
+	"BLMPOP": true, "BZMPOP": true}
 
 // eventCases are the write commands whose events depend on what the
 // command changed: Redis notifies only real changes.
@@ -206,6 +207,10 @@ var eventCases = []eventCase{
 	{[][]string{{"GEOADD", "ka", "13.361389", "38.115556", "p"}}, []string{"GEORADIUS", "ka", "13.36", "38.11", "100", "km", "STORE", "kd"}},
 	{[][]string{{"RPUSH", "kl", "a"}}, []string{"LMPOP", "1", "kl", "LEFT"}},
 	{[][]string{{"ZADD", "kz", "1", "a", "2", "b"}}, []string{"ZMPOP", "1", "kz", "MAX"}},
+	{[][]string{{"RPUSH", "kl", "a", "b"}}, []string{"LMPOP", "2", "left", "kl", "RIGHT"}},
+	{[][]string{{"ZADD", "kz", "1", "a", "2", "b"}}, []string{"ZMPOP", "2", "min", "kz", "MAX"}},
+	{[][]string{{"RPUSH", "kl", "a", "b"}}, []string{"BLMPOP", "1", "2", "left", "kl", "RIGHT"}},
+	{[][]string{{"ZADD", "kz", "1", "a", "2", "b"}}, []string{"BZMPOP", "1", "2", "min", "kz", "MAX", "COUNT", "2"}},
 	{[][]string{{"SADD", "ks", "a", "b"}}, []string{"SPOP", "ks", "5"}},
 	{[][]string{{"SET", "kv", "1"}}, []string{"GETSET", "kv", "2"}},
 	{[][]string{{"SET", "kv", "1"}}, []string{"SETEX", "kv", "100", "2"}},
