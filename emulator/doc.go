@@ -81,6 +81,9 @@
 //     block (blocking commands such as BLPOP are exempt); a gear looping
 //     forever inside atomic() stalls other clients until it is aborted,
 //     as on RedisGears.
+//   - A gear's execute() of MULTI, EXEC, DISCARD, WATCH or UNWATCH raises
+//     an error, as RM_Call refuses them; its text, which names atomic(),
+//     is the emulator's own.
 //   - Registrations live in memory: they do not survive a restart of the
 //     emulator (they do survive a restart of the python worker).
 //   - registerTE timers run in the python worker: they do not survive a
