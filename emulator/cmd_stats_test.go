@@ -127,6 +127,40 @@ func TestPyProfile(t *testing.T) {
 	if got := r.do("RG.PYPROFILE", "RESET", "prof", "x"); !strings.HasPrefix(got, "-ERR wrong number of arguments") {
 		t.Errorf("RG.PYPROFILE RESET with two ids = %q, want an arity error", got)
 	}
+	// A session that is upgraded, or loses its last registration, starts
+	// over: the old one's statistics are freed.
+	for _, end := range [][]string{{"RG.PYEXECUTE", script, "ID", "prof", "UPGRADE"}, {"RG.UNREGISTER", "<reg>"}} {
+		r.do("RG.TRIGGER", "p")
+		if end[0] == "RG.UNREGISTER" {
+			v, _, _ := parseReply([]byte(r.do("RG.DUMPREGISTRATIONS")))
+			end[1] = registrationID(t, v)
+		}
+		if got := r.do(end...); got != "+OK\r\n" {
+			t.Fatalf("%q = %q, want OK", end, got)
+		}
+		r.do("RG.PYEXECUTE", script, "ID", "prof", "UPGRADE")
+		if got := r.do("RG.PYPROFILE", "STATS", "prof"); !strings.Contains(got, "Cannot create or construct") {
+			t.Errorf("RG.PYPROFILE STATS after %s = %q, want the pstats error", end[0], got)
+		}
+	}
+}
+
+// registrationID returns the id of the only registration in the reply v
+// of RG.DUMPREGISTRATIONS.
+func registrationID(t *testing.T, v any) string {
+	t.Helper()
+	regs, _ := v.([]any)
+	if len(regs) != 1 {
+		t.Fatalf("RG.DUMPREGISTRATIONS = %v, want one registration", v)
+	}
+	fields, _ := regs[0].([]any)
+	for i := 0; i+1 < len(fields); i += 2 {
+		if string(asBytes(fields[i])) == "id" {
+			return string(asBytes(fields[i+1]))
+		}
+	}
+	t.Fatalf("RG.DUMPREGISTRATIONS = %v, want an id field", v)
+	return ""
 }
 
 // python312 returns a python3 of version 3.12 or later, where cProfile
