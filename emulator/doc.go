@@ -42,10 +42,10 @@
 // every store, and it lets mode='sync' registrations run before the
 // client's reply, as on RedisGears. As in Redis, a command that changes
 // nothing fires nothing, and one that removes the last element of a key
-// also fires "del". While KeysReader registrations exist, the commands
-// whose events the reply does not tell (DEL of several keys, pops and
-// removals, LTRIM, the *STORE commands, ZADD, SETBIT, GETEX PERSIST) run in a
-// MULTI between checks of their keys (in a client's MULTI, the checks are
+// also fires "del". When a KeysReader registration's prefix matches
+// their keys, the commands whose events the reply does not tell (DEL of
+// several keys, pops and removals, LTRIM, the *STORE commands, ZADD,
+// SETBIT, GETEX PERSIST) run in a MULTI between checks of their keys (in a client's MULTI, the checks are
 // queued around them; for a client that WATCHes keys, they are only
 // pipelined with them, since EXEC would end the watch). No check is ever
 // one Redis could refuse when queued, so a client's transaction runs as on

@@ -559,12 +559,47 @@ var probes = map[string]probeKind{
 // can run: never one Redis could refuse when queued, which would abort
 // the MULTI around it (the client's own, too). ZADD/GEOADD go without
 // one on a store lacking ZMSCORE (Redis before 6.2).
+// It needs none either when no KeysReader registration could match the
+// keys it checks: the events it makes exact are no registration's.
 func (e *Emulator) probe(name string, args [][]byte) probeKind {
 	kind := probeFor(name, args)
+	if kind == probeNone || !e.keysWatched(probedKeys(kind, name, args)) {
+		return probeNone
+	}
 	if kind == probeScores && !e.store.hasZMScore() {
 		return probeNone
 	}
 	return kind
+}
+
+// keysWatched reports whether a KeysReader registration's prefix matches
+// one of keys.
+func (e *Emulator) keysWatched(keys [][]byte) bool {
+	p := e.keysPrefixes.Load()
+	if p == nil {
+		return false
+	}
+	for _, prefix := range *p {
+		for _, k := range keys {
+			if prefixMatch(prefix, string(k)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// probedKeys returns the keys the probe of kind checks (see probeCmds).
+func probedKeys(kind probeKind, name string, args [][]byte) [][]byte {
+	switch kind {
+	case probeDel:
+		return args[1:]
+	case probeStore:
+		return [][]byte{storeKey(name, args)}
+	case probeBlockPop:
+		return popKeys(name, args)
+	}
+	return args[1:2]
 }
 
 // probeFor returns the probe a command needs for exact events.

@@ -53,11 +53,7 @@ func TestEventsFor(t *testing.T) {
 		{[]string{"BLMOVE", "a", "b", "LEFT", "RIGHT", "0"}, "$1\r\nx\r\n", []keyEvent{{"b", "rpush"}, {"a", "lpop"}}},
 	}
 	for _, tt := range tests {
-		args := make([][]byte, len(tt.args))
-		for i, a := range tt.args {
-			args[i] = []byte(a)
-		}
-		got := eventsFor(args, []byte(tt.raw))
+		got := eventsFor(byteArgs(tt.args...), []byte(tt.raw))
 		if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(keyEvent{})); diff != "" {
 			t.Errorf("eventsFor(%q, %q) mismatch (-want +got):\n%s", tt.args, tt.raw, diff)
 		}
@@ -388,5 +384,39 @@ func TestProbesKeepReplies(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestProbeSkippedForUnwatchedKeys checks which commands are probed while
+// a KeysReader registration watches prefix "k*": only those checking a
+// key it matches, since the exact events of other keys run nothing.
+func TestProbeSkippedForUnwatchedKeys(t *testing.T) {
+	e := RunT(t)
+	if got := e.probe("del", byteArgs("DEL", "k1", "k2")); got != probeNone {
+		t.Errorf("probe(DEL k1 k2) without registrations = %v, want probeNone", got)
+	}
+	dialRaw(t, e.Addr()).do("RG.PYEXECUTE", "GB().register(prefix='k*')")
+	tests := []struct {
+		args []string
+		want probeKind
+	}{
+		{[]string{"DEL", "a", "b"}, probeNone},
+		{[]string{"DEL", "a", "k1"}, probeDel},
+		{[]string{"LPOP", "l"}, probeNone},
+		{[]string{"LPOP", "kl"}, probeEmptied},
+		{[]string{"RPOPLPUSH", "l", "kl"}, probeNone}, // kl's lpush is in the reply
+		{[]string{"SINTERSTORE", "d", "ka"}, probeNone},
+		{[]string{"SINTERSTORE", "kd", "a"}, probeStore},
+		{[]string{"SORT", "kl", "STORE", "d"}, probeNone},
+		{[]string{"SORT", "l", "STORE", "kd"}, probeStore},
+		{[]string{"BLPOP", "a", "kb", "0"}, probeBlockPop},
+		{[]string{"BLMPOP", "0", "1", "a", "LEFT"}, probeNone},
+		{[]string{"ZADD", "kz", "1", "a"}, probeScores},
+		{[]string{"SETBIT", "b", "1", "1"}, probeNone},
+	}
+	for _, tt := range tests {
+		if got := e.probe(strings.ToLower(tt.args[0]), byteArgs(tt.args...)); got != tt.want {
+			t.Errorf("probe(%q) = %v, want %v", tt.args, got, tt.want)
+		}
 	}
 }

@@ -254,11 +254,7 @@ func (s *store) do(args [][]byte) ([]byte, error) {
 
 // doStrings is do with string arguments, decoding the reply.
 func (s *store) doStrings(args ...string) (any, error) {
-	bs := make([][]byte, len(args))
-	for i, a := range args {
-		bs[i] = []byte(a)
-	}
-	raw, err := s.do(bs)
+	raw, err := s.do(byteArgs(args...))
 	if err != nil {
 		return nil, err
 	}
@@ -270,6 +266,15 @@ func (s *store) doStrings(args ...string) (any, error) {
 		return nil, e
 	}
 	return v, nil
+}
+
+// byteArgs returns a command's arguments as the store takes them.
+func byteArgs(args ...string) [][]byte {
+	out := make([][]byte, len(args))
+	for i, a := range args {
+		out[i] = []byte(a)
+	}
+	return out
 }
 
 // do sends one command and reads its reply into the connection's buffer;
