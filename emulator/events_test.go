@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/gogears/gogears/internal/redistest"
@@ -381,6 +382,16 @@ func TestProbesKeepReplies(t *testing.T) {
 			for i, seq := range probeReplyCases {
 				if diff := cmp.Diff(want[i], got[i]); diff != "" {
 					t.Errorf("replies to %q (-redis +emulator):\n%s", seq, diff)
+				}
+			}
+			// A gear's command gets the error Redis gives it alone.
+			r := dialRaw(t, e.Addr())
+			r.do("RG.PYEXECUTE", "def do(a):\n    try:\n        return str(execute(*a[1:]))\n    except Exception as e:\n        return str(e)\nGB('CommandReader').map(do).register(trigger='do')")
+			for i, seq := range probeReplyCases[:4] {
+				msg := strings.TrimSuffix(strings.TrimPrefix(want[i][0], "-"), "\r\n")
+				wantGear := fmt.Sprintf("*1\r\n$%d\r\n%s\r\n", len(msg), msg)
+				if got := r.do(append([]string{"RG.TRIGGER", "do"}, seq[0]...)...); got != wantGear {
+					t.Errorf("gear's execute(%q) = %q, want %q", seq[0], got, wantGear)
 				}
 			}
 		})
