@@ -53,19 +53,22 @@ func BenchmarkKeysReaderCountBy(b *testing.B) {
 
 // BenchmarkProbedWrites measures what exact keyspace events cost a client:
 // a DEL of three keys and an LPOP that empties its list, without
-// registrations (the plain proxy) and with a KeysReader registration (the
-// commands then run in a MULTI between checks of their keys). Run with:
+// registrations (the plain proxy), with a KeysReader registration whose
+// prefix the keys do not match (no probes either) and with one they match
+// (the commands then run in a MULTI between checks of their keys). Run
+// with:
 //
 //	go test ./emulator -run '^$' -bench ProbedWrites
 func BenchmarkProbedWrites(b *testing.B) {
 	s := redistest.Start(b)
-	for _, mode := range []string{"plain", "probed"} {
-		b.Run(mode, func(b *testing.B) {
+	for _, mode := range []struct{ name, prefix string }{{"plain", ""}, {"unmatched", "none:*"}, {"probed", "*"}} {
+		b.Run(mode.name, func(b *testing.B) {
 			e := RunT(b, Options{RedisURL: "redis://" + s.Addr})
 			r := dialRaw(b, e.Addr())
-			if mode == "probed" {
-				// A registration no key matches: only the probes cost.
-				r.do("RG.PYEXECUTE", "GB().register(prefix='none:*')")
+			if mode.prefix != "" {
+				// A registration for events these commands do not fire:
+				// it never runs, and only the probes cost.
+				r.do("RG.PYEXECUTE", "GB().register(prefix='"+mode.prefix+"', eventTypes=['hset'])")
 			}
 			for b.Loop() {
 				r.do("RPUSH", "l", "x")

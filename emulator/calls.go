@@ -3,6 +3,7 @@ package emulator
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"fmt"
 	"strings"
 )
 
@@ -74,6 +75,10 @@ func (e *Emulator) handleCall(f *frame) *frame {
 	return &frame{Fatal: "unknown call " + f.Kind}
 }
 
+// gearRefuses names the commands a gear's execute() may not run, as
+// RM_Call refuses them.
+var gearRefuses = map[string]bool{"multi": true, "exec": true, "discard": true, "watch": true, "unwatch": true}
+
 // gearCommand runs one command for execution execID, fires the events it
 // causes and returns the reply frame.
 func (e *Emulator) gearCommand(args [][]byte, execID string) *frame {
@@ -81,10 +86,15 @@ func (e *Emulator) gearCommand(args [][]byte, execID string) *frame {
 		return &frame{Value: []any{}}
 	}
 	raw := e.gearRGCommand(args)
+	if raw == nil && gearRefuses[commandName(args[0])] {
+		// On a pooled connection they would leave it in a transaction
+		// (or watching) for whichever gear gets it next.
+		raw = []byte("-" + fmt.Sprintf(msgGearTransaction, strings.ToUpper(string(args[0]))) + "\r\n")
+	}
 	if raw == nil {
 		probe := probeNone
 		if e.hasKeysReaders.Load() {
-			probe = probeFor(commandName(args[0]), args)
+			probe = e.probe(commandName(args[0]), args)
 		}
 		unlock := e.lockShared(execID)
 		var evs []keyEvent

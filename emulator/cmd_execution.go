@@ -167,6 +167,9 @@ func (e *Emulator) pyExecute(p *pyExecuteArgs) ([]byte, *execution) {
 		}
 		e.sessions[sessionID] = s
 		e.mu.Unlock()
+		if old != nil {
+			e.dropProfile(old.id) // the new session starts unprofiled
+		}
 		e.removeRegistrations(oldRegs)
 		for _, d := range descs {
 			s.regs = append(s.regs, d.ID)

@@ -216,11 +216,13 @@ func (e *Emulator) cmdUnregister(conn redcon.Conn, cmd redcon.Command) {
 			}
 		}
 	}
+	dropped := ""
 	if r != nil {
 		if s := e.sessions[r.session]; s != nil {
 			s.regs = removeString(s.regs, id)
 			if len(s.regs) == 0 {
 				delete(e.sessions, s.id)
+				dropped = s.id
 			}
 		}
 	}
@@ -228,6 +230,9 @@ func (e *Emulator) cmdUnregister(conn redcon.Conn, cmd redcon.Command) {
 	if r == nil {
 		conn.WriteError(msgNotRegistered)
 		return
+	}
+	if dropped != "" {
+		e.dropProfile(dropped)
 	}
 	e.removeRegistrations([]string{id})
 	for _, ex := range pending {

@@ -179,6 +179,11 @@ func (e *Emulator) cmdPyProfile(conn redcon.Conn, cmd redcon.Command) {
 	}
 }
 
+// dropProfile frees the profile statistics of a session that is gone.
+func (e *Emulator) dropProfile(session string) {
+	e.worker.send(&frame{Op: "profile_reset", Session: session})
+}
+
 func (e *Emulator) cmdPyExportReq(conn redcon.Conn, cmd redcon.Command) {
 	if len(cmd.Args) != 2 {
 		wrongArity(conn, cmd)

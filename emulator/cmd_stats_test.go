@@ -2,10 +2,14 @@ package emulator
 
 import (
 	"archive/zip"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 func TestStatsCommands(t *testing.T) {
@@ -122,5 +126,94 @@ func TestPyProfile(t *testing.T) {
 	}
 	if got := r.do("RG.PYPROFILE", "RESET", "prof", "x"); !strings.HasPrefix(got, "-ERR wrong number of arguments") {
 		t.Errorf("RG.PYPROFILE RESET with two ids = %q, want an arity error", got)
+	}
+	// A session that is upgraded, or loses its last registration, starts
+	// over: the old one's statistics are freed.
+	for _, end := range [][]string{{"RG.PYEXECUTE", script, "ID", "prof", "UPGRADE"}, {"RG.UNREGISTER", "<reg>"}} {
+		r.do("RG.TRIGGER", "p")
+		if end[0] == "RG.UNREGISTER" {
+			v, _, _ := parseReply([]byte(r.do("RG.DUMPREGISTRATIONS")))
+			end[1] = registrationID(t, v)
+		}
+		if got := r.do(end...); got != "+OK\r\n" {
+			t.Fatalf("%q = %q, want OK", end, got)
+		}
+		r.do("RG.PYEXECUTE", script, "ID", "prof", "UPGRADE")
+		if got := r.do("RG.PYPROFILE", "STATS", "prof"); !strings.Contains(got, "Cannot create or construct") {
+			t.Errorf("RG.PYPROFILE STATS after %s = %q, want the pstats error", end[0], got)
+		}
+	}
+}
+
+// registrationID returns the id of the only registration in the reply v
+// of RG.DUMPREGISTRATIONS.
+func registrationID(t *testing.T, v any) string {
+	t.Helper()
+	regs, _ := v.([]any)
+	if len(regs) != 1 {
+		t.Fatalf("RG.DUMPREGISTRATIONS = %v, want one registration", v)
+	}
+	fields, _ := regs[0].([]any)
+	for i := 0; i+1 < len(fields); i += 2 {
+		if string(asBytes(fields[i])) == "id" {
+			return string(asBytes(fields[i+1]))
+		}
+	}
+	t.Fatalf("RG.DUMPREGISTRATIONS = %v, want an id field", v)
+	return ""
+}
+
+// python312 returns a python3 of version 3.12 or later, where cProfile
+// allows one profiler per process: $GOGEARS_TEST_PYTHON312, or the first
+// pyenv install of 3.12+; or "".
+func python312() string {
+	if p := os.Getenv("GOGEARS_TEST_PYTHON312"); p != "" {
+		return p
+	}
+	root := os.Getenv("PYENV_ROOT")
+	if root == "" {
+		home, _ := os.UserHomeDir()
+		root = filepath.Join(home, ".pyenv")
+	}
+	for _, pattern := range []string{"3.1[2-9]*", "3.[2-9][0-9]*"} {
+		if ms, _ := filepath.Glob(filepath.Join(root, "versions", pattern, "bin", "python3")); len(ms) > 0 {
+			return ms[0]
+		}
+	}
+	return ""
+}
+
+// TestPyProfileConcurrent profiles executions that run at the same time:
+// on Python 3.12+ only one profiler may be on, and the others must run
+// their callbacks unprofiled rather than fail with "Another profiling tool
+// is already active". The default python3 runs the same test.
+func TestPyProfileConcurrent(t *testing.T) {
+	for _, tt := range []struct{ name, py string }{{"python3", ""}, {"python3.12+", python312()}} {
+		t.Run(tt.name, func(t *testing.T) {
+			py := tt.py
+			if tt.name != "python3" && py == "" {
+				t.Skip("no Python 3.12+ found: set GOGEARS_TEST_PYTHON312 to one (pyenv install 3.12)")
+			}
+			e, c := runWithClient(t, Options{Python: py})
+			mustDo(t, c, "RG.CONFIGSET", "ProfileExecutions", "1")
+			script := "import time\ndef slow(a):\n    time.sleep(0.3)\n    return a[1]\nGB('CommandReader').map(slow).register(trigger='pp', mode='async_local')"
+			mustDo(t, c, "RG.PYEXECUTE", script, "ID", "s1")
+			var wg sync.WaitGroup
+			for i := range 3 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					arg := fmt.Sprint(i)
+					got, err := c.Do(t.Context(), "RG.TRIGGER", "pp", arg).Result()
+					if diff := cmp.Diff([]any{arg}, got); err != nil || diff != "" {
+						t.Errorf("RG.TRIGGER pp %s = %v, %v; want [%s]", arg, got, err, arg)
+					}
+				}()
+			}
+			wg.Wait()
+			if got := dialRaw(t, e.Addr()).do("RG.PYPROFILE", "STATS", "s1"); !strings.Contains(got, "slow") {
+				t.Errorf("RG.PYPROFILE STATS s1 = %q, want it to name slow", got)
+			}
+		})
 	}
 }

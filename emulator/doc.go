@@ -42,12 +42,15 @@
 // every store, and it lets mode='sync' registrations run before the
 // client's reply, as on RedisGears. As in Redis, a command that changes
 // nothing fires nothing, and one that removes the last element of a key
-// also fires "del". While KeysReader registrations exist, the commands
-// whose events the reply does not tell (DEL of several keys, pops and
-// removals, LTRIM, the *STORE commands, ZADD, GETEX PERSIST) run in a
-// MULTI between checks of their keys (in a client's MULTI, the checks are
+// also fires "del". When a KeysReader registration's prefix matches
+// their keys, the commands whose events the reply does not tell (DEL of
+// several keys, pops and removals, LTRIM, the *STORE commands, ZADD,
+// SETBIT, GETEX PERSIST) run in a MULTI between checks of their keys (in a client's MULTI, the checks are
 // queued around them; for a client that WATCHes keys, they are only
-// pipelined with them, since EXEC would end the watch).
+// pipelined with them, since EXEC would end the watch). No check is ever
+// one Redis could refuse when queued, so a client's transaction runs as on
+// Redis; on a store without ZMSCORE (Redis before 6.2) ZADD and GEOADD go
+// unchecked and fire "zadd" even when they change nothing.
 //
 // # Stores
 //
@@ -78,11 +81,18 @@
 //     block (blocking commands such as BLPOP are exempt); a gear looping
 //     forever inside atomic() stalls other clients until it is aborted,
 //     as on RedisGears.
+//   - A gear's execute() of MULTI, EXEC, DISCARD, WATCH or UNWATCH raises
+//     an error, as RM_Call refuses them; its text, which names atomic(),
+//     is the emulator's own.
 //   - Registrations live in memory: they do not survive a restart of the
 //     emulator (they do survive a restart of the python worker).
 //   - registerTE timers run in the python worker: they do not survive a
 //     restart of the worker or of the emulator, and a timer's key holds a
 //     string token (TYPE string), not a module value.
+//   - With ProfileExecutions 1 on Python 3.12+, whose cProfile allows one
+//     profiler per process and sees every thread, a callback that runs
+//     while another execution is profiled goes unprofiled, and the
+//     profiled one may count its calls.
 //   - RG.PYSTATS reports zeros, as RedisGears does with
 //     OverridePythonAllocators 0: the worker uses CPython's own allocator.
 //   - REQUIREMENTS are installed with pip into a private directory of the

@@ -70,8 +70,11 @@ type Emulator struct {
 	// hasKeysReaders: KeysReader registrations exist, so events that need
 	// probes (see probeKind) matter; StreamReader ones want xadd only.
 	hasKeysReaders atomic.Bool
-	hasHooks       atomic.Bool
-	watch          *ttlWatch
+	// keysPrefixes: the KeysReader registrations' prefixes; a command
+	// none of whose checked keys they match needs no probe.
+	keysPrefixes atomic.Pointer[[]string]
+	hasHooks     atomic.Bool
+	watch        *ttlWatch
 
 	closeOnce sync.Once
 	closed    chan struct{}

@@ -41,3 +41,10 @@ const (
 	msgAborted              = "Execution was aborted"
 	msgConfigNotNumber      = "Failed setting configuration value"
 )
+
+// Reply strings of the emulator's own, where RedisGears' text is unknown.
+const (
+	// msgGearTransaction answers a gear's execute() of a transaction
+	// command, which RM_Call refuses.
+	msgGearTransaction = "ERR %s is not allowed in execute(): a gear cannot run transactions; use 'with atomic():' to run commands atomically"
+)

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"bytes"
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -151,7 +152,8 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 			return nil
 		}
 	case "setbit":
-		// The reply is the bit's old value: no event if it stays.
+		// The reply is the bit's old value: no event if it stays (and
+		// the string did not grow, which probeBits checks).
 		if len(args) > 3 && isNum && strconv.FormatInt(num, 10) == string(args[3]) {
 			return nil
 		}
@@ -249,21 +251,41 @@ func eventsFor(args [][]byte, raw []byte) []keyEvent {
 }
 
 // mpopEvent names the event of LMPOP, ZMPOP and their blocking forms,
-// which pop from the end their arguments name.
+// which pop from the end named by the word after their keys.
 func mpopEvent(name string, args [][]byte) string {
-	for _, a := range args[1:] {
-		switch strings.ToUpper(string(a)) {
-		case "LEFT":
-			return "lpop"
-		case "RIGHT":
-			return "rpop"
-		case "MIN":
-			return "zpopmin"
-		case "MAX":
-			return "zpopmax"
-		}
+	_, end := mpopArgs(name, args)
+	if end < 0 {
+		return ""
+	}
+	switch strings.ToUpper(string(args[end])) {
+	case "LEFT":
+		return "lpop"
+	case "RIGHT":
+		return "rpop"
+	case "MIN":
+		return "zpopmin"
+	case "MAX":
+		return "zpopmax"
 	}
 	return ""
+}
+
+// mpopArgs returns the keys of LMPOP, ZMPOP, BLMPOP or BZMPOP and the
+// index of the word after them, naming the end to pop from; or nil, -1
+// when the arguments are malformed (Redis refuses them).
+func mpopArgs(name string, args [][]byte) (keys [][]byte, end int) {
+	i := 1 // numkeys
+	if name[0] == 'b' {
+		i = 2 // after the timeout
+	}
+	if i >= len(args) {
+		return nil, -1
+	}
+	n, err := strconv.Atoi(string(args[i]))
+	if err != nil || n < 0 || i+1+n >= len(args) {
+		return nil, -1
+	}
+	return args[i+1 : i+1+n], i + 1 + n
 }
 
 // anyNotNil reports whether the array reply raw holds a non-nil element.
@@ -514,6 +536,7 @@ const (
 	probeScores             // ZADD/GEOADD: "zadd" only if a member was added or its score changed
 	probePersist            // GETEX PERSIST: "persist" only if the key had a TTL
 	probeBlockPop           // blocking pops: may empty the key they popped from (checked after only, as they may wait)
+	probeBits               // SETBIT: "setbit" if the bit changed or the string was created or grew (Redis 7)
 )
 
 var probes = map[string]probeKind{
@@ -529,7 +552,54 @@ var probes = map[string]probeKind{
 	"blpop": probeBlockPop, "brpop": probeBlockPop, "bzpopmin": probeBlockPop, "bzpopmax": probeBlockPop,
 	"lmpop": probeBlockPop, "zmpop": probeBlockPop, "blmpop": probeBlockPop, "bzmpop": probeBlockPop,
 	"geosearchstore": probeStore, "georadius": probeStore, "georadiusbymember": probeStore,
-	"brpoplpush": probeBlockPop, "blmove": probeBlockPop,
+	"brpoplpush": probeBlockPop, "blmove": probeBlockPop, "setbit": probeBits,
+}
+
+// probe returns the probe a command needs for exact events that the store
+// can run: never one Redis could refuse when queued, which would abort
+// the MULTI around it (the client's own, too). ZADD/GEOADD go without
+// one on a store lacking ZMSCORE (Redis before 6.2).
+// It needs none either when no KeysReader registration could match the
+// keys it checks: the events it makes exact are no registration's.
+func (e *Emulator) probe(name string, args [][]byte) probeKind {
+	kind := probeFor(name, args)
+	if kind == probeNone || !e.keysWatched(probedKeys(kind, name, args)) {
+		return probeNone
+	}
+	if kind == probeScores && !e.store.hasZMScore() {
+		return probeNone
+	}
+	return kind
+}
+
+// keysWatched reports whether a KeysReader registration's prefix matches
+// one of keys.
+func (e *Emulator) keysWatched(keys [][]byte) bool {
+	p := e.keysPrefixes.Load()
+	if p == nil {
+		return false
+	}
+	for _, prefix := range *p {
+		for _, k := range keys {
+			if prefixMatch(prefix, string(k)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// probedKeys returns the keys the probe of kind checks (see probeCmds).
+func probedKeys(kind probeKind, name string, args [][]byte) [][]byte {
+	switch kind {
+	case probeDel:
+		return args[1:]
+	case probeStore:
+		return [][]byte{storeKey(name, args)}
+	case probeBlockPop:
+		return popKeys(name, args)
+	}
+	return args[1:2]
 }
 
 // probeFor returns the probe a command needs for exact events.
@@ -547,8 +617,11 @@ func probeFor(name string, args [][]byte) probeKind {
 		if storeKey(name, args) == nil {
 			return probeNone
 		}
-	case "zadd":
-		if hasWord(args[2:], "INCR") {
+	case "zadd", "geoadd":
+		// ZMSCORE needs a member: without one (a syntax error ZADD
+		// reports when it runs) it would be refused when queued and
+		// abort the transaction.
+		if hasWord(args[2:], "INCR") || len(scoredMembers(name, args)) == 0 {
 			return probeNone
 		}
 	case "getex":
@@ -595,18 +668,8 @@ func popKeys(name string, args [][]byte) [][]byte {
 	case "brpoplpush", "blmove":
 		return args[1:2]
 	case "lmpop", "zmpop", "blmpop", "bzmpop":
-		i := 1 // numkeys
-		if name[0] == 'b' {
-			i = 2 // after the timeout
-		}
-		if i >= len(args) {
-			return nil
-		}
-		n, err := strconv.Atoi(string(args[i]))
-		if err != nil || n < 0 || i+1+n > len(args) {
-			return nil
-		}
-		return args[i+1 : i+1+n]
+		keys, _ := mpopArgs(name, args)
+		return keys
 	}
 	return args[1 : len(args)-1] // the last is the timeout
 }
@@ -652,6 +715,9 @@ func probeCmds(kind probeKind, name string, args [][]byte) (pre, post [][][]byte
 		pre, post = [][][]byte{zm}, [][][]byte{zm}
 	case probePersist:
 		pre = [][][]byte{{[]byte("PTTL"), args[1]}}
+	case probeBits:
+		strlen := [][]byte{[]byte("STRLEN"), args[1]}
+		pre, post = [][][]byte{strlen}, [][][]byte{strlen}
 	case probeBlockPop:
 		for _, k := range popKeys(name, args) {
 			post = append(post, exists(k))
@@ -659,6 +725,10 @@ func probeCmds(kind probeKind, name string, args [][]byte) (pre, post [][][]byte
 	}
 	return pre, post
 }
+
+// errProbeAborted says that a WATCH the emulator did not know of aborted
+// the MULTI it ran a command in: the command did not run.
+var errProbeAborted = errors.New("a watched key changed and aborted the transaction the emulator ran the command in: it did not run")
 
 // doProbed runs args on c between the probe commands, in one round trip,
 // and returns its reply as Redis gave it and the events it caused. With
@@ -689,6 +759,9 @@ func (c *storeConn) doProbed(args [][]byte, kind probeKind, multi bool) ([]byte,
 			return raws[1+n], nil, nil
 		}
 		replies = raws[1 : len(raws)-1]
+		if _, isNil, _, _ := replyKind(raws[len(raws)-1]); isNil {
+			return nil, nil, errProbeAborted
+		}
 		if raws[0][0] == '+' {
 			elems, ok := splitArray(raws[len(raws)-1])
 			if !ok || len(elems) != len(replies) {
@@ -746,6 +819,13 @@ func probedEvents(name string, args [][]byte, raw []byte, kind probeKind, pre, p
 			return []keyEvent{{key, "zadd"}}
 		}
 		return nil
+	case probeBits:
+		_, _, before, ok1 := replyKind(pre[0])
+		_, _, after, ok2 := replyKind(post[0])
+		if ok1 && ok2 && after > before {
+			return []keyEvent{{key, "setbit"}}
+		}
+		return eventsFor(args, raw)
 	case probePersist:
 		if _, isNil, n, _ := replyKind(pre[0]); isNil || n < 0 {
 			return nil
@@ -796,6 +876,10 @@ func (s *store) doEvents(args [][]byte, probe probeKind) ([]byte, []keyEvent, er
 		return nil, nil, err
 	}
 	raw, evs, err := c.doProbed(args, probe, true)
+	if errors.Is(err, errProbeAborted) {
+		s.put(c) // EXEC ended the transaction
+		return nil, nil, err
+	}
 	if err != nil {
 		c.c.Close()
 		return nil, nil, err

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/gogears/gogears/internal/redistest"
@@ -53,11 +54,7 @@ func TestEventsFor(t *testing.T) {
 		{[]string{"BLMOVE", "a", "b", "LEFT", "RIGHT", "0"}, "$1\r\nx\r\n", []keyEvent{{"b", "rpush"}, {"a", "lpop"}}},
 	}
 	for _, tt := range tests {
-		args := make([][]byte, len(tt.args))
-		for i, a := range tt.args {
-			args[i] = []byte(a)
-		}
-		got := eventsFor(args, []byte(tt.raw))
+		got := eventsFor(byteArgs(tt.args...), []byte(tt.raw))
 		if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(keyEvent{})); diff != "" {
 			t.Errorf("eventsFor(%q, %q) mismatch (-want +got):\n%s", tt.args, tt.raw, diff)
 		}
@@ -73,7 +70,8 @@ type eventCase struct {
 
 // embeddedLacks names the commands the embedded store does not have.
 var embeddedLacks = map[string]bool{"SORT": true, "BITFIELD": true, "ZRANGESTORE": true, "ZDIFFSTORE": true,
-	"GEOSEARCHSTORE": true, "XGROUP SETID": true, "XSETID": true, "LMPOP": true, "ZMPOP": true}
+	"GEOSEARCHSTORE": true, "XGROUP SETID": true, "XSETID": true, "LMPOP": true, "ZMPOP": true,
+	"BLMPOP": true, "BZMPOP": true}
 
 // eventCases are the write commands whose events depend on what the
 // command changed: Redis notifies only real changes.
@@ -157,6 +155,11 @@ var eventCases = []eventCase{
 	{[][]string{{"SET", "kx", "1", "EX", "100"}}, []string{"EXPIRE", "kx", "200", "NX"}},
 	{[][]string{{"SET", "kv", "1", "EX", "100"}}, []string{"SET", "kv", "2", "KEEPTTL"}},
 	{[][]string{{"SETBIT", "kb", "1", "1"}}, []string{"SETBIT", "kb", "1", "1"}},
+	{nil, []string{"SETBIT", "kb", "7", "0"}},
+	{[][]string{{"SETBIT", "kb", "1", "1"}}, []string{"SETBIT", "kb", "100", "0"}},
+	{[][]string{{"SET", "kb", ""}}, []string{"SETBIT", "kb", "0", "0"}},
+	{[][]string{{"SETBIT", "kb", "100", "1"}}, []string{"SETBIT", "kb", "3", "1"}},
+	{[][]string{{"RPUSH", "kb", "a"}}, []string{"SETBIT", "kb", "3", "1"}},
 	{[][]string{{"RPUSH", "kl", "1"}}, []string{"SORT", "kl", "STORE", "kd"}},
 	{[][]string{{"SET", "kd", "1"}}, []string{"SORT", "kl", "STORE", "kd"}},
 	{[][]string{{"HSET", "kh", "a", "1"}}, []string{"HINCRBYFLOAT", "kh", "a", "1.5"}},
@@ -201,6 +204,10 @@ var eventCases = []eventCase{
 	{[][]string{{"GEOADD", "ka", "13.361389", "38.115556", "p"}}, []string{"GEORADIUS", "ka", "13.36", "38.11", "100", "km", "STORE", "kd"}},
 	{[][]string{{"RPUSH", "kl", "a"}}, []string{"LMPOP", "1", "kl", "LEFT"}},
 	{[][]string{{"ZADD", "kz", "1", "a", "2", "b"}}, []string{"ZMPOP", "1", "kz", "MAX"}},
+	{[][]string{{"RPUSH", "kl", "a", "b"}}, []string{"LMPOP", "2", "left", "kl", "RIGHT"}},
+	{[][]string{{"ZADD", "kz", "1", "a", "2", "b"}}, []string{"ZMPOP", "2", "min", "kz", "MAX"}},
+	{[][]string{{"RPUSH", "kl", "a", "b"}}, []string{"BLMPOP", "1", "2", "left", "kl", "RIGHT"}},
+	{[][]string{{"ZADD", "kz", "1", "a", "2", "b"}}, []string{"BZMPOP", "1", "2", "min", "kz", "MAX", "COUNT", "2"}},
 	{[][]string{{"SADD", "ks", "a", "b"}}, []string{"SPOP", "ks", "5"}},
 	{[][]string{{"SET", "kv", "1"}}, []string{"GETSET", "kv", "2"}},
 	{[][]string{{"SET", "kv", "1"}}, []string{"SETEX", "kv", "100", "2"}},
@@ -322,4 +329,105 @@ func TestFlushIsNoExpiry(t *testing.T) {
 			t.Errorf("expired events = %q, want kshort only", got)
 		}
 	})
+}
+
+// probeReplyCases are command sequences whose replies must be Redis's
+// own while KeysReader registrations make the emulator probe keys: no
+// probe may be refused when queued, which would abort the MULTI around it.
+var probeReplyCases = [][][]string{
+	{{"ZADD", "kz", "NX", "1"}},
+	{{"ZADD", "kz", "NX", "XX", "1"}},
+	{{"GEOADD", "kg", "13.36", "38.11"}},
+	{{"GEOADD", "kg", "CH", "13.36", "38.11"}},
+	{{"ZADD", "kz", "1", "a"}, {"ZADD", "kz", "1", "a"}, {"ZADD", "kz", "2", "a"}},
+	{{"MULTI"}, {"SET", "ka", "1"}, {"ZADD", "kz", "NX", "XX", "1"}, {"EXEC"}, {"GET", "ka"}},
+	{{"MULTI"}, {"SET", "ka", "1"}, {"GEOADD", "kg", "1", "2"}, {"EXEC"}, {"GET", "ka"}},
+	{{"MULTI"}, {"ZADD", "kz", "1", "a"}, {"GEOADD", "kg", "13.36", "38.11", "p"}, {"EXEC"}},
+	{{"SET", "ka", "x"}, {"MULTI"}, {"ZADD", "ka", "1", "a"}, {"SET", "kb", "1"}, {"EXEC"}},
+}
+
+// replies runs each sequence of cases on a fresh database at addr and
+// returns the raw replies.
+func replies(t *testing.T, addr string, cases [][][]string) [][]string {
+	r := dialRaw(t, addr)
+	out := make([][]string, len(cases))
+	for i, seq := range cases {
+		r.do("FLUSHALL")
+		for _, args := range seq {
+			out[i] = append(out[i], r.do(args...))
+		}
+	}
+	return out
+}
+
+// TestProbesKeepReplies runs ZADD/GEOADD without members, alone and in a
+// client's MULTI, through the emulator while a KeysReader registration
+// exists: the replies are redis-server's (a syntax error, not EXECABORT;
+// the rest of the transaction runs), over a Redis with ZMSCORE and over
+// one without it, as before Redis 6.2.
+func TestProbesKeepReplies(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		args []string
+	}{
+		{"zmscore", nil},
+		{"no zmscore", []string{"--rename-command", "ZMSCORE", ""}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			want := replies(t, redistest.Start(t, redistest.WithArgs(tt.args...)).Addr, probeReplyCases)
+			s := redistest.Start(t, redistest.WithArgs(tt.args...))
+			e := RunT(t, Options{RedisURL: "redis://" + s.Addr})
+			dialRaw(t, e.Addr()).do("RG.PYEXECUTE", "GB().register(prefix='k*', mode='sync', readValue=False)")
+			got := replies(t, e.Addr(), probeReplyCases)
+			for i, seq := range probeReplyCases {
+				if diff := cmp.Diff(want[i], got[i]); diff != "" {
+					t.Errorf("replies to %q (-redis +emulator):\n%s", seq, diff)
+				}
+			}
+			// A gear's command gets the error Redis gives it alone.
+			r := dialRaw(t, e.Addr())
+			r.do("RG.PYEXECUTE", "def do(a):\n    try:\n        return str(execute(*a[1:]))\n    except Exception as e:\n        return str(e)\nGB('CommandReader').map(do).register(trigger='do')")
+			for i, seq := range probeReplyCases[:4] {
+				msg := strings.TrimSuffix(strings.TrimPrefix(want[i][0], "-"), "\r\n")
+				wantGear := fmt.Sprintf("*1\r\n$%d\r\n%s\r\n", len(msg), msg)
+				if got := r.do(append([]string{"RG.TRIGGER", "do"}, seq[0]...)...); got != wantGear {
+					t.Errorf("gear's execute(%q) = %q, want %q", seq[0], got, wantGear)
+				}
+			}
+		})
+	}
+}
+
+// TestProbeSkippedForUnwatchedKeys checks which commands are probed while
+// a KeysReader registration watches prefix "k*": only those checking a
+// key it matches, since the exact events of other keys run nothing.
+func TestProbeSkippedForUnwatchedKeys(t *testing.T) {
+	e := RunT(t)
+	if got := e.probe("del", byteArgs("DEL", "k1", "k2")); got != probeNone {
+		t.Errorf("probe(DEL k1 k2) without registrations = %v, want probeNone", got)
+	}
+	dialRaw(t, e.Addr()).do("RG.PYEXECUTE", "GB().register(prefix='k*')")
+	tests := []struct {
+		args []string
+		want probeKind
+	}{
+		{[]string{"DEL", "a", "b"}, probeNone},
+		{[]string{"DEL", "a", "k1"}, probeDel},
+		{[]string{"LPOP", "l"}, probeNone},
+		{[]string{"LPOP", "kl"}, probeEmptied},
+		{[]string{"RPOPLPUSH", "l", "kl"}, probeNone}, // kl's lpush is in the reply
+		{[]string{"SINTERSTORE", "d", "ka"}, probeNone},
+		{[]string{"SINTERSTORE", "kd", "a"}, probeStore},
+		{[]string{"SORT", "kl", "STORE", "d"}, probeNone},
+		{[]string{"SORT", "l", "STORE", "kd"}, probeStore},
+		{[]string{"BLPOP", "a", "kb", "0"}, probeBlockPop},
+		{[]string{"BLMPOP", "0", "1", "a", "LEFT"}, probeNone},
+		{[]string{"ZADD", "kz", "1", "a"}, probeScores},
+		{[]string{"SETBIT", "b", "1", "1"}, probeNone},
+	}
+	for _, tt := range tests {
+		if got := e.probe(strings.ToLower(tt.args[0]), byteArgs(tt.args...)); got != tt.want {
+			t.Errorf("probe(%q) = %v, want %v", tt.args, got, tt.want)
+		}
+	}
 }

@@ -84,12 +84,8 @@ func dialRaw(t testing.TB, addr string) *rawConn {
 // do sends args and returns the raw reply text.
 func (r *rawConn) do(args ...string) string {
 	r.t.Helper()
-	bs := make([][]byte, len(args))
-	for i, a := range args {
-		bs[i] = []byte(a)
-	}
 	r.sc.c.SetDeadline(time.Now().Add(20 * time.Second))
-	raw, err := r.sc.do(bs)
+	raw, err := r.sc.do(byteArgs(args...))
 	if err != nil {
 		r.t.Fatalf("%q: %v", args, err)
 	}

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -84,17 +85,24 @@ func (e *Emulator) addRegistration(d regDesc, session string) *registration {
 
 func (e *Emulator) refreshFlagsLocked() {
 	keys, keysReaders, hooks := false, false, false
+	var prefixes []string
 	for _, r := range e.regs {
 		switch {
 		case r.Reader == "KeysReader" || r.Reader == "StreamReader":
 			keys = true
-			keysReaders = keysReaders || r.Reader == "KeysReader"
+			if r.Reader == "KeysReader" {
+				keysReaders = true
+				if !slices.Contains(prefixes, r.Prefix) {
+					prefixes = append(prefixes, r.Prefix)
+				}
+			}
 		case r.Hook != nil:
 			hooks = true
 		}
 	}
 	e.hasKeyRegs.Store(keys)
 	e.hasKeysReaders.Store(keysReaders)
+	e.keysPrefixes.Store(&prefixes)
 	e.hasHooks.Store(hooks)
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gogears/gogears/internal/python"
 	"github.com/google/go-cmp/cmp"
+	"github.com/redis/go-redis/v9"
 )
 
 // TestOperations runs every operation through RG.PYEXECUTE and checks the
@@ -337,6 +338,40 @@ func TestGearBlockingCommands(t *testing.T) {
 		want := "*2\r\n*1\r\n$27\r\n[None, None, ['full', 'x']]\r\n*0\r\n"
 		if got := r.do("RG.PYEXECUTE", script); got != want {
 			t.Errorf("blocking commands from a gear = %q, want %q", got, want)
+		}
+	})
+}
+
+// TestGearTransactionCommands sends MULTI, EXEC, DISCARD, WATCH and
+// UNWATCH from a gear: RM_Call refuses them, and the gear's next command
+// runs at once rather than being queued on a store connection left in
+// MULTI.
+func TestGearTransactionCommands(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		c := redis.NewClient(&redis.Options{Addr: e.Addr()})
+		defer c.Close()
+		script := `def f(x):
+    out = []
+    for c in [['MULTI'], ['exec'], ['DISCARD'], ['WATCH', 'k'], ['UnWatch'], ['SET', 'a', '1']]:
+        try:
+            out.append(execute(*c))
+        except Exception as e:
+            out.append(str(e))
+    return '|'.join(out)
+GB('ShardsIDReader').map(f).run()`
+		var want []string
+		for _, name := range []string{"MULTI", "EXEC", "DISCARD", "WATCH", "UNWATCH"} {
+			want = append(want, fmt.Sprintf(msgGearTransaction, name))
+		}
+		want = append(want, "OK")
+		for range 2 {
+			got := mustDo(t, c, "RG.PYEXECUTE", script)
+			if diff := cmp.Diff([]any{[]any{strings.Join(want, "|")}, []any{}}, got); diff != "" {
+				t.Errorf("transaction commands from a gear (-want +got):\n%s", diff)
+			}
+		}
+		if got := mustDo(t, c, "GET", "a"); got != "1" {
+			t.Errorf("GET a after the gear's SET = %v, want 1", got)
 		}
 	})
 }

@@ -133,7 +133,7 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 		return
 	}
 	if (c.inMulti || !c.otherDB) && e.hasKeysReaders.Load() {
-		if probe := probeFor(name, args); probe != probeNone {
+		if probe := e.probe(name, args); probe != probeNone {
 			switch {
 			case c.inMulti:
 				e.queueProbed(conn, c, name, args, probe)
@@ -175,7 +175,10 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 			c.inMulti, c.queued = true, nil
 		}
 	case "discard":
-		c.inMulti, c.queued, c.watch = false, nil, false
+		// Outside MULTI it fails, and Redis keeps the client's watch.
+		if c.inMulti {
+			c.inMulti, c.queued, c.watch = false, nil, false
+		}
 	case "watch":
 		c.watch = c.watch || raw[0] == '+'
 	case "unwatch":
@@ -185,6 +188,9 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 			c.otherDB = string(args[1]) != strconv.Itoa(e.store.db)
 		}
 	case "exec":
+		if !c.inMulti {
+			break // EXEC without MULTI: the watch stays
+		}
 		queued := c.queued
 		c.inMulti, c.queued, c.watch = false, nil, false
 		if raw[0] == '*' && len(queued) > 0 {
@@ -259,6 +265,10 @@ func (e *Emulator) proxyProbed(conn redcon.Conn, c *client, args [][]byte, probe
 	unlock := e.lockShared("")
 	raw, evs, err := c.store.doProbed(args, probe, !c.watch)
 	unlock()
+	if errors.Is(err, errProbeAborted) {
+		writeError(conn, "ERR "+err.Error())
+		return true
+	}
 	if err != nil {
 		e.storeFailed(conn, c, err)
 		return true

@@ -3,6 +3,7 @@ package emulator
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -488,6 +489,53 @@ func TestWatchKeptByProbedCommands(t *testing.T) {
 			t.Errorf("EXEC after a watched key changed = %q, want nil", got)
 		}
 	})
+}
+
+// TestWatchKeptByFailedDiscard sends DISCARD or EXEC outside MULTI, which
+// fail and, in Redis, keep the client's WATCH: a probed command after
+// them must still not run in a MULTI of the emulator's (its EXEC would be
+// aborted by the watch), and the client's own EXEC is aborted.
+func TestWatchKeptByFailedDiscard(t *testing.T) {
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		for _, end := range []string{"DISCARD", "EXEC"} {
+			r, other := dialRaw(t, e.Addr()), dialRaw(t, e.Addr())
+			r.do("RG.PYEXECUTE", "GB().register(prefix='l', mode='sync')")
+			r.do("FLUSHALL")
+			r.do("RPUSH", "l", "a", "b")
+			r.do("WATCH", "w")
+			if got := r.do(end); !strings.HasPrefix(got, "-ERR") {
+				t.Errorf("%s without MULTI = %q, want an error", end, got)
+			}
+			other.do("SET", "w", "changed")
+			if got := r.do("LPOP", "l"); got != "$1\r\na\r\n" {
+				t.Errorf("after WATCH; %s: LPOP l = %q, want a", end, got)
+			}
+			r.do("MULTI")
+			r.do("SET", "x", "1")
+			if got := r.do("EXEC"); got != "*-1\r\n" {
+				t.Errorf("after WATCH; %s: EXEC once the watched key changed = %q, want nil", end, got)
+			}
+		}
+	})
+}
+
+// TestProbeAbortedByWatch runs a probed command in a MULTI on a
+// connection whose watched key changed, as would happen had the emulator
+// missed a client's WATCH: the command does not run, and doProbed says so
+// rather than taking EXEC's nil for its reply.
+func TestProbeAbortedByWatch(t *testing.T) {
+	s := redistest.Start(t)
+	r, other := dialRaw(t, s.Addr), dialRaw(t, s.Addr)
+	r.do("RPUSH", "l", "a")
+	r.do("WATCH", "w")
+	other.do("SET", "w", "changed")
+	raw, evs, err := r.sc.doProbed([][]byte{[]byte("LPOP"), []byte("l")}, probeEmptied, true)
+	if !errors.Is(err, errProbeAborted) {
+		t.Errorf("doProbed(LPOP l) after the watched key changed = %q, %v, %v; want errProbeAborted", raw, evs, err)
+	}
+	if got := other.do("LLEN", "l"); got != ":1\r\n" {
+		t.Errorf("LLEN l after the aborted LPOP = %q, want 1", got)
+	}
 }
 
 // TestBlockingPopThatWaits pops the only element of a list a client waited

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/alicebob/miniredis/v2"
@@ -43,6 +44,8 @@ type store struct {
 
 	mu   sync.Mutex
 	idle []*storeConn
+
+	zmscore atomic.Int32 // whether a MULTI takes ZMSCORE: 0 not known yet, 1 yes, 2 no
 }
 
 // storeConn is one connection to the store, speaking raw RESP.
@@ -201,6 +204,38 @@ func (s *store) put(c *storeConn) {
 	}
 }
 
+// hasZMScore reports whether the store queues ZMSCORE in a MULTI (Redis
+// 6.2+, miniredis), asking it once: MULTI, ZMSCORE, DISCARD runs nothing.
+// Until it could ask, it reports false.
+func (s *store) hasZMScore() bool {
+	switch s.zmscore.Load() {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	if s.mini != nil {
+		s.zmscore.Store(1)
+		return true
+	}
+	c, err := s.get()
+	if err != nil {
+		return false
+	}
+	raws, err := c.pipeline([][][]byte{{[]byte("MULTI")}, {[]byte("ZMSCORE"), []byte("k"), []byte("m")}, {[]byte("DISCARD")}})
+	if err != nil {
+		c.c.Close()
+		return false
+	}
+	s.put(c)
+	if string(raws[1]) == "+QUEUED\r\n" {
+		s.zmscore.Store(1)
+		return true
+	}
+	s.zmscore.Store(2)
+	return false
+}
+
 // do runs one command on a pooled connection and returns the raw reply.
 func (s *store) do(args [][]byte) ([]byte, error) {
 	c, err := s.get()
@@ -219,11 +254,7 @@ func (s *store) do(args [][]byte) ([]byte, error) {
 
 // doStrings is do with string arguments, decoding the reply.
 func (s *store) doStrings(args ...string) (any, error) {
-	bs := make([][]byte, len(args))
-	for i, a := range args {
-		bs[i] = []byte(a)
-	}
-	raw, err := s.do(bs)
+	raw, err := s.do(byteArgs(args...))
 	if err != nil {
 		return nil, err
 	}
@@ -235,6 +266,15 @@ func (s *store) doStrings(args ...string) (any, error) {
 		return nil, e
 	}
 	return v, nil
+}
+
+// byteArgs returns a command's arguments as the store takes them.
+func byteArgs(args ...string) [][]byte {
+	out := make([][]byte, len(args))
+	for i, a := range args {
+		out[i] = []byte(a)
+	}
+	return out
 }
 
 // do sends one command and reads its reply into the connection's buffer;

@@ -357,7 +357,10 @@ async def _with_exec(coro, ex):
 # under a cProfile profiler of its session, as on RedisGears; RG.PYPROFILE
 # STATS prints the session's statistics. Each execution has a profiler of
 # its own (cProfile profiles one thread), merged into the session's at its
-# end.
+# end. From Python 3.12 cProfile uses sys.monitoring, which takes one
+# profiler at a time in the whole process (and it sees every thread): a
+# callback that finds another profiler on runs unprofiled, since a
+# profiling failure must never fail the user's execution.
 profiling = False
 _profiles = {}  # session id -> pstats.Stats
 _profiles_lock = threading.Lock()
@@ -366,23 +369,25 @@ _profiles_lock = threading.Lock()
 def _profiled(f, *args):
     """Calls a gear callback under its session's profiler. Call sites test
     profiling first, which keeps an extra call off the common path."""
+    if getattr(_tls, 'profiling', False):
+        return f(*args)  # a callback inside a profiled one: already profiled
     ex = _current_exec()
-    if ex is None:
-        sc = getattr(_tls, 'script', None)
-        p = cProfile.Profile()
-        try:
-            p.enable()
-            return f(*args)
-        finally:
-            p.disable()
-            _merge_profile(sc.session if sc is not None else None, p)
-    if ex.profile is None:
-        ex.profile = cProfile.Profile()
-    ex.profile.enable()
+    p = ex.profile if ex is not None and ex.profile is not None else cProfile.Profile()
+    try:
+        p.enable()
+    except Exception:  # ValueError: Another profiling tool is already active
+        return f(*args)
+    if ex is not None:
+        ex.profile = p
+    _tls.profiling = True
     try:
         return f(*args)
     finally:
-        ex.profile.disable()
+        _tls.profiling = False
+        p.disable()
+        if ex is None:
+            sc = getattr(_tls, 'script', None)
+            _merge_profile(sc.session if sc is not None else None, p)
 
 
 def _merge_profile(session, p):

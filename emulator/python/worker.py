@@ -174,7 +174,8 @@ def handle(msg):
             send({'op': 'reply', 'id': msg['id'], 'error': rt.format_error(e)})
     elif op == 'profile_reset':
         rt.profile_reset(msg['session'])
-        send({'op': 'reply', 'id': msg['id']})
+        if 'id' in msg:  # none when the host drops a session's profile
+            send({'op': 'reply', 'id': msg['id']})
     elif op == 'ping':
         send({'op': 'reply', 'id': msg['id']})
 
