@@ -117,6 +117,13 @@ func (e *Emulator) serve(conn redcon.Conn, cmd redcon.Command) {
 		e.mux.ServeRESP(conn, cmd)
 		return
 	}
+	if name == "command" && e.store.mini != nil && len(cmd.Args) > 1 && commandName(cmd.Args[1]) == "docs" {
+		// miniredis answers COMMAND DOCS with its COMMAND table, which
+		// makes an interactive redis-cli 7 abort; Redis before 7 has no
+		// DOCS and refuses it, so redis-cli uses its own help.
+		conn.WriteError("ERR unknown subcommand 'DOCS'. Try COMMAND HELP.")
+		return
+	}
 	if e.hasHooks.Load() && !c.inMulti {
 		if r := e.hookFor(cmd.Args); r != nil {
 			e.runHook(conn, r, cmd.Args)

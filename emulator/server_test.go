@@ -50,6 +50,13 @@ func TestRedisCLI(t *testing.T) {
 				t.Errorf("redis-cli %q = %q, want %q", tt.args, got, tt.want)
 			}
 		}
+		// Commands piped in, the way an interactive session reads them:
+		// redis-cli first asks for COMMAND DOCS to build its help.
+		piped := exec.Command("redis-cli", "-p", port)
+		piped.Stdin = strings.NewReader("SET p 1\nGET p\n")
+		if out, err := piped.CombinedOutput(); err != nil || strings.TrimSpace(string(out)) != "OK\n1" {
+			t.Errorf("redis-cli with commands on stdin = %q, %v; want OK and 1", out, err)
+		}
 		// Unknown commands get the store's own error.
 		if got := cli("NOSUCHCMD"); !strings.HasPrefix(got, "ERR unknown command") {
 			t.Errorf("redis-cli NOSUCHCMD = %q, want the store's unknown command error", got)
