@@ -282,6 +282,19 @@ func TestCluster(t *testing.T) {
 		if err != nil || info == nil || len(info.Shards) != 3 {
 			t.Errorf("InfoCluster = %+v, %v", info, err)
 		}
+		// Each shard keeps its own settings.
+		for _, s := range tc.stubs {
+			s.handle("RG.CONFIGSET", func(redcon.Conn, []string) any { return []any{redcon.SimpleString("OK")} })
+		}
+		res, err := c.ConfigSet(ctx, map[string]string{"MaxExecutions": "2000"})
+		if err != nil || len(res) != 1 || res[0].Err != nil {
+			t.Errorf("ConfigSet = %+v, %v; want one OK", res, err)
+		}
+		for i, s := range tc.stubs {
+			if n := s.count("RG.CONFIGSET"); n != 1 {
+				t.Errorf("stub %d got RG.CONFIGSET %d times, want 1", i, n)
+			}
+		}
 	})
 
 	t.Run("a failing node is named", func(t *testing.T) {

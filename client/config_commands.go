@@ -44,7 +44,9 @@ func (c *Client) ConfigGet(ctx context.Context, names ...string) ([]ConfigValue,
 // name that is not built in is stored in the extra config dictionary
 // (Extra true), readable by gears with configGet. The error joins the
 // entries that failed (for example a setting only allowed at load time).
-// An empty map sends nothing.
+// An empty map sends nothing. On a cluster it goes to every master, since
+// each shard keeps its own settings; the results are the first master's
+// (by address) and the error names any node that failed.
 //
 //	_, err := c.ConfigSet(ctx, map[string]string{"MaxExecutions": "2000"})
 //
@@ -63,21 +65,31 @@ func (c *Client) ConfigSet(ctx context.Context, values map[string]string) ([]Con
 	for _, n := range names {
 		args = append(args, n, values[n])
 	}
-	v, err := c.call(ctx, args...)
+	replies, err := c.eachMaster(ctx, args...)
 	if err != nil {
 		return nil, err
 	}
-	res, err := parseConfigSet(names, v)
-	if err != nil {
-		return nil, err
-	}
+	var first []ConfigSetResult
 	var errs []error
-	for _, r := range res {
-		if r.Err != nil {
-			errs = append(errs, r.Err)
+	for i, nr := range replies {
+		res, err := parseConfigSet(names, nr.reply)
+		if err != nil {
+			return nil, err
+		}
+		if i == 0 {
+			first = res
+		}
+		for _, r := range res {
+			if r.Err != nil {
+				if len(replies) > 1 {
+					errs = append(errs, nodeError(nr.addr, r.Err))
+				} else {
+					errs = append(errs, r.Err)
+				}
+			}
 		}
 	}
-	return res, errors.Join(errs...)
+	return first, errors.Join(errs...)
 }
 
 // DumpPlugins lists the loaded RedisGears plugins (the Python plugin is
