@@ -33,6 +33,8 @@ When a gear that this watch deployed, or found deployed as it is, is
 deleted or renamed in the source, or becomes a run job, its session is
 removed from the server: every registration of it is unregistered. Other
 sessions are never touched, and nothing is removed when the watch stops.
+When a deploy of the change fails, the gears it removed are deployed
+again, so a rename that does not deploy leaves the old gear running.
 
 -param binds a parameter for every deploy and redeploy. Each name must be
 declared by at least one registration of the package; it is bound in the
@@ -76,6 +78,9 @@ type watcher struct {
 	// found up to date to their gears' variable names. Only these
 	// sessions are ever removed.
 	deployed map[string]string
+	// scripts are the scripts deployed last, by session id, to restore a
+	// removed gear when the change that removed it does not deploy.
+	scripts map[string]client.Script
 	// bound is set once a translation accepted the -param names; before
 	// that a -param error ends the watch, after it only skips a change.
 	bound bool
@@ -98,7 +103,7 @@ func watch(ctx context.Context, e *env, c *client.Client, dir string, debounce t
 	if err := w.Add(abs); err != nil {
 		return fmt.Errorf("watch %s: %w", dir, err)
 	}
-	wr := &watcher{e: e, c: c, dir: dir, abs: abs, params: params, deployed: map[string]string{}, fw: w, watched: map[string]bool{abs: true}}
+	wr := &watcher{e: e, c: c, dir: dir, abs: abs, params: params, deployed: map[string]string{}, scripts: map[string]client.Script{}, fw: w, watched: map[string]bool{abs: true}}
 	if err := wr.redeploy(ctx); err != nil {
 		return err
 	}
@@ -184,15 +189,21 @@ func (w *watcher) redeploy(ctx context.Context) error {
 	w.bound = true
 	// Removing first frees what a renamed gear registers again, such as
 	// its trigger name, which a second session could not take.
-	w.removeGone(ctx, scripts)
+	removed := w.removeGone(ctx, scripts)
+	failed := false
 	for i, s := range scripts {
 		d, err := w.c.DeployScript(ctx, s)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "%s: %v\n", names[i], err)
+			failed = true
 			continue
 		}
-		w.deployed[s.ID] = names[i]
+		w.deployed[s.ID], w.scripts[s.ID] = names[i], s
 		fmt.Fprintf(e.stdout, "%s: %s\n", names[i], deployVerb(d))
+	}
+	if failed {
+		// A rename that does not deploy must not leave the gear gone.
+		w.restore(ctx, removed)
 	}
 	if len(res.Gears) == 0 {
 		fmt.Fprintf(e.stderr, "no gears in %s\n", w.abs)
@@ -200,10 +211,31 @@ func (w *watcher) redeploy(ctx context.Context) error {
 	return nil
 }
 
+// restore deploys again the sessions removed by this change, after one of
+// its deploys failed, so that the last version that deployed keeps
+// running.
+func (w *watcher) restore(ctx context.Context, removed map[string]string) {
+	for _, id := range slices.Sorted(maps.Keys(removed)) {
+		s, ok := w.scripts[id]
+		if !ok {
+			continue
+		}
+		name := removed[id]
+		if _, err := w.c.DeployScript(ctx, s); err != nil {
+			fmt.Fprintf(w.e.stderr, "%s: not restored: %v\n", name, err)
+			continue
+		}
+		w.deployed[id] = name
+		fmt.Fprintf(w.e.stdout, "%s: restored (the change did not deploy)\n", name)
+	}
+}
+
 // removeGone removes the sessions this watch deployed that none of live
-// (the package's registrations now) deploys any more. A failure is
-// printed and the session kept, so the next change tries again.
-func (w *watcher) removeGone(ctx context.Context, live []client.Script) {
+// (the package's registrations now) deploys any more, and returns them by
+// id. A failure is printed and the session kept, so the next change tries
+// again.
+func (w *watcher) removeGone(ctx context.Context, live []client.Script) map[string]string {
+	removed := map[string]string{}
 	keep := map[string]bool{}
 	for _, s := range live {
 		keep[s.ID] = true
@@ -223,6 +255,8 @@ func (w *watcher) removeGone(ctx context.Context, live []client.Script) {
 			fmt.Fprintf(w.e.stdout, "%s: already removed\n", name)
 			continue
 		}
+		removed[id] = name
 		fmt.Fprintf(w.e.stdout, "%s: removed\n", name)
 	}
+	return removed
 }

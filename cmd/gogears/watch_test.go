@@ -95,6 +95,30 @@ func TestWatchFollowsImportedPackages(t *testing.T) {
 	checkTrigger(t, c, "h2 x")
 }
 
+// TestWatchRestoresOnFailedRename renames a gear to one that cannot
+// deploy (its trigger belongs to another session): the old gear, removed
+// first, must be deployed again.
+func TestWatchRestoresOnFailedRename(t *testing.T) {
+	dir := gearModule(t)
+	gearFile := filepath.Join(dir, "echo.go")
+	echo := strings.Replace(echoGear, "PREFIX", `"v1 "`, 1)
+	writeFile(t, gearFile, echo)
+	c := emulatorClient(t)
+	if _, err := c.DeployScript(context.Background(), client.Script{ID: "foreign", Source: "GB('CommandReader').register(trigger='taken')"}); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr := startWatch(t, c, dir, nil)
+	waitOutput(t, stdout, stderr, "Echo: installed")
+	outMark, errMark := len(stdout.String()), len(stderr.String())
+
+	writeFile(t, gearFile, strings.NewReplacer("var Echo", "var Broken", `dsl.Trigger("echo")`, `dsl.Trigger("taken")`).Replace(echo))
+	waitLines(t, stdout, stderr, outMark, errMark, []string{"Echo: removed", "Echo: restored"})
+	if got := stderr.String()[errMark:]; !strings.HasPrefix(got, "Broken: ") {
+		t.Errorf("stderr = %q, want the failed deploy of Broken", got)
+	}
+	checkTrigger(t, c, "v1 x")
+}
+
 // wordGear reads a parameter that otherGear does not declare.
 const wordGear = `package shop
 
