@@ -1,0 +1,267 @@
+package emulator
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/tidwall/redcon"
+)
+
+// This file fires the registrations of the writes Lua scripts make (EVAL,
+// EVALSHA, FCALL). Their events cannot be derived from the command, so
+// while KeysReader registrations exist and the store is a real Redis, the
+// emulator turns on the store's keyspace notifications and reads them on
+// one pub/sub connection. The client's script runs between two PUBLISHes
+// of markers on a private channel that connection also subscribes to;
+// the notifications between the markers are the script's events. Outside
+// a MULTI the script holds the store lock exclusively, so no other
+// command through the emulator runs between the markers; in a MULTI the
+// markers are queued around the script, where nothing can interleave.
+
+// scriptCommand reports whether a command runs a Lua script that may write.
+func scriptCommand(name string) bool {
+	return name == "eval" || name == "evalsha" || name == "fcall"
+}
+
+// lockFree reports whether a command must not wait for the store lock:
+// blocking commands, and the kills of a script that holds it.
+func lockFree(name string, args [][]byte) bool {
+	if (name == "script" || name == "function") && len(args) > 1 && strings.EqualFold(string(args[1]), "kill") {
+		return true
+	}
+	return blockingCommand(name, args)
+}
+
+// scriptWatch is the pub/sub connection that reads the store's keyspace
+// notifications of the gears' database, set up on first use.
+type scriptWatch struct {
+	mu      sync.Mutex // held while reading sc
+	sc      *storeConn // or nil: not set up, or dropped after an error
+	channel string     // the private marker channel
+	seq     uint64     // the last marker id
+	prefix  string     // "__keyspace@<db>__:"
+}
+
+// errNoNotifications tells that the store cannot notify keyspace events.
+var errNoNotifications = errors.New("the embedded store has no keyspace notifications")
+
+// scriptWatcher returns e's watch, set up and connected.
+func (e *Emulator) scriptWatcher() (*scriptWatch, error) {
+	if e.store.mini != nil {
+		return nil, errNoNotifications
+	}
+	w := &e.scripts
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.sc != nil {
+		return w, nil
+	}
+	if err := e.enableNotifications(); err != nil {
+		return nil, err
+	}
+	if w.channel == "" {
+		var b [8]byte
+		rand.Read(b[:])
+		w.channel = "__gogears_script_marks:" + hex.EncodeToString(b[:])
+		w.prefix = fmt.Sprintf("__keyspace@%d__:", e.store.db)
+	}
+	sc, err := e.store.dial()
+	if err != nil {
+		return nil, err
+	}
+	raws, err := sc.pipeline([][][]byte{byteArgs("PSUBSCRIBE", w.prefix+"*"), byteArgs("SUBSCRIBE", w.channel)})
+	if err == nil {
+		for _, raw := range raws {
+			if raw[0] == '-' {
+				err = fmt.Errorf("subscribe to keyspace notifications: %s", strings.TrimSpace(string(raw[1:])))
+			}
+		}
+	}
+	if err != nil {
+		sc.c.Close()
+		return nil, err
+	}
+	w.sc = sc
+	return w, nil
+}
+
+// enableNotifications adds K and A (every event class) to the store's
+// notify-keyspace-events, keeping the flags already set.
+func (e *Emulator) enableNotifications() error {
+	v, err := e.store.doStrings("CONFIG", "GET", "notify-keyspace-events")
+	if err != nil {
+		return fmt.Errorf("read notify-keyspace-events: %w", err)
+	}
+	flags := ""
+	if arr, ok := v.([]any); ok && len(arr) == 2 {
+		flags = string(asBytes(arr[1]))
+	}
+	want := flags
+	if !strings.Contains(want, "K") {
+		want += "K"
+	}
+	if !strings.Contains(want, "A") {
+		want += "A"
+	}
+	if want == flags {
+		return nil
+	}
+	if _, err := e.store.doStrings("CONFIG", "SET", "notify-keyspace-events", want); err != nil {
+		return fmt.Errorf("enable keyspace notifications: %w", err)
+	}
+	return nil
+}
+
+// marks returns n new marker ids.
+func (w *scriptWatch) marks(n int) uint64 {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	first := w.seq + 1
+	w.seq += uint64(n)
+	return first
+}
+
+// markCmd is the PUBLISH of marker id's begin (b) or end (e).
+func (w *scriptWatch) markCmd(kind byte, id uint64) [][]byte {
+	return [][]byte{[]byte("PUBLISH"), []byte(w.channel), strconv.AppendUint([]byte{kind}, id, 10)}
+}
+
+// collect reads notifications up to the end marker of last and returns,
+// for each marker id in ids, the events between its begin and end
+// markers, in order. Notifications outside markers (other clients of the
+// store, between scripts) are dropped. After an error the connection is
+// dropped, to be set up again on next use.
+func (w *scriptWatch) collect(ids []uint64) (map[uint64][]keyEvent, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.sc == nil {
+		return nil, errors.New("keyspace notifications connection lost")
+	}
+	want := map[string]uint64{}
+	for _, id := range ids {
+		want[strconv.FormatUint(id, 10)] = id
+	}
+	last := "e" + strconv.FormatUint(ids[len(ids)-1], 10)
+	out := map[uint64][]keyEvent{}
+	var cur uint64 // the id whose events are being read; or 0
+	w.sc.c.SetReadDeadline(time.Now().Add(30 * time.Second))
+	defer w.sc.c.SetReadDeadline(time.Time{})
+	for {
+		raw, err := w.sc.read()
+		if err != nil {
+			w.sc.c.Close()
+			w.sc = nil
+			return nil, err
+		}
+		v, _, err := parseReply(raw)
+		msg, _ := v.([]any)
+		switch {
+		case err != nil:
+		case len(msg) == 3 && bytes.Equal(asBytes(msg[0]), []byte("message")):
+			p := string(asBytes(msg[2]))
+			if p == last {
+				return out, nil
+			}
+			if id, ok := want[p[1:]]; ok && p[0] == 'b' {
+				cur = id
+				out[id] = []keyEvent{}
+			} else {
+				cur = 0
+			}
+		case cur != 0 && len(msg) == 4 && bytes.Equal(asBytes(msg[0]), []byte("pmessage")):
+			key := strings.TrimPrefix(string(asBytes(msg[2])), w.prefix)
+			out[cur] = append(out[cur], keyEvent{key, string(asBytes(msg[3]))})
+		}
+	}
+}
+
+// close drops the connection.
+func (w *scriptWatch) close() {
+	w.mu.Lock()
+	if w.sc != nil {
+		w.sc.c.Close()
+		w.sc = nil
+	}
+	w.mu.Unlock()
+}
+
+// watchScripts reports whether a client's script command must be run
+// between markers: a KeysReader registration exists and the store
+// notifies keyspace events.
+func (e *Emulator) watchScripts(c *client, name string) bool {
+	return scriptCommand(name) && (c.inMulti || !c.otherDB) && e.hasKeysReaders.Load() && e.store.mini == nil
+}
+
+// proxyScript serves a client's script (outside MULTI) between markers,
+// holding the store lock exclusively, and fires the events it caused. If
+// the notifications cannot be set up, the script runs unwatched.
+func (e *Emulator) proxyScript(conn redcon.Conn, c *client, args [][]byte) (served bool, err error) {
+	w, werr := e.scriptWatcher()
+	if werr != nil {
+		return false, nil
+	}
+	id := w.marks(1)
+	e.atomicMu.Lock()
+	raws, err := c.store.pipeline([][][]byte{w.markCmd('b', id), args, w.markCmd('e', id)})
+	var evs map[uint64][]keyEvent
+	if err == nil {
+		evs, _ = w.collect([]uint64{id})
+	}
+	e.atomicMu.Unlock()
+	if err != nil {
+		return true, err
+	}
+	conn.WriteRaw(e.fireReply(raws[1], evs[id], args))
+	return true, nil
+}
+
+// execScripts runs a client's EXEC whose transaction queued scripts
+// between markers, holding the store lock exclusively, and returns its
+// reply and the events of each queued script, by marker id.
+func (e *Emulator) execScripts(c *client, args [][]byte, queued []queuedCmd) ([]byte, map[uint64][]keyEvent, error) {
+	var ids []uint64
+	for _, q := range queued {
+		if q.script != 0 {
+			ids = append(ids, q.script)
+		}
+	}
+	e.atomicMu.Lock()
+	defer e.atomicMu.Unlock()
+	raw, err := c.store.do(args)
+	if err != nil {
+		return nil, nil, err
+	}
+	raw = append([]byte(nil), raw...)
+	if len(raw) < 2 || raw[0] != '*' || raw[1] == '-' {
+		return raw, nil, nil // not run: no markers were published
+	}
+	evs, _ := e.scripts.collect(ids)
+	return raw, evs, nil
+}
+
+// queueScript queues, in c's MULTI, a script between its markers.
+func (e *Emulator) queueScript(conn redcon.Conn, c *client, args [][]byte) (served bool, err error) {
+	w, werr := e.scriptWatcher()
+	if werr != nil {
+		return false, nil
+	}
+	id := w.marks(1)
+	unlock := e.lockShared("")
+	raws, err := c.store.pipeline([][][]byte{w.markCmd('b', id), args, w.markCmd('e', id)})
+	unlock()
+	if err != nil {
+		return true, err
+	}
+	if string(raws[1]) == "+QUEUED\r\n" {
+		c.queued = append(c.queued, queuedCmd{args: cloneArgs(args), pre: 1, post: 1, script: id})
+	}
+	conn.WriteRaw(raws[1])
+	return true, nil
+}

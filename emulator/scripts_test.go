@@ -1,0 +1,132 @@
+package emulator
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"testing"
+
+	"github.com/gogears/gogears/internal/redistest"
+	"github.com/google/go-cmp/cmp"
+)
+
+const (
+	// writesScript sets KEYS[1], deletes KEYS[2] and sets a hash field of KEYS[3].
+	writesScript = "redis.call('SET', KEYS[1], ARGV[1]); redis.call('DEL', KEYS[2]); return redis.call('HSET', KEYS[3], 'f', ARGV[1])"
+	// failingScript sets KEYS[1], then fails on a wrong type: the SET stays.
+	failingScript = "redis.call('SET', KEYS[1], '1'); return redis.call('LPUSH', KEYS[1], 'x')"
+	// ggFunction is a library whose gg_pop pops KEYS[1] and sets KEYS[2].
+	ggFunction = "#!lua name=gg\nredis.register_function('gg_pop', function(keys, args) redis.call('SET', keys[2], 'x'); return redis.call('LPOP', keys[1]) end)"
+)
+
+func sha1Hex(s string) string {
+	h := sha1.Sum([]byte(s))
+	return hex.EncodeToString(h[:])
+}
+
+// scriptCases are Lua scripts and functions run after setup.
+var scriptCases = []eventCase{
+	{[][]string{{"SET", "kb", "1"}}, []string{"EVAL", writesScript, "3", "ka", "kb", "kc", "v"}},
+	{nil, []string{"EVAL", writesScript, "3", "ka", "kb", "kc", "v"}},
+	{[][]string{{"SET", "ka", "1"}}, []string{"EVAL", "return redis.call('GET', KEYS[1])", "1", "ka"}},
+	{nil, []string{"EVAL", "return redis.call('HDEL', KEYS[1], 'f')", "1", "kh"}},
+	{nil, []string{"EVAL", failingScript, "1", "ka"}},
+	{nil, []string{"EVAL", "this is not lua", "0"}},
+	{nil, []string{"EVAL", "return redis.call('SET', KEYS[1], '1')", "1"}},
+	{[][]string{{"SCRIPT", "LOAD", writesScript}, {"SET", "kb", "1"}}, []string{"EVALSHA", sha1Hex(writesScript), "3", "ka", "kb", "kc", "w"}},
+	{nil, []string{"EVALSHA", sha1Hex("never loaded"), "0"}},
+	{[][]string{{"RPUSH", "kl", "a"}, {"SET", "kx", "1"}}, []string{"EVAL", "redis.call('EXPIRE', KEYS[2], 100); redis.call('RPUSH', KEYS[3], 'b'); return redis.call('LPOP', KEYS[1])", "3", "kl", "kx", "km"}},
+	{[][]string{{"FUNCTION", "LOAD", "REPLACE", ggFunction}, {"RPUSH", "kl", "a"}}, []string{"FCALL", "gg_pop", "2", "kl", "ks"}},
+	{[][]string{{"SET", "ka", "1"}}, []string{"EVAL_RO", "return redis.call('GET', KEYS[1])", "1", "ka"}},
+}
+
+// scriptSeqs are scriptCases as command sequences, for their replies.
+func scriptSeqs() [][][]string {
+	out := make([][][]string, len(scriptCases))
+	for i, c := range scriptCases {
+		out[i] = append(append([][]string{}, c.setup...), c.cmd)
+	}
+	return out
+}
+
+// TestScriptEventsMatchRedis runs scripts through an emulator over a real
+// redis-server, alone, in a client's MULTI and while watching a key, and
+// checks that their replies are redis-server's and that KeysReader
+// registrations see the events redis-server notifies for them.
+func TestScriptEventsMatchRedis(t *testing.T) {
+	want := redisEvents(t, scriptCases)
+	wantReplies := replies(t, redistest.Start(t).Addr, scriptSeqs())
+	s := redistest.Start(t)
+	e := RunT(t, Options{RedisURL: "redis://" + s.Addr})
+	r := dialRaw(t, e.Addr())
+	r.do("RG.PYEXECUTE", evLogGear)
+	if got := replies(t, e.Addr(), scriptSeqs()); !cmp.Equal(wantReplies, got) {
+		t.Errorf("replies to scripts (-redis +emulator):\n%s", cmp.Diff(wantReplies, got))
+	}
+	for _, path := range []string{"client", "multi", "watch"} {
+		for i, c := range scriptCases {
+			prepareCase(r, c)
+			cmds := [][]string{c.cmd}
+			if path == "multi" {
+				cmds = [][]string{{"SET", "kfirst", "1"}, c.cmd, {"SET", "klast", "1"}}
+			}
+			runVia(t, r, path, cmds...)
+			got := loggedEvents(r)
+			w := want[i]
+			if path == "multi" {
+				w = append(append([]string{"set kfirst"}, w...), "set klast")
+			}
+			if diff := cmp.Diff(w, got); diff != "" {
+				t.Errorf("%s %q: events (-redis +emulator):\n%s", path, c.cmd, diff)
+			}
+		}
+	}
+}
+
+// TestScriptNotificationsConfig checks that without KeysReader
+// registrations a script changes nothing in the store's configuration,
+// and that with one the user's notify-keyspace-events flags are kept.
+func TestScriptNotificationsConfig(t *testing.T) {
+	s := redistest.Start(t, redistest.WithArgs("--notify-keyspace-events", "Eg"))
+	e := RunT(t, Options{RedisURL: "redis://" + s.Addr})
+	r := dialRaw(t, e.Addr())
+	flags := func() string {
+		v, _, _ := parseReply([]byte(r.do("CONFIG", "GET", "notify-keyspace-events")))
+		return string(asBytes(v.([]any)[1]))
+	}
+	r.do("EVAL", "return redis.call('SET', KEYS[1], '1')", "1", "ka")
+	if got := flags(); got != "gE" {
+		t.Errorf("notify-keyspace-events without registrations = %q, want %q", got, "gE")
+	}
+	if e.scripts.sc != nil {
+		t.Errorf("a script without registrations subscribed to notifications")
+	}
+	r.do("RG.PYEXECUTE", "GB().register(prefix='k*')")
+	r.do("EVAL", "return redis.call('SET', KEYS[1], '1')", "1", "ka")
+	if got := flags(); got != "AKE" {
+		t.Errorf("notify-keyspace-events with a registration = %q, want %q (all classes, keyspace, and the user's E)", got, "AKE")
+	}
+}
+
+// TestScriptEmbeddedStore runs a writing script through an emulator over
+// the embedded store, which has no keyspace notifications: the script
+// runs and its reply is the store's, but it fires nothing (a documented
+// difference).
+func TestScriptEmbeddedStore(t *testing.T) {
+	e := RunT(t)
+	r := dialRaw(t, e.Addr())
+	r.do("RG.PYEXECUTE", "GB().foreach(lambda r: execute('RPUSH', '_ev', r['key'])).register(prefix='k*', mode='sync', readValue=False)")
+	if got := r.do("EVAL", "return redis.call('SET', KEYS[1], '1')", "1", "ka"); got != "+OK\r\n" {
+		t.Errorf("EVAL SET = %q, want +OK", got)
+	}
+	r.do("MULTI")
+	r.do("EVAL", "return redis.call('SET', KEYS[1], '2')", "1", "ka")
+	if got := r.do("EXEC"); got != "*1\r\n+OK\r\n" {
+		t.Errorf("EXEC of EVAL SET = %q, want *1 +OK", got)
+	}
+	if got := r.do("GET", "ka"); got != "$1\r\n2\r\n" {
+		t.Errorf("GET ka = %q, want 2", got)
+	}
+	if got := r.do("LLEN", "_ev"); got != ":0\r\n" {
+		t.Errorf("LLEN _ev = %q, want 0: the embedded store notifies nothing", got)
+	}
+}
