@@ -3,6 +3,7 @@ package emulator
 import (
 	"crypto/sha1"
 	"encoding/hex"
+	"strings"
 	"testing"
 
 	"github.com/gogears/gogears/internal/redistest"
@@ -128,5 +129,56 @@ func TestScriptEmbeddedStore(t *testing.T) {
 	}
 	if got := r.do("LLEN", "_ev"); got != ":0\r\n" {
 		t.Errorf("LLEN _ev = %q, want 0: the embedded store notifies nothing", got)
+	}
+}
+
+// TestScriptOtherDatabase runs scripts through an emulator whose gears
+// use database 2: a script there fires, one in a database a client
+// SELECTed does not, as for other commands.
+func TestScriptOtherDatabase(t *testing.T) {
+	s := redistest.Start(t)
+	e := RunT(t, Options{RedisURL: "redis://" + s.Addr + "/2"})
+	r := dialRaw(t, e.Addr())
+	r.do("RG.PYEXECUTE", evLogGear)
+	r.do("EVAL", "return redis.call('SET', KEYS[1], '1')", "1", "ka")
+	other := dialRaw(t, e.Addr())
+	other.do("SELECT", "0")
+	other.do("EVAL", "return redis.call('SET', KEYS[1], '1')", "1", "kb")
+	other.do("MULTI")
+	other.do("EVAL", "return redis.call('SET', KEYS[1], '1')", "1", "kc")
+	other.do("EXEC")
+	if got, want := loggedEvents(r), []string{"set ka"}; !cmp.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
+
+// TestScriptKill kills a looping script that holds the store lock: SCRIPT
+// KILL, sent by another client through the emulator, must not wait for
+// the lock, and the killed script's client gets Redis's error.
+func TestScriptKill(t *testing.T) {
+	// Redis kills a script only after lua-time-limit ms.
+	s := redistest.Start(t, redistest.WithArgs("--lua-time-limit", "50"))
+	e := RunT(t, Options{RedisURL: "redis://" + s.Addr})
+	r := dialRaw(t, e.Addr())
+	r.do("RG.PYEXECUTE", evLogGear)
+	looping := dialRaw(t, e.Addr())
+	done := make(chan string, 1)
+	go func() {
+		raw, err := looping.sc.do(byteArgs("EVAL", "while true do end", "0"))
+		if err != nil {
+			done <- err.Error()
+			return
+		}
+		done <- string(raw)
+	}()
+	eventually(t, "SCRIPT KILL to kill the script", func() bool { return r.do("SCRIPT", "KILL") == "+OK\r\n" })
+	if got := <-done; !strings.HasPrefix(got, "-ERR Script killed by user") {
+		t.Errorf("EVAL of a killed script = %q, want Redis's killed-by-user error", got)
+	}
+	if got := r.do("SET", "ka", "1"); got != "+OK\r\n" {
+		t.Errorf("SET after the kill = %q, want +OK", got)
+	}
+	if got, want := loggedEvents(r), []string{"set ka"}; !cmp.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
 	}
 }
