@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gogears/gogears/internal/redistest"
 	"github.com/google/go-cmp/cmp"
@@ -179,6 +180,26 @@ func TestScriptKill(t *testing.T) {
 		t.Errorf("SET after the kill = %q, want +OK", got)
 	}
 	if got, want := loggedEvents(r), []string{"set ka"}; !cmp.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
+	}
+}
+
+// TestScriptExpired runs a script that reads a key whose TTL, given by a
+// client of the store that bypasses the emulator, has passed: Redis
+// deletes it inside the script and notifies "expired", which fires.
+func TestScriptExpired(t *testing.T) {
+	s := redistest.Start(t, redistest.WithArgs("--enable-debug-command", "yes"))
+	direct := dialRaw(t, s.Addr)
+	direct.do("DEBUG", "SET-ACTIVE-EXPIRE", "0")
+	e := RunT(t, Options{RedisURL: "redis://" + s.Addr})
+	r := dialRaw(t, e.Addr())
+	r.do("RG.PYEXECUTE", evLogGear)
+	direct.do("SET", "kx", "1", "PX", "1")
+	time.Sleep(5 * time.Millisecond) // the TTL must pass; nothing expires it actively
+	if got := r.do("EVAL", "return redis.call('GET', KEYS[1])", "1", "kx"); got != "$-1\r\n" {
+		t.Errorf("EVAL GET of an expired key = %q, want nil", got)
+	}
+	if got, want := loggedEvents(r), []string{"expired kx"}; !cmp.Equal(got, want) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
