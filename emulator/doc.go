@@ -57,10 +57,10 @@
 // exists and the store is a redis-server (not the embedded store), the
 // emulator adds K and A to the store's notify-keyspace-events (keeping
 // the flags already set), subscribes one connection to the gears'
-// database's keyspace channel, and runs the script between two PUBLISHes
-// of markers on a private channel: the notifications between them are the
-// script's events, which fire registrations as a command's would, after
-// the script ends. Outside MULTI the script holds the store lock
+// database's keyspace channels while the script runs, and runs it
+// between two PUBLISHes of markers on a private channel: the
+// notifications between them are the script's events, which fire
+// registrations as a command's would, after the script ends. Outside MULTI the script holds the store lock
 // exclusively (SCRIPT KILL and FUNCTION KILL skip the lock); in a client's
 // MULTI the markers are queued around it and it fires at EXEC. Without
 // KeysReader registrations scripts are passed through untouched.
@@ -88,7 +88,9 @@
 //     (not through the emulator) make between its markers and it (Redis
 //     runs nothing during the script itself), and a client that
 //     sets notify-keyspace-events without K or A while registrations
-//     exist stops script events. A script's keymiss events are not fired.
+//     exist stops script events. A script's keymiss events are not fired,
+//     and a script that finds the notifications connection broken (it is
+//     dialed again for the next one) fires nothing.
 //   - Stream consumers: XGROUP DELCONSUMER, and the consumers XREADGROUP,
 //     XCLAIM and XAUTOCLAIM create, fire no xgroup-delconsumer or
 //     xgroup-createconsumer events. Write commands missing from the

@@ -18,9 +18,10 @@ import (
 // EVALSHA, FCALL). Their events cannot be derived from the command, so
 // while KeysReader registrations exist and the store is a real Redis, the
 // emulator turns on the store's keyspace notifications and reads them on
-// one pub/sub connection. The client's script runs between two PUBLISHes
-// of markers on a private channel that connection also subscribes to;
-// the notifications between the markers are the script's events. Outside
+// one pub/sub connection, subscribed to a private marker channel, and to
+// the keyspace channels only while a script runs (so nothing piles up
+// between scripts). The client's script runs between two PUBLISHes of
+// markers; the notifications between them are the script's events. Outside
 // a MULTI the script holds the store lock exclusively, so no other
 // command through the emulator runs between the markers; in a MULTI the
 // markers are queued around the script, where nothing can interleave.
@@ -76,13 +77,9 @@ func (e *Emulator) scriptWatcher() (*scriptWatch, error) {
 	if err != nil {
 		return nil, err
 	}
-	raws, err := sc.pipeline([][][]byte{byteArgs("PSUBSCRIBE", w.prefix+"*"), byteArgs("SUBSCRIBE", w.channel)})
-	if err == nil {
-		for _, raw := range raws {
-			if raw[0] == '-' {
-				err = fmt.Errorf("subscribe to keyspace notifications: %s", strings.TrimSpace(string(raw[1:])))
-			}
-		}
+	raw, err := sc.do(byteArgs("SUBSCRIBE", w.channel))
+	if err == nil && raw[0] == '-' {
+		err = fmt.Errorf("subscribe to the marker channel: %s", strings.TrimSpace(string(raw[1:])))
 	}
 	if err != nil {
 		sc.c.Close()
@@ -133,17 +130,70 @@ func (w *scriptWatch) markCmd(kind byte, id uint64) [][]byte {
 	return [][]byte{[]byte("PUBLISH"), []byte(w.channel), strconv.AppendUint([]byte{kind}, id, 10)}
 }
 
-// collect reads notifications up to the end marker of last and returns,
-// for each marker id in ids, the events between its begin and end
-// markers, in order. Notifications outside markers (other clients of the
-// store, between scripts) are dropped. After an error the connection is
-// dropped, to be set up again on next use.
-func (w *scriptWatch) collect(ids []uint64) (map[uint64][]keyEvent, error) {
+// watch runs run, which publishes the markers of ids around scripts
+// (and reports whether it did), while subscribed to the keyspace
+// notifications, and returns for each id the events between its begin
+// and end markers, in order. The pattern is subscribed only for the
+// window, so notifications never pile up between scripts; those outside
+// markers (from other clients of the store) are dropped. After an error
+// the connection is dropped, to be set up again on next use, and the
+// scripts fire nothing.
+func (w *scriptWatch) watch(ids []uint64, run func() bool) map[uint64][]keyEvent {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.sc == nil {
-		return nil, errors.New("keyspace notifications connection lost")
+		run()
+		return nil
 	}
+	w.sc.c.SetDeadline(time.Now().Add(30 * time.Second))
+	pattern := w.prefix + "*"
+	if err := w.until("psubscribe", byteArgs("PSUBSCRIBE", pattern)); err != nil {
+		w.drop()
+		run()
+		return nil
+	}
+	var out map[uint64][]keyEvent
+	var err error
+	if run() {
+		// The script has ended (it may have run for long, until SCRIPT
+		// KILL): its markers are on their way.
+		w.sc.c.SetDeadline(time.Now().Add(30 * time.Second))
+		out, err = w.collect(ids)
+	}
+	if err == nil {
+		err = w.until("punsubscribe", byteArgs("PUNSUBSCRIBE", pattern))
+	}
+	if err != nil {
+		w.drop()
+		return nil
+	}
+	w.sc.c.SetDeadline(time.Time{})
+	return out
+}
+
+// until sends args and reads messages up to its confirmation, kind,
+// dropping the notifications before it.
+func (w *scriptWatch) until(kind string, args [][]byte) error {
+	if _, err := w.sc.c.Write(appendCommand(nil, args)); err != nil {
+		return err
+	}
+	for {
+		raw, err := w.sc.read()
+		if err != nil {
+			return err
+		}
+		if raw[0] == '-' {
+			return fmt.Errorf("%s: %s", kind, strings.TrimSpace(string(raw[1:])))
+		}
+		v, _, _ := parseReply(raw)
+		if msg, _ := v.([]any); len(msg) == 3 && string(asBytes(msg[0])) == kind {
+			return nil
+		}
+	}
+}
+
+// collect reads notifications up to the end marker of the last of ids.
+func (w *scriptWatch) collect(ids []uint64) (map[uint64][]keyEvent, error) {
 	want := map[string]uint64{}
 	for _, id := range ids {
 		want[strconv.FormatUint(id, 10)] = id
@@ -151,13 +201,9 @@ func (w *scriptWatch) collect(ids []uint64) (map[uint64][]keyEvent, error) {
 	last := "e" + strconv.FormatUint(ids[len(ids)-1], 10)
 	out := map[uint64][]keyEvent{}
 	var cur uint64 // the id whose events are being read; or 0
-	w.sc.c.SetReadDeadline(time.Now().Add(30 * time.Second))
-	defer w.sc.c.SetReadDeadline(time.Time{})
 	for {
 		raw, err := w.sc.read()
 		if err != nil {
-			w.sc.c.Close()
-			w.sc = nil
 			return nil, err
 		}
 		v, _, err := parseReply(raw)
@@ -180,6 +226,12 @@ func (w *scriptWatch) collect(ids []uint64) (map[uint64][]keyEvent, error) {
 			out[cur] = append(out[cur], keyEvent{key, string(asBytes(msg[3]))})
 		}
 	}
+}
+
+// drop closes the connection after an error; w.mu is held.
+func (w *scriptWatch) drop() {
+	w.sc.c.Close()
+	w.sc = nil
 }
 
 // close drops the connection.
@@ -208,12 +260,12 @@ func (e *Emulator) proxyScript(conn redcon.Conn, c *client, args [][]byte) (serv
 		return false, nil
 	}
 	id := w.marks(1)
+	var raws [][]byte
 	e.atomicMu.Lock()
-	raws, err := c.store.pipeline([][][]byte{w.markCmd('b', id), args, w.markCmd('e', id)})
-	var evs map[uint64][]keyEvent
-	if err == nil {
-		evs, _ = w.collect([]uint64{id})
-	}
+	evs := w.watch([]uint64{id}, func() bool {
+		raws, err = c.store.pipeline([][][]byte{w.markCmd('b', id), args, w.markCmd('e', id)})
+		return err == nil
+	})
 	e.atomicMu.Unlock()
 	if err != nil {
 		return true, err
@@ -232,17 +284,21 @@ func (e *Emulator) execScripts(c *client, args [][]byte, queued []queuedCmd) ([]
 			ids = append(ids, q.script)
 		}
 	}
+	var raw []byte
+	var err error
 	e.atomicMu.Lock()
 	defer e.atomicMu.Unlock()
-	raw, err := c.store.do(args)
+	evs := e.scripts.watch(ids, func() bool {
+		if raw, err = c.store.do(args); err != nil {
+			return false
+		}
+		raw = append([]byte(nil), raw...)
+		// An EXEC that did not run (WATCH, EXECABORT) published nothing.
+		return len(raw) > 1 && raw[0] == '*' && raw[1] != '-'
+	})
 	if err != nil {
 		return nil, nil, err
 	}
-	raw = append([]byte(nil), raw...)
-	if len(raw) < 2 || raw[0] != '*' || raw[1] == '-' {
-		return raw, nil, nil // not run: no markers were published
-	}
-	evs, _ := e.scripts.collect(ids)
 	return raw, evs, nil
 }
 

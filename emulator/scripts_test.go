@@ -203,3 +203,26 @@ func TestScriptExpired(t *testing.T) {
 		t.Errorf("events = %q, want %q", got, want)
 	}
 }
+
+// TestScriptWatchRecovers checks that the notifications connection
+// subscribes to keyspace channels only while a script runs, and that
+// scripts fire again after the store killed that connection.
+func TestScriptWatchRecovers(t *testing.T) {
+	s := redistest.Start(t)
+	direct := dialRaw(t, s.Addr)
+	e := RunT(t, Options{RedisURL: "redis://" + s.Addr})
+	r := dialRaw(t, e.Addr())
+	r.do("RG.PYEXECUTE", evLogGear)
+	set := func(key string) { r.do("EVAL", "return redis.call('SET', KEYS[1], '1')", "1", key) }
+	set("ka")
+	if got := direct.do("PUBSUB", "NUMPAT"); got != ":0\r\n" {
+		t.Errorf("PUBSUB NUMPAT between scripts = %q, want 0", got)
+	}
+	direct.do("CLIENT", "KILL", "TYPE", "pubsub")
+	set("kb") // finds the connection dead: fires nothing, drops it
+	set("kc")
+	got := loggedEvents(r)
+	if len(got) < 2 || got[0] != "set ka" || got[len(got)-1] != "set kc" {
+		t.Errorf("events = %q, want set ka first and set kc last", got)
+	}
+}
