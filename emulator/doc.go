@@ -82,15 +82,16 @@
 //     events come from GET only.
 //   - Writes made by Lua scripts (EVAL, EVALSHA, FCALL) fire registrations
 //     only over a redis-server store: the embedded store (miniredis) has
-//     no keyspace notifications, so there they fire nothing. A gear's
-//     execute() of a script fires nothing either. A script run outside
-//     MULTI is also credited with the writes other clients of the store
-//     (not through the emulator) make between its markers and it (Redis
-//     runs nothing during the script itself), and a client that
-//     sets notify-keyspace-events without K or A while registrations
-//     exist stops script events. A script's keymiss events are not fired,
-//     and a script that finds the notifications connection broken (it is
-//     dialed again for the next one) fires nothing.
+//     no keyspace notifications, so there they fire nothing, nor on a
+//     Redis that refuses CONFIG (notifications cannot be turned on). A
+//     gear's execute() of a script fires nothing either. A script run
+//     outside MULTI is also credited with the writes other clients of the
+//     store (not through the emulator) make between its markers and it
+//     (Redis runs nothing during the script itself). A client that sets
+//     notify-keyspace-events without K or A while registrations exist
+//     stops script events. A script's keymiss events are not fired, and a
+//     script that finds the notifications connection broken (it is dialed
+//     again for the next one) fires nothing.
 //   - Stream consumers: XGROUP DELCONSUMER, and the consumers XREADGROUP,
 //     XCLAIM and XAUTOCLAIM create, fire no xgroup-delconsumer or
 //     xgroup-createconsumer events. Write commands missing from the

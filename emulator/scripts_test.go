@@ -225,3 +225,19 @@ func TestScriptWatchRecovers(t *testing.T) {
 		t.Errorf("events = %q, want set ka first and set kc last", got)
 	}
 }
+
+// TestScriptWithoutConfig runs a script over a redis-server whose CONFIG
+// command is renamed away, so notifications cannot be turned on: the
+// script runs unwatched, with Redis's reply.
+func TestScriptWithoutConfig(t *testing.T) {
+	s := redistest.Start(t, redistest.WithArgs("--rename-command", "CONFIG", ""))
+	e := RunT(t, Options{RedisURL: "redis://" + s.Addr})
+	r := dialRaw(t, e.Addr())
+	r.do("RG.PYEXECUTE", evLogGear)
+	if got := r.do("EVAL", "return redis.call('SET', KEYS[1], '1')", "1", "ka"); got != "+OK\r\n" {
+		t.Errorf("EVAL SET = %q, want +OK", got)
+	}
+	if got := loggedEvents(r); len(got) != 0 {
+		t.Errorf("events = %q, want none", got)
+	}
+}
