@@ -21,7 +21,8 @@ import (
 // one pub/sub connection, subscribed to a private marker channel, and to
 // the keyspace channels only while a script runs (so nothing piles up
 // between scripts). The client's script runs between two PUBLISHes of
-// markers; the notifications between them are the script's events. Outside
+// markers; the notifications between them are the script's events. A
+// gear's execute() of a script runs the same way on a pooled connection. Outside
 // a MULTI the script holds the store lock exclusively, so no other
 // command through the emulator runs between the markers; in a MULTI the
 // markers are queued around the script, where nothing can interleave.
@@ -253,6 +254,21 @@ func (e *Emulator) watchScripts(c *client, name string) bool {
 	return scriptCommand(name) && (c.inMulti || !c.otherDB) && e.hasKeysReaders.Load() && e.store.mini == nil
 }
 
+// runMarked runs a script on sc between its markers and returns its
+// reply and events; the caller holds the store lock exclusively.
+func (w *scriptWatch) runMarked(sc *storeConn, args [][]byte) (raw []byte, evs []keyEvent, err error) {
+	id := w.marks(1)
+	var raws [][]byte
+	m := w.watch([]uint64{id}, func() bool {
+		raws, err = sc.pipeline([][][]byte{w.markCmd('b', id), args, w.markCmd('e', id)})
+		return err == nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	return raws[1], m[id], nil
+}
+
 // proxyScript serves a client's script (outside MULTI) between markers,
 // holding the store lock exclusively, and fires the events it caused. If
 // the notifications cannot be set up, the script runs unwatched.
@@ -261,19 +277,46 @@ func (e *Emulator) proxyScript(conn redcon.Conn, c *client, args [][]byte) (serv
 	if werr != nil {
 		return false, nil
 	}
-	id := w.marks(1)
-	var raws [][]byte
 	e.atomicMu.Lock()
-	evs := w.watch([]uint64{id}, func() bool {
-		raws, err = c.store.pipeline([][][]byte{w.markCmd('b', id), args, w.markCmd('e', id)})
-		return err == nil
-	})
+	raw, evs, err := w.runMarked(c.store, args)
 	e.atomicMu.Unlock()
 	if err != nil {
 		return true, err
 	}
-	conn.WriteRaw(e.fireReply(raws[1], evs[id], args))
+	conn.WriteRaw(e.fireReply(raw, evs, args))
 	return true, nil
+}
+
+// gearScript runs a gear's script command for execID between markers on
+// a pooled connection, holding the store lock exclusively unless execID's
+// atomic block already does, and returns its reply and events; ok is
+// false when it must run unwatched (see watchScripts).
+func (e *Emulator) gearScript(execID string, args [][]byte) (raw []byte, evs []keyEvent, ok bool, err error) {
+	if !scriptCommand(commandName(args[0])) || !e.hasKeysReaders.Load() {
+		return nil, nil, false, nil
+	}
+	w, werr := e.scriptWatcher()
+	if werr != nil {
+		return nil, nil, false, nil
+	}
+	e.ownMu.Lock()
+	own := e.atomicHeld && e.owners[execID]
+	e.ownMu.Unlock()
+	if !own {
+		e.atomicMu.Lock()
+		defer e.atomicMu.Unlock()
+	}
+	sc, err := e.store.get()
+	if err != nil {
+		return nil, nil, true, err
+	}
+	raw, evs, err = w.runMarked(sc, args)
+	if err != nil {
+		sc.c.Close()
+		return nil, nil, true, err
+	}
+	e.store.put(sc)
+	return raw, evs, true, nil
 }
 
 // execScripts runs a client's EXEC whose transaction queued scripts

@@ -51,7 +51,8 @@ func scriptSeqs() [][][]string {
 }
 
 // TestScriptEventsMatchRedis runs scripts through an emulator over a real
-// redis-server, alone, in a client's MULTI and while watching a key, and
+// redis-server, alone, in a client's MULTI, while watching a key and from
+// a gear's execute(), and
 // checks that their replies are redis-server's and that KeysReader
 // registrations see the events redis-server notifies for them.
 func TestScriptEventsMatchRedis(t *testing.T) {
@@ -64,7 +65,8 @@ func TestScriptEventsMatchRedis(t *testing.T) {
 	if got := replies(t, e.Addr(), scriptSeqs()); !cmp.Equal(wantReplies, got) {
 		t.Errorf("replies to scripts (-redis +emulator):\n%s", cmp.Diff(wantReplies, got))
 	}
-	for _, path := range []string{"client", "multi", "watch"} {
+	r.do("RG.PYEXECUTE", "GB('CommandReader').foreach(lambda a: execute(*a[1:])).register(trigger='do')")
+	for _, path := range []string{"client", "multi", "watch", "gear"} {
 		for i, c := range scriptCases {
 			prepareCase(r, c)
 			cmds := [][]string{c.cmd}
@@ -239,5 +241,22 @@ func TestScriptWithoutConfig(t *testing.T) {
 	}
 	if got := loggedEvents(r); len(got) != 0 {
 		t.Errorf("events = %q, want none", got)
+	}
+}
+
+// TestScriptGearAtomic runs a script from a gear inside atomic(), whose
+// block already holds the store lock exclusively: it must not wait for
+// the lock, and its events fire.
+func TestScriptGearAtomic(t *testing.T) {
+	s := redistest.Start(t)
+	e := RunT(t, Options{RedisURL: "redis://" + s.Addr})
+	r := dialRaw(t, e.Addr())
+	r.do("RG.PYEXECUTE", evLogGear)
+	gear := "def f(x):\n    with atomic():\n        execute('EVAL', \"return redis.call('SET', KEYS[1], '1')\", '1', 'ka')\nGB('ShardsIDReader').foreach(f).run()"
+	if got := r.do("RG.PYEXECUTE", gear); strings.HasPrefix(got, "-") {
+		t.Fatalf("RG.PYEXECUTE of an atomic EVAL = %q, want results", got)
+	}
+	if got, want := loggedEvents(r), []string{"set ka"}; !cmp.Equal(got, want) {
+		t.Errorf("events = %q, want %q", got, want)
 	}
 }
