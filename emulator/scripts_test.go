@@ -3,7 +3,10 @@ package emulator
 import (
 	"crypto/sha1"
 	"encoding/hex"
+	"fmt"
+	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -258,5 +261,49 @@ func TestScriptGearAtomic(t *testing.T) {
 	}
 	if got, want := loggedEvents(r), []string{"set ka"}; !cmp.Equal(got, want) {
 		t.Errorf("events = %q, want %q", got, want)
+	}
+}
+
+// TestScriptConcurrentClients runs scripts and plain writes from several
+// clients at once: each event fires once, credited to nothing else.
+func TestScriptConcurrentClients(t *testing.T) {
+	s := redistest.Start(t)
+	e := RunT(t, Options{RedisURL: "redis://" + s.Addr})
+	r := dialRaw(t, e.Addr())
+	r.do("RG.PYEXECUTE", evLogGear)
+	const clients, rounds = 4, 25
+	conns := make([]*rawConn, clients)
+	for i := range conns {
+		conns[i] = dialRaw(t, e.Addr())
+	}
+	var wg sync.WaitGroup
+	for i, c := range conns {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := 0; j < rounds; j++ {
+				c.sc.do(byteArgs("EVAL", "return redis.call('SET', KEYS[1], '1')", "1", fmt.Sprintf("ke%d:%d", i, j)))
+				c.sc.do(byteArgs("SET", fmt.Sprintf("ks%d:%d", i, j), "1"))
+				if j%5 == 0 {
+					c.sc.pipeline([][][]byte{byteArgs("MULTI"), byteArgs("EVAL", "return redis.call('SET', KEYS[1], '1')", "1", fmt.Sprintf("km%d:%d", i, j)), byteArgs("EXEC")})
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	var want []string
+	for i := 0; i < clients; i++ {
+		for j := 0; j < rounds; j++ {
+			want = append(want, fmt.Sprintf("set ke%d:%d", i, j), fmt.Sprintf("set ks%d:%d", i, j))
+			if j%5 == 0 {
+				want = append(want, fmt.Sprintf("set km%d:%d", i, j))
+			}
+		}
+	}
+	got := loggedEvents(r)
+	sort.Strings(want)
+	sort.Strings(got)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("events (-want +got):\n%s", diff)
 	}
 }
