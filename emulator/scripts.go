@@ -49,10 +49,17 @@ type scriptWatch struct {
 	channel string     // the private marker channel
 	seq     uint64     // the last marker id
 	prefix  string     // "__keyspace@<db>__:"
+	// failedAt: when setting up last failed (the store refuses CONFIG,
+	// say); setup is retried a second later, not for every script.
+	failedAt time.Time
 }
 
 // errNoNotifications tells that the store cannot notify keyspace events.
 var errNoNotifications = errors.New("the embedded store has no keyspace notifications")
+
+// errSetupFailed tells that setting up the watch failed less than a
+// second ago.
+var errSetupFailed = errors.New("keyspace notifications could not be set up")
 
 // scriptWatcher returns e's watch, set up and connected.
 func (e *Emulator) scriptWatcher() (*scriptWatch, error) {
@@ -65,6 +72,10 @@ func (e *Emulator) scriptWatcher() (*scriptWatch, error) {
 	if w.sc != nil {
 		return w, nil
 	}
+	if time.Since(w.failedAt) < time.Second {
+		return nil, errSetupFailed
+	}
+	w.failedAt = time.Now()
 	if err := e.enableNotifications(); err != nil {
 		return nil, err
 	}
@@ -86,7 +97,7 @@ func (e *Emulator) scriptWatcher() (*scriptWatch, error) {
 		sc.c.Close()
 		return nil, err
 	}
-	w.sc = sc
+	w.sc, w.failedAt = sc, time.Time{}
 	return w, nil
 }
 
