@@ -22,10 +22,11 @@ import (
 // the keyspace channels only while a script runs (so nothing piles up
 // between scripts). The client's script runs between two PUBLISHes of
 // markers; the notifications between them are the script's events. A
-// gear's execute() of a script runs the same way on a pooled connection. Outside
-// a MULTI the script holds the store lock exclusively, so no other
-// command through the emulator runs between the markers; in a MULTI the
-// markers are queued around the script, where nothing can interleave.
+// gear's execute() of a script runs the same way on a pooled connection.
+// Outside a MULTI the script holds the store lock exclusively, so no
+// other command through the emulator runs between the markers; in a
+// MULTI the markers are queued around the script, where nothing can
+// interleave.
 
 // scriptCommand reports whether a command runs a Lua script that may write.
 func scriptCommand(name string) bool {
