@@ -92,6 +92,17 @@ func (e *Emulator) gearCommand(args [][]byte, execID string) *frame {
 		raw = []byte("-" + fmt.Sprintf(msgGearTransaction, strings.ToUpper(string(args[0]))) + "\r\n")
 	}
 	if raw == nil {
+		var evs []keyEvent
+		var ok bool
+		var err error
+		if raw, evs, ok, err = e.gearScript(execID, args); err != nil {
+			return &frame{Fatal: err.Error()}
+		}
+		if ok && len(evs) > 0 {
+			e.fire(evs, args, execID)
+		}
+	}
+	if raw == nil {
 		probe := probeNone
 		if e.hasKeysReaders.Load() {
 			probe = e.probe(commandName(args[0]), args)

@@ -52,6 +52,20 @@
 // Redis; on a store without ZMSCORE (Redis before 6.2) ZADD and GEOADD go
 // unchecked and fire "zadd" even when they change nothing.
 //
+// Lua scripts (EVAL, EVALSHA, FCALL) a client or a gear sends are
+// different: their writes cannot be told from the command. While a
+// KeysReader registration exists and the store is a redis-server (not
+// the embedded store), the emulator adds K and A to the store's
+// notify-keyspace-events (keeping the flags already set), subscribes one
+// connection to the gears' database's keyspace channels while the script
+// runs, and runs it between two PUBLISHes of markers on a private
+// channel: the notifications between them are the script's events, which
+// fire registrations as a command's would, after the script ends.
+// Outside MULTI the script holds the store lock exclusively (SCRIPT KILL
+// and FUNCTION KILL skip the lock); in a client's MULTI the markers are
+// queued around it and it fires at EXEC. Without KeysReader registrations
+// scripts are passed through untouched.
+//
 // # Stores
 //
 // With Options.RedisURL the data lives in that Redis. Otherwise the
@@ -64,9 +78,20 @@
 //
 // # Known differences from RedisGears 1.2
 //
-//   - Writes made by Lua scripts (EVAL) or by other clients of the store
-//     do not fire registrations: only commands sent through the emulator do.
-//     keymiss events come from GET only.
+//   - Writes made by other clients of the store do not fire
+//     registrations: only commands sent through the emulator do. keymiss
+//     events come from GET only.
+//   - Writes made by Lua scripts (EVAL, EVALSHA, FCALL) fire registrations
+//     only over a redis-server store: the embedded store (miniredis) has
+//     no keyspace notifications, so there they fire nothing, nor on a
+//     Redis that refuses CONFIG (notifications cannot be turned on). A
+//     script is also credited with the writes other clients of the store
+//     (not through the emulator) make between its markers and it (Redis
+//     runs nothing during the script itself), except in a client's MULTI. A client that sets
+//     notify-keyspace-events without K or A while registrations exist
+//     stops script events. A script's keymiss events are not fired, and a
+//     script that finds the notifications connection broken (it is dialed
+//     again for the next one) fires nothing.
 //   - Stream consumers: XGROUP DELCONSUMER, and the consumers XREADGROUP,
 //     XCLAIM and XAUTOCLAIM create, fire no xgroup-delconsumer or
 //     xgroup-createconsumer events. Write commands missing from the

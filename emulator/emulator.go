@@ -75,6 +75,7 @@ type Emulator struct {
 	keysPrefixes atomic.Pointer[[]string]
 	hasHooks     atomic.Bool
 	watch        *ttlWatch
+	scripts      scriptWatch // notifications of scripts' writes; see scripts.go
 
 	closeOnce sync.Once
 	closed    chan struct{}
@@ -190,6 +191,7 @@ func (e *Emulator) Close() error {
 		e.mu.Unlock()
 		e.worker.close()
 		e.wg.Wait()
+		e.scripts.close()
 		e.store.close()
 	})
 	return nil

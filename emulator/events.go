@@ -475,16 +475,21 @@ func (w *ttlWatch) loop() {
 		if len(gone) == 0 {
 			continue
 		}
+		// Only keys still watched expire here: an event that passed by
+		// meanwhile (a DEL, or the "expired" Redis notified inside a
+		// script) already dropped the key.
+		var evs []keyEvent
 		w.mu.Lock()
 		for _, k := range gone {
-			delete(w.keys, k)
+			if w.keys[k] {
+				delete(w.keys, k)
+				evs = append(evs, keyEvent{k, "expired"})
+			}
 		}
 		w.mu.Unlock()
-		evs := make([]keyEvent, len(gone))
-		for i, k := range gone {
-			evs[i] = keyEvent{k, "expired"}
+		if len(evs) > 0 {
+			w.e.fire(evs, nil, "")
 		}
-		w.e.fire(evs, nil, "")
 	}
 }
 

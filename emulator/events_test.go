@@ -267,6 +267,55 @@ func redisEvents(t *testing.T, cases []eventCase) [][]string {
 	return out
 }
 
+// evLogGear registers a sync KeysReader on "k*" that logs each event as
+// "event key" to the list _ev.
+const evLogGear = "GB().foreach(lambda r: execute('RPUSH', '_ev', r['event'] + ' ' + r['key'])).register(prefix='k*', mode='sync', readValue=False)"
+
+// prepareCase empties the store, runs c's setup and clears the event log.
+func prepareCase(r *rawConn, c eventCase) {
+	r.do("FLUSHALL")
+	for _, s := range c.setup {
+		r.do(s...)
+	}
+	r.do("DEL", "_ev")
+}
+
+// runVia runs cmds on r by path: "client" sends them, "multi" in a
+// MULTI, "watch" while watching a key, "gear" through RG.TRIGGER do.
+func runVia(t *testing.T, r *rawConn, path string, cmds ...[]string) {
+	t.Helper()
+	switch path {
+	case "multi":
+		r.do("MULTI")
+	case "watch":
+		r.do("WATCH", "kwatched")
+	}
+	for _, cmd := range cmds {
+		if path == "gear" {
+			cmd = append([]string{"RG.TRIGGER", "do"}, cmd...)
+		}
+		r.do(cmd...)
+	}
+	switch path {
+	case "multi":
+		if got, want := r.do("EXEC"), fmt.Sprintf("*%d\r\n", len(cmds)); !strings.HasPrefix(got, want) {
+			t.Errorf("EXEC of %q = %q, want %d replies", cmds, got, len(cmds))
+		}
+	case "watch":
+		r.do("UNWATCH")
+	}
+}
+
+// loggedEvents returns the events evLogGear logged.
+func loggedEvents(r *rawConn) []string {
+	v, _, _ := parseReply([]byte(r.do("LRANGE", "_ev", "0", "-1")))
+	var got []string
+	for _, x := range v.([]any) {
+		got = append(got, string(asBytes(x)))
+	}
+	return got
+}
+
 // TestEventsMatchRedis runs write commands through the emulator, sent by a
 // client (alone, in MULTI, while watching a key) and by a gear, and checks that KeysReader registrations see the
 // events real Redis fires for them, no more and no fewer.
@@ -274,39 +323,16 @@ func TestEventsMatchRedis(t *testing.T) {
 	want := redisEvents(t, eventCases)
 	forEachStore(t, func(t *testing.T, e *Emulator) {
 		r := dialRaw(t, e.Addr())
-		r.do("RG.PYEXECUTE", "GB().foreach(lambda r: execute('RPUSH', '_ev', r['event'] + ' ' + r['key'])).register(prefix='k*', mode='sync', readValue=False)")
+		r.do("RG.PYEXECUTE", evLogGear)
 		r.do("RG.PYEXECUTE", "GB('CommandReader').foreach(lambda a: execute(*a[1:])).register(trigger='do')")
 		for _, path := range []string{"client", "multi", "watch", "gear"} {
 			for i, c := range eventCases {
 				if e.store.mini != nil && (embeddedLacks[c.cmd[0]] || embeddedLacks[c.cmd[0]+" "+c.cmd[1]]) {
 					continue
 				}
-				r.do("FLUSHALL")
-				for _, s := range c.setup {
-					r.do(s...)
-				}
-				r.do("DEL", "_ev")
-				switch path {
-				case "client":
-					r.do(c.cmd...)
-				case "multi":
-					r.do("MULTI")
-					r.do(c.cmd...)
-					if got := r.do("EXEC"); !strings.HasPrefix(got, "*1\r\n") {
-						t.Errorf("EXEC of %q = %q, want one reply", c.cmd, got)
-					}
-				case "watch":
-					r.do("WATCH", "kwatched")
-					r.do(c.cmd...)
-					r.do("UNWATCH")
-				case "gear":
-					r.do(append([]string{"RG.TRIGGER", "do"}, c.cmd...)...)
-				}
-				v, _, _ := parseReply([]byte(r.do("LRANGE", "_ev", "0", "-1")))
-				var got []string
-				for _, x := range v.([]any) {
-					got = append(got, string(asBytes(x)))
-				}
+				prepareCase(r, c)
+				runVia(t, r, path, c.cmd)
+				got := loggedEvents(r)
 				if diff := cmp.Diff(want[i], got); diff != "" {
 					t.Errorf("%s %q: events (-redis +emulator):\n%s", path, c.cmd, diff)
 				}

@@ -157,9 +157,24 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 			}
 		}
 	}
+	if e.watchScripts(c, name) {
+		serve := e.proxyScript
+		if c.inMulti {
+			serve = e.queueScript
+		}
+		if served, err := serve(conn, c, args); served {
+			if err != nil {
+				e.storeFailed(conn, c, err)
+			}
+			return
+		}
+	}
 	var raw []byte
 	var err error
-	if blockingCommand(name, args) {
+	var scriptEvs map[uint64][]keyEvent
+	if name == "exec" && c.inMulti && queuesScript(c.queued) {
+		raw, scriptEvs, err = e.execScripts(c, args, c.queued)
+	} else if lockFree(name, args) {
 		raw, err = c.store.do(args)
 	} else {
 		unlock := e.lockShared("")
@@ -201,7 +216,7 @@ func (e *Emulator) proxy(conn redcon.Conn, c *client, name string, args [][]byte
 		queued := c.queued
 		c.inMulti, c.queued, c.watch = false, nil, false
 		if raw[0] == '*' && len(queued) > 0 {
-			raw = e.execQueued(c, queued, raw)
+			raw = e.execQueued(c, queued, raw, scriptEvs)
 		}
 		conn.WriteRaw(raw)
 		return
@@ -318,7 +333,19 @@ type queuedCmd struct {
 	args      [][]byte // the command, if it can cause events or is rg; or nil
 	rg        bool     // an RG command, whose place in EXEC the store fills with PING
 	probe     probeKind
-	pre, post int // the probe commands queued around it (see probeCmds)
+	pre, post int    // the probe commands queued around it (see probeCmds)
+	script    uint64 // a script's marker id (see scripts.go); or 0
+}
+
+// queuesScript reports whether a transaction queued a script between
+// markers.
+func queuesScript(queued []queuedCmd) bool {
+	for _, q := range queued {
+		if q.script != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // queueProbed queues, in c's MULTI, a command whose events depend on
@@ -355,7 +382,7 @@ func (e *Emulator) queueRG(conn redcon.Conn, c *client, args [][]byte) {
 // order, each RG command runs and its reply replaces its PING's, each
 // SELECT moves c, and each write in the gears' database fires the
 // registrations it caused.
-func (e *Emulator) execQueued(c *client, queued []queuedCmd, raw []byte) []byte {
+func (e *Emulator) execQueued(c *client, queued []queuedCmd, raw []byte, scriptEvs map[uint64][]keyEvent) []byte {
 	all, ok := splitArray(raw)
 	n, rewrite := 0, false
 	for _, q := range queued {
@@ -385,6 +412,12 @@ func (e *Emulator) execQueued(c *client, queued []queuedCmd, raw []byte) []byte 
 			}
 		case name == "flushall" || (name == "flushdb" && !c.otherDB):
 			e.watch.flushed(name, elems[i])
+		case q.script != 0:
+			// Scripts watch the gears' database: their markers were
+			// queued only there.
+			if evs := scriptEvs[q.script]; len(evs) > 0 {
+				e.fire(evs, q.args, "")
+			}
 		case c.otherDB:
 		case q.probe != probeNone:
 			if evs := probedEvents(name, q.args, elems[i], q.probe, pre, post); len(evs) > 0 {
