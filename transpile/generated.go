@@ -46,7 +46,7 @@ func generatedGo(pkgName, hash string, gears []Gear) string {
 		scripts[filepath.Base(scriptFile(g))] = sum
 		size += len(g.Script)
 	}
-	fmt.Fprintf(&b, "// gogears:hash %s\n%s%s\n\n", hash, scriptsLine(len(gears), size), scriptsDigest(scripts))
+	fmt.Fprintf(&b, "%s%s%s\n\n", hashLine(hash), scriptsLine(len(gears), size), scriptsDigest(scripts))
 	fmt.Fprintf(&b, "//go:build !%s\n\n", genTag)
 	fmt.Fprintf(&b, "package %s\n\n", pkgName)
 	b.WriteString("import (\n\t_ \"embed\"\n\n\tggdsl \"github.com/gogears/gogears/dsl\"\n)\n")
@@ -104,8 +104,11 @@ func scriptsDigest(scripts map[string][32]byte) string {
 // recordsHash reports whether dir's zz_gears.go records the source hash.
 func recordsHash(dir, hash string) bool {
 	gen, err := os.ReadFile(filepath.Join(dir, GeneratedFile))
-	return err == nil && strings.Contains(string(gen), "\n// gogears:hash "+hash+"\n")
+	return err == nil && strings.Contains(string(gen), "\n"+hashLine(hash))
 }
+
+// hashLine is the line of zz_gears.go that records the source hash.
+func hashLine(hash string) string { return "// gogears:hash " + hash + "\n" }
 
 // scriptsLine starts the line of zz_gears.go that describes the scripts;
 // their digest ends it.
@@ -121,7 +124,7 @@ func scriptsLine(n, size int) string {
 // (gen -check verifies).
 func upToDate(dir, hash string, verify bool) bool {
 	gen, err := os.ReadFile(filepath.Join(dir, GeneratedFile))
-	if err != nil || !strings.Contains(string(gen), "\n// gogears:hash "+hash+"\n") {
+	if err != nil || !strings.Contains(string(gen), "\n"+hashLine(hash)) {
 		return false
 	}
 	paths, err := filepath.Glob(filepath.Join(dir, ScriptDir, "*.py"))

@@ -122,13 +122,6 @@ func startCheckInputs(ctx context.Context, dir string, tags []string, fset *toke
 	return in
 }
 
-// now is a closed channel: startCheckInputs loads the export data at once.
-var now = func() chan struct{} {
-	c := make(chan struct{})
-	close(c)
-	return c
-}()
-
 // exports are packages read from export data, all into one imports map so
 // that they share their dependencies' types.
 type exports struct {
@@ -290,7 +283,7 @@ func guessImports(ctx context.Context, dir string, tags, patterns []string) []st
 			_, gears := p.Imports[dslPath]
 			// The scripts are left to Generate to verify: reading them
 			// here would compete with go list for the CPU.
-			current = current && gears && fileExists(filepath.Join(r, GeneratedFile)) && recordsHash(r, sourceHash(p, os.ReadFile))
+			current = current && gears && fileExists(filepath.Join(r, GeneratedFile)) && recordsHash(r, sourceHash(p, localImports(p), os.ReadFile))
 		}
 	}
 	if current {
@@ -428,25 +421,6 @@ func importsOutside(pkgs []*packages.Package) []string {
 	}
 	sort.Strings(ids)
 	return ids
-}
-
-// load lists and parses the packages matching patterns, followed by the
-// packages of their modules they import, loads their other imports from
-// export data, and type-checks them from source. Load and
-// type errors become LoadError diagnostics; the packages are returned even
-// then so callers can report everything at once.
-func load(dir string, tags []string, patterns []string) ([]*packages.Package, *token.FileSet, *Diagnostics, error) {
-	fset := token.NewFileSet()
-	roots, err := packages.Load(&packages.Config{Mode: listMode | packages.NeedDeps, Dir: dir, BuildFlags: tagFlags(tags)}, patterns...)
-	if err != nil {
-		return nil, fset, nil, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
-	}
-	pkgs := moduleClosure(roots)
-	in := startCheckInputs(context.Background(), dir, tags, fset, pkgs, nil, now)
-	if err := in.apply(pkgs); err != nil {
-		return pkgs, fset, nil, err
-	}
-	return pkgs, fset, check(fset, pkgs, in.deps), nil
 }
 
 // check type-checks roots, parsed into fset, against the types of their

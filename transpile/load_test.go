@@ -1,11 +1,14 @@
 package transpile
 
 import (
+	"context"
 	"errors"
+	"fmt"
 	"go/token"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -91,7 +94,11 @@ func TestWrongGuessStillCorrect(t *testing.T) {
 		}
 		ix := newDeclIndex(inputs)
 		po := &pkgOut{pkg: inputs[0]}
-		for i, gd := range findGears(inputs[0], fset, &Diagnostics{}) {
+		gears := findGears(inputs[0], fset, &Diagnostics{})
+		if len(gears) != len(want.Gears) || len(gears) == 0 {
+			t.Fatalf("%s: found %d gears, Generate %d; want the same, more than none", tt.name, len(gears), len(want.Gears))
+		}
+		for i, gd := range gears {
 			j := &gearJob{po: po, gd: gd}
 			translateGear(fset, ix, j.gd, j)
 			if j.gear == nil || j.gear.Script != want.Gears[i].Script {
@@ -109,7 +116,7 @@ func TestHashOfParsedText(t *testing.T) {
 	pkgs, err := packages.Load(&packages.Config{Mode: listMode | packages.NeedDeps, Dir: dir, BuildFlags: tagFlags([]string{genTag})}, "./gears")
 	must(t, err)
 	gears := pkgs[0]
-	before := sourceHash(gears, os.ReadFile)
+	before := sourceHash(gears, localImports(gears), os.ReadFile)
 	in := startCheckInputs(t.Context(), dir, []string{genTag}, token.NewFileSet(), moduleClosure(pkgs), nil, now)
 	must(t, in.apply(pkgs))
 	// Saved after parsing: a file of the package, and one of a module
@@ -120,10 +127,10 @@ func TestHashOfParsedText(t *testing.T) {
 		must(t, err)
 		must(t, os.WriteFile(path, append(data, "// saved later\n"...), 0o644))
 	}
-	if got := sourceHash(gears, in.read); got != before {
+	if got := sourceHash(gears, localImports(gears), in.read); got != before {
 		t.Errorf("sourceHash(parsed text) = %s, want %s, the hash before the save", got, before)
 	}
-	if now := sourceHash(gears, os.ReadFile); now == before {
+	if now := sourceHash(gears, localImports(gears), os.ReadFile); now == before {
 		t.Errorf("sourceHash(files now) = %s, want it to differ from the parsed text's", now)
 	}
 }
@@ -156,3 +163,29 @@ func TestGoflagsTags(t *testing.T) {
 		}
 	}
 }
+
+// load lists and parses the packages matching patterns, followed by the
+// packages of their modules they import, loads their other imports from
+// export data, and type-checks them from source. Load and
+// type errors become LoadError diagnostics; the packages are returned even
+// then so callers can report everything at once.
+func load(dir string, tags []string, patterns []string) ([]*packages.Package, *token.FileSet, *Diagnostics, error) {
+	fset := token.NewFileSet()
+	roots, err := packages.Load(&packages.Config{Mode: listMode | packages.NeedDeps, Dir: dir, BuildFlags: tagFlags(tags)}, patterns...)
+	if err != nil {
+		return nil, fset, nil, fmt.Errorf("load %s: %w", strings.Join(patterns, " "), err)
+	}
+	pkgs := moduleClosure(roots)
+	in := startCheckInputs(context.Background(), dir, tags, fset, pkgs, nil, now)
+	if err := in.apply(pkgs); err != nil {
+		return pkgs, fset, nil, err
+	}
+	return pkgs, fset, check(fset, pkgs, in.deps), nil
+}
+
+// now is a closed channel: startCheckInputs loads the export data at once.
+var now = func() chan struct{} {
+	c := make(chan struct{})
+	close(c)
+	return c
+}()

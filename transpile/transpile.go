@@ -152,20 +152,19 @@ func Generate(cfg Config) (res Result, err error) {
 	needDeps := make(chan struct{})
 	in = startCheckInputs(ctx, cfg.Dir, tags, fset, inputs, guess, needDeps)
 	dirs := map[string]bool{}
+	locals := map[*packages.Package][]*packages.Package{}
+	var stale []*packages.Package
 	for _, p := range cands {
-		for _, q := range append([]*packages.Package{p}, localImports(p)...) {
+		locals[p] = localImports(p)
+		for _, q := range append([]*packages.Package{p}, locals[p]...) {
 			if d := pkgDir(q); d != "" {
 				dirs[d] = true
 			}
 		}
-	}
-	res.Dirs = slices.Sorted(maps.Keys(dirs))
-	var stale []*packages.Package
-	for _, p := range cands {
 		dir := pkgDir(p)
 		_, gears := p.Imports[dslPath]
 		// A package without the dsl import had gears: they were removed.
-		if gears && len(p.Errors) == 0 && upToDate(dir, sourceHash(p, os.ReadFile), cfg.Check) {
+		if gears && len(p.Errors) == 0 && upToDate(dir, sourceHash(p, locals[p], os.ReadFile), cfg.Check) {
 			res.Unchanged = append(res.Unchanged, filepath.Join(dir, GeneratedFile))
 			continue
 		}
@@ -174,6 +173,7 @@ func Generate(cfg Config) (res Result, err error) {
 		}
 		stale = append(stale, p)
 	}
+	res.Dirs = slices.Sorted(maps.Keys(dirs))
 	res.Diagnostics = &Diagnostics{}
 	if len(stale) == 0 {
 		return res, nil
@@ -186,7 +186,6 @@ func Generate(cfg Config) (res Result, err error) {
 		return res, err
 	}
 	ds := check(fset, checked, in.deps)
-	pkgs := stale
 	res.Diagnostics = ds
 	defer func() {
 		if r := recover(); r != nil {
@@ -201,7 +200,7 @@ func Generate(cfg Config) (res Result, err error) {
 	}
 	var outs []*pkgOut
 	var jobs []*gearJob
-	for _, p := range pkgs {
+	for _, p := range stale {
 		if p.Module == nil {
 			continue
 		}
@@ -216,7 +215,7 @@ func Generate(cfg Config) (res Result, err error) {
 		}
 		// The hash of what was parsed: a file saved since the hash above
 		// was taken must leave the package stale for the next run.
-		hash := sourceHash(p, in.read)
+		hash := sourceHash(p, locals[p], in.read)
 		po := &pkgOut{pkg: p, hash: hash}
 		for _, gd := range gears {
 			jobs = append(jobs, &gearJob{po: po, gd: gd})
@@ -544,10 +543,10 @@ func pkgDir(p *packages.Package) string {
 // sourceHash hashes what the scripts of package p depend on: the
 // translator version, the shims, the go.mod of p's module (the versions of
 // every other module), and the Go files (but zz_gears.go) of p and of the
-// packages of local modules it imports, directly or not: its own module,
-// go.work modules and directory replacements. p must be listed with its
-// dependencies.
-func sourceHash(p *packages.Package, read func(string) ([]byte, error)) string {
+// packages of local modules it imports, directly or not (local, from
+// localImports): its own module, go.work modules and directory
+// replacements.
+func sourceHash(p *packages.Package, local []*packages.Package, read func(string) ([]byte, error)) string {
 	h := sha256.New()
 	h.Write([]byte(generatorVersion))
 	h.Write([]byte(shimDigest()))
@@ -557,14 +556,15 @@ func sourceHash(p *packages.Package, read func(string) ([]byte, error)) string {
 		h.Write(gomod)
 	}
 	hashFiles(h, p, read)
-	for _, d := range localImports(p) {
+	for _, d := range local {
 		hashFiles(h, d, read)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
 
 // localImports returns the packages of local modules (see localModule)
-// that p imports, directly or not, sorted by import path.
+// that p imports, directly or not, sorted by import path. p must be
+// listed with its dependencies.
 func localImports(p *packages.Package) []*packages.Package {
 	seen := map[string]*packages.Package{}
 	var visit func(q *packages.Package)
