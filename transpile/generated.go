@@ -119,12 +119,18 @@ func scriptsLine(n, size int) string {
 // upToDate reports whether the generated files in dir are what Generate
 // would write for a package whose source hash is hash: zz_gears.go records
 // that hash, and the scripts on disk are those it embeds, no more, no
-// less. Only verify reads the scripts; otherwise their number and total
-// size stand for them, which catches all but a same-size edit by hand
-// (gen -check verifies).
+// less. The scripts are read only when verify is set or one of them is
+// newer than zz_gears.go, which Generate writes after them: a script
+// edited by hand since. Otherwise their number and total size stand for
+// them.
 func upToDate(dir, hash string, verify bool) bool {
-	gen, err := os.ReadFile(filepath.Join(dir, GeneratedFile))
+	genPath := filepath.Join(dir, GeneratedFile)
+	gen, err := os.ReadFile(genPath)
 	if err != nil || !strings.Contains(string(gen), "\n"+hashLine(hash)) {
+		return false
+	}
+	genInfo, err := os.Stat(genPath)
+	if err != nil {
 		return false
 	}
 	paths, err := filepath.Glob(filepath.Join(dir, ScriptDir, "*.py"))
@@ -138,10 +144,14 @@ func upToDate(dir, hash string, verify bool) bool {
 			return false
 		}
 		size += int(fi.Size())
+		verify = verify || fi.ModTime().After(genInfo.ModTime())
 	}
 	line := scriptsLine(len(paths), size)
+	if !strings.Contains(string(gen), "\n"+line) {
+		return false
+	}
 	if !verify {
-		return strings.Contains(string(gen), "\n"+line)
+		return true
 	}
 	sums := make([][32]byte, len(paths))
 	var failed atomic.Bool

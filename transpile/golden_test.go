@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/gogears/gogears/internal/python"
 	"github.com/google/go-cmp/cmp"
@@ -225,17 +226,23 @@ func TestAttachEntries(t *testing.T) {
 }
 
 // TestUpToDate checks how the up-to-date check sees scripts edited by
-// hand: gen notices a change of size or of the set of files, gen -check
-// (verify) any change.
+// hand: gen notices a change of size, of the set of files or a script
+// newer than zz_gears.go, gen -check (verify) any change.
 func TestUpToDate(t *testing.T) {
 	gears := []Gear{{ID: "example.com/x.G", Var: "G", Script: "# G\n"}, {ID: "example.com/x.H", Var: "H", Script: "# H\n"}}
+	generated := time.Now().Add(-time.Hour) // the edits come later
 	tests := []struct {
 		name          string
 		edit          func(dir string)
 		quick, verify bool
 	}{
 		{"as generated", func(string) {}, true, true},
-		{"same size", func(dir string) { must(t, os.WriteFile(filepath.Join(dir, ScriptDir, "G.py"), []byte("# X\n"), 0o644)) }, true, false},
+		{"same size", func(dir string) { must(t, os.WriteFile(filepath.Join(dir, ScriptDir, "G.py"), []byte("# X\n"), 0o644)) }, false, false},
+		{"same size, mtime kept", func(dir string) {
+			path := filepath.Join(dir, ScriptDir, "G.py")
+			must(t, os.WriteFile(path, []byte("# X\n"), 0o644))
+			must(t, os.Chtimes(path, generated, generated))
+		}, true, false},
 		{"other size", func(dir string) {
 			must(t, os.WriteFile(filepath.Join(dir, ScriptDir, "G.py"), []byte("# G!\n"), 0o644))
 		}, false, false},
@@ -248,7 +255,9 @@ func TestUpToDate(t *testing.T) {
 		must(t, os.WriteFile(filepath.Join(dir, GeneratedFile), []byte(generatedGo("x", "ab", gears)), 0o644))
 		for _, g := range gears {
 			must(t, os.WriteFile(filepath.Join(dir, scriptFile(g)), []byte(g.Script), 0o644))
+			must(t, os.Chtimes(filepath.Join(dir, scriptFile(g)), generated, generated))
 		}
+		must(t, os.Chtimes(filepath.Join(dir, GeneratedFile), generated, generated))
 		tt.edit(dir)
 		if got := upToDate(dir, "ab", false); got != tt.quick {
 			t.Errorf("%s: upToDate(verify false) = %v, want %v", tt.name, got, tt.quick)

@@ -32,6 +32,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -460,7 +461,15 @@ func syncGenerated(dir string, po pkgOut, check bool, res *Result) error {
 	for name := range want {
 		names = append(names, name)
 	}
-	sort.Strings(names)
+	// zz_gears.go goes last: upToDate reads a script newer than it as
+	// edited by hand.
+	sort.Slice(names, func(i, j int) bool {
+		if (names[i] == GeneratedFile) != (names[j] == GeneratedFile) {
+			return names[j] == GeneratedFile
+		}
+		return names[i] < names[j]
+	})
+	var wroteScript, wroteGo bool
 	for _, name := range names {
 		path := filepath.Join(dir, filepath.FromSlash(name))
 		if onDisk[name] {
@@ -486,6 +495,16 @@ func syncGenerated(dir string, po pkgOut, check bool, res *Result) error {
 			return fmt.Errorf("write %s: %w", path, err)
 		}
 		res.Written = append(res.Written, path)
+		wroteScript = wroteScript || name != GeneratedFile
+		wroteGo = wroteGo || name == GeneratedFile
+	}
+	if wroteScript && !wroteGo && want[GeneratedFile] != "" {
+		// A script was restored while zz_gears.go stayed the same: make it
+		// newer again, or every later run would verify the scripts.
+		now := time.Now()
+		if err := os.Chtimes(filepath.Join(dir, GeneratedFile), now, now); err != nil {
+			return err
+		}
 	}
 	for _, g := range po.gears {
 		if check && oldEntries[g.Var] != gearEntry(g) {
