@@ -161,7 +161,7 @@ func startExportLoad(ctx context.Context, dir string, tags []string, fset *token
 // date, so that nothing is loaded in vain. A wrong guess costs time, never
 // correctness: completeExports loads what the guess missed, and drops a
 // guess that read a package that is checked from source.
-func guessImports(ctx context.Context, dir string, tags, patterns []string) []string {
+func guessImports(ctx context.Context, dir, work string, tags, patterns []string) []string {
 	if dir == "" {
 		dir = "."
 	}
@@ -185,18 +185,37 @@ func guessImports(ctx context.Context, dir string, tags, patterns []string) []st
 	if err != nil || mf.Module == nil {
 		return nil
 	}
-	// Local modules: the main one, and those replaced by a directory
-	// (sourceHash hashes their files; go.work is not read, so a workspace
-	// only makes the guess conservative).
+	// Local modules (sourceHash hashes their files): the main one, the
+	// other modules of the workspace, and those replaced by a directory.
 	main := &packages.Module{Path: mf.Module.Mod.Path, GoMod: filepath.Join(modRoot, "go.mod")}
 	locals := map[*packages.Module]string{main: modRoot} // module → directory
-	for _, r := range mf.Replace {
-		if r.New.Version == "" {
-			d := r.New.Path
-			if !filepath.IsAbs(d) {
-				d = filepath.Join(modRoot, d)
+	addReplaces := func(replaces []*modfile.Replace, base string) {
+		for _, r := range replaces {
+			if r.New.Version == "" {
+				d := r.New.Path
+				if !filepath.IsAbs(d) {
+					d = filepath.Join(base, d)
+				}
+				locals[&packages.Module{Path: r.Old.Path, Version: r.Old.Version, Replace: &packages.Module{Path: r.New.Path}}] = d
 			}
-			locals[&packages.Module{Path: r.Old.Path, Version: r.Old.Version, Replace: &packages.Module{Path: r.New.Path}}] = d
+		}
+	}
+	addReplaces(mf.Replace, modRoot)
+	if work != "" {
+		for _, d := range workModules(work) {
+			data, err := os.ReadFile(filepath.Join(d, "go.mod"))
+			if err != nil || filepath.Clean(d) == filepath.Clean(modRoot) {
+				continue
+			}
+			if wm, err := modfile.Parse("go.mod", data, nil); err == nil && wm.Module != nil {
+				locals[&packages.Module{Path: wm.Module.Mod.Path, GoMod: filepath.Join(d, "go.mod")}] = d
+				addReplaces(wm.Replace, d)
+			}
+		}
+		if data, err := os.ReadFile(work); err == nil {
+			if wf, err := modfile.ParseWork(work, data, nil); err == nil {
+				addReplaces(wf.Replace, filepath.Dir(work))
+			}
 		}
 	}
 	// moduleOf returns the local module of an import path and the path
@@ -283,7 +302,7 @@ func guessImports(ctx context.Context, dir string, tags, patterns []string) []st
 			_, gears := p.Imports[dslPath]
 			// The scripts are left to Generate to verify: reading them
 			// here would compete with go list for the CPU.
-			current = current && gears && fileExists(filepath.Join(r, GeneratedFile)) && recordsHash(r, sourceHash(p, localImports(p), os.ReadFile))
+			current = current && gears && fileExists(filepath.Join(r, GeneratedFile)) && recordsHash(r, sourceHash(p, localImports(p), work, os.ReadFile))
 		}
 	}
 	if current {

@@ -43,7 +43,7 @@ func TestGuessImports(t *testing.T) {
 		{dir, []string{"example.com/shop/gears"}, nil},
 	}
 	for _, tt := range tests {
-		got := guessImports(t.Context(), tt.dir, tags, tt.patterns)
+		got := guessImports(t.Context(), tt.dir, "", tags, tt.patterns)
 		if !cmp.Equal(got, tt.want) {
 			t.Errorf("guessImports(%s, %q) = %q, want %q", tt.dir, tt.patterns, got, tt.want)
 		}
@@ -56,11 +56,11 @@ func TestGuessImports(t *testing.T) {
 	if _, err := Generate(Config{Dir: dir, Patterns: []string{"./gears"}}); err != nil {
 		t.Fatal(err)
 	}
-	if got := guessImports(t.Context(), dir, tags, []string{"./..."}); got != nil {
+	if got := guessImports(t.Context(), dir, "", tags, []string{"./..."}); got != nil {
 		t.Errorf("guessImports after generating = %q, want nil (up to date)", got)
 	}
 	must(t, os.WriteFile(filepath.Join(dir, "marks", "marks.go"), []byte("package marks\n\nconst Bang = \"?\"\n"), 0o644))
-	if got, want := guessImports(t.Context(), dir, tags, []string{"./..."}), listed("./..."); !cmp.Equal(got, want) {
+	if got, want := guessImports(t.Context(), dir, "", tags, []string{"./..."}), listed("./..."); !cmp.Equal(got, want) {
 		t.Errorf("guessImports after an edit = %q, want %q", got, want)
 	}
 }
@@ -116,7 +116,7 @@ func TestHashOfParsedText(t *testing.T) {
 	pkgs, err := packages.Load(&packages.Config{Mode: listMode | packages.NeedDeps, Dir: dir, BuildFlags: tagFlags([]string{genTag})}, "./gears")
 	must(t, err)
 	gears := pkgs[0]
-	before := sourceHash(gears, localImports(gears), os.ReadFile)
+	before := sourceHash(gears, localImports(gears), "", os.ReadFile)
 	in := startCheckInputs(t.Context(), dir, []string{genTag}, token.NewFileSet(), moduleClosure(pkgs), nil, now)
 	must(t, in.apply(pkgs))
 	// Saved after parsing: a file of the package, and one of a module
@@ -127,10 +127,10 @@ func TestHashOfParsedText(t *testing.T) {
 		must(t, err)
 		must(t, os.WriteFile(path, append(data, "// saved later\n"...), 0o644))
 	}
-	if got := sourceHash(gears, localImports(gears), in.read); got != before {
+	if got := sourceHash(gears, localImports(gears), "", in.read); got != before {
 		t.Errorf("sourceHash(parsed text) = %s, want %s, the hash before the save", got, before)
 	}
-	if now := sourceHash(gears, localImports(gears), os.ReadFile); now == before {
+	if now := sourceHash(gears, localImports(gears), "", os.ReadFile); now == before {
 		t.Errorf("sourceHash(files now) = %s, want it to differ from the parsed text's", now)
 	}
 }
@@ -189,3 +189,35 @@ var now = func() chan struct{} {
 	close(c)
 	return c
 }()
+
+// TestGoWork checks that gen finds the go.work the go command would use.
+func TestGoWork(t *testing.T) {
+	root := t.TempDir()
+	nested := filepath.Join(root, "a", "gears")
+	must(t, os.MkdirAll(nested, 0o755))
+	work := filepath.Join(root, "go.work")
+	must(t, os.WriteFile(work, []byte("go 1.27\n\nuse ./a\n"), 0o644))
+	other := filepath.Join(t.TempDir(), "other.work")
+	envFile := filepath.Join(t.TempDir(), "env")
+	must(t, os.WriteFile(envFile, []byte("GOWORK=off\n"), 0o644))
+	tests := []struct {
+		gowork, envFile, want string
+	}{
+		{"", "", work},
+		{"off", "", ""},
+		{other, "", other},
+		{"", envFile, ""},
+		{work, envFile, work},
+	}
+	for _, tt := range tests {
+		getenv := func(k string) string {
+			if k == "GOWORK" {
+				return tt.gowork
+			}
+			return ""
+		}
+		if got := goWork(nested, getenv, tt.envFile); got != tt.want {
+			t.Errorf("goWork(GOWORK=%q, env file %q) = %q, want %q", tt.gowork, tt.envFile, got, tt.want)
+		}
+	}
+}

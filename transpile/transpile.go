@@ -34,6 +34,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"golang.org/x/mod/modfile"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -113,7 +114,9 @@ func Generate(cfg Config) (res Result, err error) {
 		patterns = []string{"./..."}
 	}
 	// The -tags gen passes would override those of GOFLAGS: keep them.
-	tags := slices.Concat(goflagsTags(os.Getenv, goEnvFile()), cfg.Tags, []string{genTag})
+	envFile := goEnvFile()
+	tags := slices.Concat(goflagsTags(os.Getenv, envFile), cfg.Tags, []string{genTag})
+	work := goWork(cfg.Dir, os.Getenv, envFile)
 	go loadShims() // parsing the shim files overlaps the listing
 	fset := token.NewFileSet()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -121,7 +124,7 @@ func Generate(cfg Config) (res Result, err error) {
 	// The export data the gear packages need is loaded on a guess while
 	// go list runs: the listing and that load are the two go commands,
 	// and each takes about as long as type-checking 500 gears.
-	guess := startExportLoad(ctx, cfg.Dir, tags, fset, func() []string { return guessImports(ctx, cfg.Dir, tags, patterns) })
+	guess := startExportLoad(ctx, cfg.Dir, tags, fset, func() []string { return guessImports(ctx, cfg.Dir, work, tags, patterns) })
 	defer func() {
 		cancel()
 		// Leave no work behind (watch calls Generate repeatedly).
@@ -165,7 +168,7 @@ func Generate(cfg Config) (res Result, err error) {
 		dir := pkgDir(p)
 		_, gears := p.Imports[dslPath]
 		// A package without the dsl import had gears: they were removed.
-		if gears && len(p.Errors) == 0 && upToDate(dir, sourceHash(p, locals[p], os.ReadFile), cfg.Check) {
+		if gears && len(p.Errors) == 0 && upToDate(dir, sourceHash(p, locals[p], work, os.ReadFile), cfg.Check) {
 			res.Unchanged = append(res.Unchanged, filepath.Join(dir, GeneratedFile))
 			continue
 		}
@@ -216,7 +219,7 @@ func Generate(cfg Config) (res Result, err error) {
 		}
 		// The hash of what was parsed: a file saved since the hash above
 		// was taken must leave the package stale for the next run.
-		hash := sourceHash(p, locals[p], in.read)
+		hash := sourceHash(p, locals[p], work, in.read)
 		po := &pkgOut{pkg: p, hash: hash}
 		for _, gd := range gears {
 			jobs = append(jobs, &gearJob{po: po, gd: gd})
@@ -258,17 +261,8 @@ func Generate(cfg Config) (res Result, err error) {
 // goflagsTags returns the build tags set by -tags in GOFLAGS, from the
 // environment or else from the go env file (go env -w).
 func goflagsTags(getenv func(string) string, envFile string) []string {
-	flags, ok := getenv("GOFLAGS"), getenv("GOFLAGS") != ""
-	if !ok && envFile != "" {
-		data, _ := os.ReadFile(envFile)
-		for _, line := range strings.Split(string(data), "\n") {
-			if v, found := strings.CutPrefix(strings.TrimSpace(line), "GOFLAGS="); found {
-				flags = v
-			}
-		}
-	}
 	var tags []string
-	for _, f := range strings.Fields(flags) {
+	for _, f := range strings.Fields(goEnv(getenv, envFile, "GOFLAGS")) {
 		if v, found := strings.CutPrefix(strings.TrimLeft(f, "-"), "tags="); found {
 			tags = nil // the last -tags wins, as in the go command
 			for _, t := range strings.Split(v, ",") {
@@ -279,6 +273,91 @@ func goflagsTags(getenv func(string) string, envFile string) []string {
 		}
 	}
 	return tags
+}
+
+// goEnv returns the go command's setting of key: the environment's, else
+// the env file's (`go env -w`).
+func goEnv(getenv func(string) string, envFile, key string) string {
+	if v := getenv(key); v != "" || envFile == "" {
+		return v
+	}
+	data, _ := os.ReadFile(envFile)
+	v := ""
+	for _, line := range strings.Split(string(data), "\n") {
+		if val, found := strings.CutPrefix(strings.TrimSpace(line), key+"="); found {
+			v = val
+		}
+	}
+	return v
+}
+
+// goWork returns the go.work file the go command uses in dir, or "":
+// GOWORK's, else the nearest go.work above dir.
+func goWork(dir string, getenv func(string) string, envFile string) string {
+	switch w := goEnv(getenv, envFile, "GOWORK"); w {
+	case "off":
+		return ""
+	case "":
+	default:
+		return w
+	}
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		if w := filepath.Join(dir, "go.work"); fileExists(w) {
+			return w
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return ""
+		}
+		dir = up
+	}
+}
+
+// workModules returns the directories of the modules work uses.
+func workModules(work string) []string {
+	data, err := os.ReadFile(work)
+	if err != nil {
+		return nil
+	}
+	wf, err := modfile.ParseWork(work, data, nil)
+	if err != nil {
+		return nil
+	}
+	var dirs []string
+	for _, u := range wf.Use {
+		d := filepath.FromSlash(u.Path)
+		if !filepath.IsAbs(d) {
+			d = filepath.Join(filepath.Dir(work), d)
+		}
+		dirs = append(dirs, d)
+	}
+	return dirs
+}
+
+// modFiles returns the files that fix the versions of the modules p's
+// module requires: its go.mod, or in a workspace, go.work and the go.mod
+// of every module it uses, named relative to go.work's directory.
+func modFiles(p *packages.Package, work string) (names, paths []string) {
+	if work == "" {
+		if p.Module == nil || p.Module.GoMod == "" {
+			return nil, nil
+		}
+		return []string{"go.mod"}, []string{p.Module.GoMod}
+	}
+	names, paths = []string{"go.work"}, []string{work}
+	for _, d := range workModules(work) {
+		rel, err := filepath.Rel(filepath.Dir(work), d)
+		if err != nil {
+			rel = d
+		}
+		names = append(names, filepath.ToSlash(filepath.Join(rel, "go.mod")))
+		paths = append(paths, filepath.Join(d, "go.mod"))
+	}
+	return names, paths
 }
 
 // goEnvFile returns the go command's env file (GOENV), or "".
@@ -560,19 +639,21 @@ func pkgDir(p *packages.Package) string {
 }
 
 // sourceHash hashes what the scripts of package p depend on: the
-// translator version, the shims, the go.mod of p's module (the versions of
-// every other module), and the Go files (but zz_gears.go) of p and of the
+// translator version, the shims, the files that fix the versions of every
+// other module (modFiles; work is the go.work in use, or ""), and the Go
+// files (but zz_gears.go) of p and of the
 // packages of local modules it imports, directly or not (local, from
 // localImports): its own module, go.work modules and directory
 // replacements.
-func sourceHash(p *packages.Package, local []*packages.Package, read func(string) ([]byte, error)) string {
+func sourceHash(p *packages.Package, local []*packages.Package, work string, read func(string) ([]byte, error)) string {
 	h := sha256.New()
 	h.Write([]byte(generatorVersion))
 	h.Write([]byte(shimDigest()))
-	if p.Module != nil && p.Module.GoMod != "" {
-		gomod, _ := read(p.Module.GoMod)
-		fmt.Fprintf(h, "go.mod\x00%d\x00", len(gomod))
-		h.Write(gomod)
+	names, paths := modFiles(p, work)
+	for i, path := range paths {
+		data, _ := read(path)
+		fmt.Fprintf(h, "%s\x00%d\x00", names[i], len(data))
+		h.Write(data)
 	}
 	hashFiles(h, p, read)
 	for _, d := range local {

@@ -251,8 +251,8 @@ func TestGenerateModuleLayouts(t *testing.T) {
 		name  string
 		dir   string // where gen runs, relative to the temp dir
 		files map[string]string
-		want  string            // in the script of gear G
-		edit  map[string]string // files changed next, making G stale
+		want  string              // in the script of gear G
+		edits []map[string]string // files changed in turn, each making G stale
 	}{{
 		name: "cgo",
 		dir:  ".",
@@ -263,8 +263,8 @@ func TestGenerateModuleLayouts(t *testing.T) {
 			"gears/g.go": "package gears\n\nimport (\n\t\"example.com/cg/cg\"\n\n\t\"github.com/gogears/gogears/dsl\"\n)\n\n" +
 				"// G lists keys.\nvar G = dsl.KeysOnly(cg.Prefix + \"*\").Run()\n",
 		},
-		want: "'k:*'",
-		edit: map[string]string{"go.mod": gomod("example.com/cg") + "\n// a dependency changed\n"},
+		want:  "'k:*'",
+		edits: []map[string]string{{"go.mod": gomod("example.com/cg") + "\n// a dependency changed\n"}},
 	}, {
 		name: "workspace",
 		dir:  "a",
@@ -280,7 +280,13 @@ func TestGenerateModuleLayouts(t *testing.T) {
 				"// G maps keys.\nvar G = dsl.KeysOnly(\"*\").Map(func(k string) string { return lib.Prefix + k }).Run()\n\nvar zero types.T = lib.Make(0)\n",
 		},
 		want: "b'next:' + k",
-		edit: map[string]string{"b/lib/lib.go": "package lib\n\nimport \"example.com/a/types\"\n\n// Make makes a T.\nfunc Make(n int) types.T { return types.T{N: n} }\n\n// Prefix is a key prefix.\nconst Prefix = \"prev:\"\n"},
+		edits: []map[string]string{
+			{"b/lib/lib.go": "package lib\n\nimport \"example.com/a/types\"\n\n// Make makes a T.\nfunc Make(n int) types.T { return types.T{N: n} }\n\n// Prefix is a key prefix.\nconst Prefix = \"prev:\"\n"},
+			// The versions of a workspace's modules come from all of
+			// their go.mod files and go.work.
+			{"b/go.mod": gomod("example.com/b") + "\n// a dependency changed\n"},
+			{"go.work": "go 1.27\n\nuse (\n\t./a\n\t./b\n)\n\n// a replacement\n"},
+		},
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -289,18 +295,28 @@ func TestGenerateModuleLayouts(t *testing.T) {
 				must(t, os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755))
 				must(t, os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644))
 			}
-			res, err := Generate(Config{Dir: filepath.Join(dir, tt.dir), Patterns: []string{"./gears"}})
+			genDir := filepath.Join(dir, tt.dir)
+			res, err := Generate(Config{Dir: genDir, Patterns: []string{"./gears"}})
 			if err != nil {
 				t.Fatalf("Generate = %v", err)
 			}
 			if len(res.Gears) != 1 || !strings.Contains(res.Gears[0].Script, tt.want) {
 				t.Errorf("Generate gears = %+v, want one whose script holds %q", res.Gears, tt.want)
 			}
-			for name, src := range tt.edit {
-				must(t, os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644))
+			// The guess before the listing sees the same modules.
+			if got := guessImports(t.Context(), genDir, goWork(genDir, os.Getenv, ""), []string{genTag}, []string{"./gears"}); got != nil {
+				t.Errorf("guessImports after generating = %q, want nil (up to date)", got)
 			}
-			if _, err := Generate(Config{Dir: filepath.Join(dir, tt.dir), Patterns: []string{"./gears"}, Check: true}); !errors.Is(err, ErrStale) {
-				t.Errorf("Generate(Check) after editing %v = %v, want ErrStale", slices.Sorted(maps.Keys(tt.edit)), err)
+			for _, edit := range tt.edits {
+				for name, src := range edit {
+					must(t, os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644))
+				}
+				if _, err := Generate(Config{Dir: genDir, Patterns: []string{"./gears"}, Check: true}); !errors.Is(err, ErrStale) {
+					t.Errorf("Generate(Check) after editing %v = %v, want ErrStale", slices.Sorted(maps.Keys(edit)), err)
+				}
+				if _, err := Generate(Config{Dir: genDir, Patterns: []string{"./gears"}}); err != nil {
+					t.Fatalf("Generate after editing %v = %v", slices.Sorted(maps.Keys(edit)), err)
+				}
 			}
 		})
 	}
