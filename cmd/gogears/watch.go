@@ -190,19 +190,22 @@ func (w *watcher) redeploy(ctx context.Context) error {
 	// Removing first frees what a renamed gear registers again, such as
 	// its trigger name, which a second session could not take.
 	removed := w.removeGone(ctx, scripts)
-	failed := false
+	failedNew := false // a gear this watch never deployed failed
 	for i, s := range scripts {
 		d, err := w.c.DeployScript(ctx, s)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "%s: %v\n", names[i], err)
-			failed = true
+			_, known := w.scripts[s.ID]
+			failedNew = failedNew || !known
 			continue
 		}
 		w.deployed[s.ID], w.scripts[s.ID] = names[i], s
 		fmt.Fprintf(e.stdout, "%s: %s\n", names[i], deployVerb(d))
 	}
-	if failed {
-		// A rename that does not deploy must not leave the gear gone.
+	if failedNew {
+		// A rename that does not deploy must not leave the gear gone. A
+		// failed upgrade of a gear that stays is no rename: a gear
+		// deleted in the same change stays deleted.
 		w.restore(ctx, removed)
 	}
 	if len(res.Gears) == 0 {
@@ -211,9 +214,9 @@ func (w *watcher) redeploy(ctx context.Context) error {
 	return nil
 }
 
-// restore deploys again the sessions removed by this change, after one of
-// its deploys failed, so that the last version that deployed keeps
-// running.
+// restore deploys again the sessions removed by this change, after the
+// deploy of a gear new to this watch failed, so that the last version
+// that deployed keeps running.
 func (w *watcher) restore(ctx context.Context, removed map[string]string) {
 	for _, id := range slices.Sorted(maps.Keys(removed)) {
 		s, ok := w.scripts[id]

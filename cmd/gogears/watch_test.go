@@ -119,6 +119,42 @@ func TestWatchRestoresOnFailedRename(t *testing.T) {
 	checkTrigger(t, c, "v1 x")
 }
 
+// TestWatchKeepsDeletionOnFailedUpgrade deletes one gear and breaks the
+// upgrade of another in the same change: no rename is involved, so the
+// deleted gear stays deleted and the other keeps its last version.
+func TestWatchKeepsDeletionOnFailedUpgrade(t *testing.T) {
+	dir := gearModule(t)
+	echoFile := filepath.Join(dir, "echo.go")
+	otherFile := filepath.Join(dir, "other.go")
+	echo := strings.Replace(echoGear, "PREFIX", `"v1 "`, 1)
+	writeFile(t, echoFile, echo)
+	writeFile(t, otherFile, strings.Replace(otherGear, "package shop", "package gears", 1))
+	c := emulatorClient(t)
+	if _, err := c.DeployScript(context.Background(), client.Script{ID: "foreign", Source: "GB('CommandReader').register(trigger='taken')"}); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr := startWatch(t, c, dir, nil)
+	waitLines(t, stdout, stderr, 0, 0, []string{"Echo: installed", "Other: installed"})
+	outMark, errMark := len(stdout.String()), len(stderr.String())
+
+	if err := os.Remove(otherFile); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, echoFile, strings.Replace(echo, `dsl.Trigger("echo")`, `dsl.Trigger("taken")`, 1))
+	waitLines(t, stdout, stderr, outMark, errMark, []string{"Other: removed", "Echo: "})
+	if got := stderr.String()[errMark:]; !strings.HasPrefix(got, "Echo: ") {
+		t.Errorf("stderr = %q, want the failed upgrade of Echo", got)
+	}
+	checkTrigger(t, c, "v1 x")
+	// One more change, so that the one above has printed all it would.
+	writeFile(t, echoFile, strings.Replace(echo, `"v1 "`, `"v2 "`, 1))
+	waitLines(t, stdout, stderr, outMark, errMark, []string{"Echo: upgraded"})
+	if got := stdout.String()[outMark:]; strings.Contains(got, "restored") {
+		t.Errorf("stdout = %q, want Other to stay removed", got)
+	}
+	checkTrigger(t, c, "v2 x")
+}
+
 // wordGear reads a parameter that otherGear does not declare.
 const wordGear = `package shop
 
