@@ -103,9 +103,14 @@ func init() {
 		"strings.ReplaceAll": func(c *funcCtx, e *ast.CallExpr, a []pyast.Expr) pyast.Expr {
 			return c.t.shimCall("_gg_replace", a[0], a[1], a[2], pyast.NewInt(-1))
 		},
-		"strings.Count":     shimFn("_gg_count"),
-		"strings.EqualFold": shimFn("_gg_equalfold"),
-		"strings.Cut":       shimFn("_gg_cut"),
+		"strings.Count":         shimFn("_gg_count"),
+		"strings.EqualFold":     shimFn("_gg_equalfold"),
+		"strings.Cut":           shimFn("_gg_cut"),
+		"strings.IndexFunc":     shimFn("_gg_indexfunc"),
+		"strings.LastIndexFunc": shimFn("_gg_lastindexfunc"),
+		"strings.ContainsFunc": func(c *funcCtx, e *ast.CallExpr, a []pyast.Expr) pyast.Expr {
+			return pyCmp(c.t.shimCall("_gg_indexfunc", a...), pyast.GtE, pyast.NewInt(0))
+		},
 		"strings.Map": func(c *funcCtx, e *ast.CallExpr, a []pyast.Expr) pyast.Expr {
 			return c.t.shimCall("_gg_mapstr", a[0], a[1])
 		},
@@ -153,7 +158,7 @@ func init() {
 			c.t.needMath = true
 			return pyCmp(pyCall(pyAttr(pyName("math"), "copysign"), &pyast.Float{Value: 1}, a[0]), pyast.Lt, &pyast.Float{Value: 0})
 		},
-		"math.Hypot": mathFn("hypot"), "math.Sin": shimFn("_gg_sin"), "math.Cos": shimFn("_gg_cos"), "math.Atan": mathFn("atan"),
+		"math.Hypot": shimFn("_gg_hypot"), "math.Sin": shimFn("_gg_sin"), "math.Cos": shimFn("_gg_cos"), "math.Atan": mathFn("atan"),
 		// sort, slices, maps
 		"sort.Strings": shimFn("_gg_sort"), "sort.Ints": shimFn("_gg_sort"), "sort.Float64s": shimFn("_gg_sort"),
 		"sort.Slice": shimFn("_gg_sortslice"), "sort.SliceStable": shimFn("_gg_sortslice"),
@@ -163,6 +168,12 @@ func init() {
 		"slices.Index": shimFn("_gg_index_el"), "slices.Reverse": shimFn("_gg_reverse"),
 		"slices.Equal": shimFn("_gg_slices_equal"), "slices.BinarySearch": shimFn("_gg_binsearch"),
 		"slices.Clone": shimFn("_gg_clone"), "maps.Clone": shimFn("_gg_clone"),
+		"slices.IndexFunc": shimFn("_gg_indexfunc_el"),
+		"slices.ContainsFunc": func(c *funcCtx, e *ast.CallExpr, a []pyast.Expr) pyast.Expr {
+			return pyCmp(c.t.shimCall("_gg_indexfunc_el", a...), pyast.GtE, pyast.NewInt(0))
+		},
+		"sort.Search": shimFn("_gg_search"), "sort.SearchInts": shimFn("_gg_searchsorted"),
+		"sort.SearchStrings": shimFn("_gg_searchsorted"), "sort.SearchFloat64s": shimFn("_gg_searchsorted"),
 		"slices.Max": func(c *funcCtx, e *ast.CallExpr, a []pyast.Expr) pyast.Expr {
 			return c.t.shimCall("_gg_max", &pyast.Starred{Value: c.t.shimCall("_gg_nonempty", a[0], pyBytes("slices.Max: empty list"))})
 		},

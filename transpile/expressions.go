@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 
 	"github.com/gogears/gogears/pyast"
@@ -215,8 +216,49 @@ func (c *funcCtx) funcValue(e ast.Expr) pyast.Expr {
 	if _, ok := c.t.decls[fn]; ok {
 		return pyName(c.t.funcName(fn))
 	}
+	if v := c.stdFuncValue(fn); v != nil {
+		return v
+	}
+	if fn.Pkg() != nil && allowedPackages[fn.Pkg().Path()] {
+		c.t.errorf(e, PackageCall, "wrap it in a func literal that calls it", "function value %s: only non-variadic, non-generic functions of the allow-list outside fmt and encoding/json are values", fn.FullName())
+		return pyNone()
+	}
 	c.t.errorf(e, PackageCall, "wrap it in a func literal that calls it", "function value %s from outside the translated packages", fn.FullName())
 	return pyNone()
+}
+
+// stdFuncValue returns a standard function as a value, such as
+// unicode.ToUpper passed to strings.Map: a lambda making the call the
+// translator makes for a direct one. Only functions whose translation
+// needs nothing but the argument values qualify: fmt and encoding/json
+// read their arguments' static types, variadic and generic ones their
+// call sites.
+func (c *funcCtx) stdFuncValue(fn *types.Func) pyast.Expr {
+	pkg, sig := fn.Pkg(), fn.Signature()
+	if pkg == nil || !allowedPackages[pkg.Path()] || pkg.Path() == "fmt" || pkg.Path() == "encoding/json" ||
+		sig.Recv() != nil || sig.Variadic() || sig.TypeParams().Len() > 0 {
+		return nil
+	}
+	f, ok := stdFuncs[pkg.Path()+"."+fn.Name()]
+	if !ok {
+		return nil
+	}
+	params := make([]string, sig.Params().Len())
+	args := make([]pyast.Expr, len(params))
+	for i := range params {
+		params[i] = "x" + strconv.Itoa(i) // the call refers to shims and builtins only
+		args[i] = pyName(params[i])
+	}
+	body := f(c, nil, args)
+	if call, ok := body.(*pyast.Call); ok && len(call.Keywords) == 0 && slices.EqualFunc(call.Args, params, func(a pyast.Expr, p string) bool {
+		n, ok := a.(*pyast.Name)
+		return ok && n.ID == p
+	}) {
+		if _, ok := call.Func.(*pyast.Name); ok {
+			return call.Func // a shim with the same parameters
+		}
+	}
+	return &pyast.Lambda{Args: pyast.Arguments{Args: params}, Body: body}
 }
 
 // selector translates x.f: fields, and package-qualified names.

@@ -144,3 +144,19 @@ def _gg_sin(x):
 
 def _gg_cos(x):
     return math.cos(x) if x - x == 0 else float("nan")
+
+
+def _gg_hypot(p, q):
+    # Go's algorithm (also its amd64 assembly), not the C library's more
+    # exact one: the results differ in the last bit.
+    p, q = abs(p), abs(q)
+    if p == float("inf") or q == float("inf"):
+        return float("inf")
+    if p != p or q != q:
+        return float("nan")
+    if p < q:
+        p, q = q, p
+    if p == 0:
+        return 0.0
+    q = q / p
+    return p * math.sqrt(1 + q * q)

@@ -108,6 +108,30 @@ def _gg_binsearch(s, v):
     return (lo, lo < _gg_len(s) and _gg_cmp(s[lo], v) == 0)
 
 
+def _gg_search(n, f):
+    # sort.Search's own bisection: the same probes, whatever f is.
+    lo, hi = 0, n
+    while lo < hi:
+        m = (lo + hi) // 2
+        if not f(m):
+            lo = m + 1
+        else:
+            hi = m
+    return lo
+
+
+def _gg_searchsorted(s, v):
+    # sort.SearchInts, SearchStrings, SearchFloat64s.
+    return _gg_search(_gg_len(s), lambda i: s[i] >= v)
+
+
+def _gg_indexfunc_el(s, f):
+    for i, x in enumerate(s or ()):
+        if f(x):
+            return i
+    return -1
+
+
 def _gg_nonempty(s, msg):
     if not s:
         _gg_panic(msg)

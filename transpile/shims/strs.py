@@ -282,6 +282,23 @@ def _gg_fieldsfunc(s, f):
     return out
 
 
+def _gg_indexfunc(s, f):
+    for off, r in _gg_range_str(s):
+        if f(r):
+            return off
+    return -1
+
+
+def _gg_lastindexfunc(s, f):
+    end = len(s)
+    while end > 0:
+        r, n = _gg_decodelastrune(s[:end])
+        end -= n
+        if f(r):
+            return end
+    return -1
+
+
 def _gg_trimfunc_l(s, f):
     for off, r in _gg_range_str(s):
         if not f(r):

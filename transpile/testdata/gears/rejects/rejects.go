@@ -3,8 +3,10 @@
 package rejects
 
 import (
+	"fmt"
 	"os"
 	"reflect"
+	"strconv"
 	"strings"
 	"unsafe"
 
@@ -100,7 +102,10 @@ var Interfaces = dsl.KeysOnly("*").
 		case int, int64: // want "GG208 types int and int64 look the same"
 		}
 		_ = strings.NewReader(k) // want "GG301 strings.NewReader is not supported"
-		f := strings.ToUpper     // want "GG301 function value strings.ToUpper"
+		f := strings.Fields      // supported as a value
+		g := strconv.FormatInt   // supported as a value
+		h := fmt.Sprint          // want "GG301 function value fmt.Sprint: only non-variadic"
+		_, _ = g, h
 		_ = f
 		_ = runtime.Execute("BLPOP", k, "0") // want "GG302 blocking command BLPOP"
 		bs := []byte(k)
