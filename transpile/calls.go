@@ -161,9 +161,9 @@ func init() {
 		"math.Hypot": shimFn("_gg_hypot"), "math.Sin": shimFn("_gg_sin"), "math.Cos": shimFn("_gg_cos"), "math.Atan": mathFn("atan"),
 		// sort, slices, maps
 		"sort.Strings": shimFn("_gg_sort"), "sort.Ints": shimFn("_gg_sort"), "sort.Float64s": shimFn("_gg_sort"),
-		"sort.Slice": shimFn("_gg_sortslice"), "sort.SliceStable": shimFn("_gg_sortslice"),
+		"sort.Slice": shimFn("_gg_sortslice"), "sort.SliceStable": shimFn("_gg_sortslicestable"),
 		"sort.StringsAreSorted": shimFn("_gg_issorted"), "sort.IntsAreSorted": shimFn("_gg_issorted"),
-		"slices.Sort": shimFn("_gg_sort"), "slices.SortFunc": shimFn("_gg_sortcmp"), "slices.SortStableFunc": shimFn("_gg_sortcmp"),
+		"slices.Sort": shimFn("_gg_sort"), "slices.SortFunc": shimFn("_gg_sortcmp"), "slices.SortStableFunc": shimFn("_gg_sortcmpstable"),
 		"slices.IsSorted": shimFn("_gg_issorted"), "slices.Contains": shimFn("_gg_contains_el"),
 		"slices.Index": shimFn("_gg_index_el"), "slices.Reverse": shimFn("_gg_reverse"),
 		"slices.Equal": shimFn("_gg_slices_equal"), "slices.BinarySearch": shimFn("_gg_binsearch"),

@@ -521,6 +521,22 @@ def _gg_fmax(x, y):
     return x if x > y else y
 
 
+def _gg_hypot(p, q):
+    # Go's algorithm (also its amd64 assembly), not the C library's more
+    # exact one: the results differ in the last bit.
+    p, q = abs(p), abs(q)
+    if p == float("inf") or q == float("inf"):
+        return float("inf")
+    if p != p or q != q:
+        return float("nan")
+    if p < q:
+        p, q = q, p
+    if p == 0:
+        return 0.0
+    q = q / p
+    return p * math.sqrt(1 + q * q)
+
+
 def _gg_goerr(e):
     return ("\ufffd", e.start + 1)
 
@@ -559,7 +575,7 @@ def _gg_range_str(s):
 # go: github.com/gogears/gogears/examples/sharding.Stats step 1 (sharding.go)
 def step1(k):
     h = float(_gg_mod(fnv32a(k), 1000)) - 500.5
-    return [_gg_round(h / 10.0), _gg_floor(h / 7.0), _gg_trunc(h / 7.0), _gg_mathmod(h, 7.0), abs(h), _gg_fmax(h, -3.0), _gg_sqrt(abs(h)), _gg_pow(2.0, h / 100.0), float(_gg_i64(_gg_div(_gg_i64(_gg_ftoi(h)), 7))), float(_gg_mod(_gg_i64(_gg_ftoi(h)), 7)), math.hypot(h, 3.0), _gg_log(1.0 + abs(h))]
+    return [_gg_round(h / 10.0), _gg_floor(h / 7.0), _gg_trunc(h / 7.0), _gg_mathmod(h, 7.0), abs(h), _gg_fmax(h, -3.0), _gg_sqrt(abs(h)), _gg_pow(2.0, h / 100.0), float(_gg_i64(_gg_div(_gg_i64(_gg_ftoi(h)), 7))), float(_gg_mod(_gg_i64(_gg_ftoi(h)), 7)), _gg_hypot(h, 3.0), _gg_log(1.0 + abs(h))]
 
 
 # go: github.com/gogears/gogears/examples/sharding.fnv32a (sharding.go)
