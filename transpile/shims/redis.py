@@ -150,20 +150,21 @@ def _gg_r_geopos(r, cls):
 def _gg_keyrec(r, cls, kind):
     # A KeysReader record dict as a dsl.KeyRecord: 'value' and 'type' are
     # absent with readValue=False; 'event' is None for run().
-    rec = cls()
-    rec.Key = _gg_in(r["key"])
     v = r.get("value")
     if kind == "any":
-        rec.Value = _gg_in(v)
+        v = _gg_in(v)
     elif kind == "hash":
-        rec.Value = _gg_in(v) if isinstance(v, dict) else None
+        v = _gg_in(v) if isinstance(v, dict) else None
     elif kind == "string":
-        rec.Value = _gg_in(v) if isinstance(v, (str, bytes, bytearray)) else b""
+        v = _gg_in(v) if isinstance(v, (str, bytes, bytearray)) else b""
     elif kind == "list":
-        rec.Value = _gg_in(v) if isinstance(v, list) else None
-    rec.Type = _gg_in(r.get("type") or "")
-    rec.Event = _gg_in(r.get("event") or "")
-    return rec
+        v = _gg_in(v) if isinstance(v, list) else None
+    else:
+        v = None
+    k, t, e = r["key"], r.get("type"), r.get("event")
+    # KeyRecord's fields in order: Key, Value, Type, Event.
+    return cls(k.encode("utf-8", "surrogateescape") if type(k) is str else _gg_in(k), v,
+               t.encode() if type(t) is str else _gg_in(t or ""), e.encode() if type(e) is str else _gg_in(e or ""))
 
 
 def _gg_streamrec(r, cls):

@@ -134,6 +134,10 @@ def _gg_parseint(s, base, bits, func=b"ParseInt"):
 
 
 def _gg_atoi(s):
+    # The common case first: up to 18 ASCII digits, maybe signed.
+    d = s[1:] if s[:1] in (b"-", b"+") else s
+    if 0 < len(d) < 19 and d.isdigit():
+        return (int(s), None)
     v, err = _gg_parseint(s, 10, 0, b"Atoi")
     if err is not None and err.Err is _gg_errsyntax:
         return (0, err)

@@ -169,7 +169,7 @@ def _gg_mapstr(f, s):
 
 
 def _gg_isascii(s):
-    return all(b < 0x80 for b in s)
+    return bytes(s).isascii()
 
 
 def _gg_toupper(s):
@@ -263,6 +263,9 @@ def _gg_join(elems, sep):
 
 
 def _gg_fields(s):
+    # Go splits ASCII text at the bytes bytes.split() splits at.
+    if s.isascii():
+        return s.split()
     return _gg_fieldsfunc(s, _gg_isspace)
 
 

@@ -69,7 +69,18 @@ def _gg_appendv(s, xs):
 
 def _gg_in(v):
     # A value from RedisGears (str, bytearray, int, list, dict, None) in
-    # the Go representation: strings become bytes.
+    # the Go representation: strings become bytes. It runs on every field
+    # of every record: the common cases go first, without calls.
+    t = type(v)
+    if t is str:
+        return v.encode("utf-8", "surrogateescape")
+    if t is dict:
+        try:
+            return {k.encode("utf-8", "surrogateescape"): x.encode("utf-8", "surrogateescape") for k, x in v.items()}
+        except AttributeError:  # not all str: a bytearray, a nested value
+            return {_gg_in(k): _gg_in(x) for k, x in v.items()}
+    if t is list:
+        return [_gg_in(x) for x in v]
     if isinstance(v, str):
         return v.encode("utf-8", "surrogateescape")
     if isinstance(v, (bytes, bytearray)):

@@ -398,8 +398,9 @@ class _GgStruct(object):
     def __init__(self, *args):
         if not args:
             args = self._gg_zerof()
+        setattr_ = object.__setattr__
         for n, v in zip(self.__slots__, args):
-            object.__setattr__(self, n, v)
+            setattr_(self, n, v)
 
     def __eq__(self, o):
         # Pointer fields are equal when they point to the same struct.
@@ -442,6 +443,16 @@ def _gg_struct(name, gonames, attrs, zero, vals, jsonspec, jtypes):
     # struct), jsonspec the encoding/json fields (name, attr, omitempty,
     # kind) and jtypes a function returning Unmarshal type descriptors.
     cls = type(name, (_GgStruct,), {"__slots__": attrs})
+    if attrs:
+        # A constructor that sets every field at once: records are built
+        # per event, and the generic loop cost more than the step.
+        ns = {"_gg_init": _GgStruct.__init__}
+        exec("def __init__(self, *args):\n"
+             "    if len(args) == %d:\n"
+             "        %s, = args\n"
+             "    else:\n"
+             "        _gg_init(self, *args)\n" % (len(attrs), ", ".join("self." + a for a in attrs)), ns)
+        cls.__init__ = ns["__init__"]
     cls._gg_zerof = staticmethod(zero)
     cls._gg_vals = vals
     cls._gg_fields = tuple(zip(gonames, attrs))
@@ -453,7 +464,18 @@ def _gg_struct(name, gonames, attrs, zero, vals, jsonspec, jtypes):
 
 def _gg_in(v):
     # A value from RedisGears (str, bytearray, int, list, dict, None) in
-    # the Go representation: strings become bytes.
+    # the Go representation: strings become bytes. It runs on every field
+    # of every record: the common cases go first, without calls.
+    t = type(v)
+    if t is str:
+        return v.encode("utf-8", "surrogateescape")
+    if t is dict:
+        try:
+            return {k.encode("utf-8", "surrogateescape"): x.encode("utf-8", "surrogateescape") for k, x in v.items()}
+        except AttributeError:  # not all str: a bytearray, a nested value
+            return {_gg_in(k): _gg_in(x) for k, x in v.items()}
+    if t is list:
+        return [_gg_in(x) for x in v]
     if isinstance(v, str):
         return v.encode("utf-8", "surrogateescape")
     if isinstance(v, (bytes, bytearray)):
@@ -769,20 +791,21 @@ def _gg_result(v, d=None):
 def _gg_keyrec(r, cls, kind):
     # A KeysReader record dict as a dsl.KeyRecord: 'value' and 'type' are
     # absent with readValue=False; 'event' is None for run().
-    rec = cls()
-    rec.Key = _gg_in(r["key"])
     v = r.get("value")
     if kind == "any":
-        rec.Value = _gg_in(v)
+        v = _gg_in(v)
     elif kind == "hash":
-        rec.Value = _gg_in(v) if isinstance(v, dict) else None
+        v = _gg_in(v) if isinstance(v, dict) else None
     elif kind == "string":
-        rec.Value = _gg_in(v) if isinstance(v, (str, bytes, bytearray)) else b""
+        v = _gg_in(v) if isinstance(v, (str, bytes, bytearray)) else b""
     elif kind == "list":
-        rec.Value = _gg_in(v) if isinstance(v, list) else None
-    rec.Type = _gg_in(r.get("type") or "")
-    rec.Event = _gg_in(r.get("event") or "")
-    return rec
+        v = _gg_in(v) if isinstance(v, list) else None
+    else:
+        v = None
+    k, t, e = r["key"], r.get("type"), r.get("event")
+    # KeyRecord's fields in order: Key, Value, Type, Event.
+    return cls(k.encode("utf-8", "surrogateescape") if type(k) is str else _gg_in(k), v,
+               t.encode() if type(t) is str else _gg_in(t or ""), e.encode() if type(e) is str else _gg_in(e or ""))
 
 
 def _gg_goerr(e):
@@ -870,7 +893,7 @@ def _gg_mapstr(f, s):
 
 
 def _gg_isascii(s):
-    return all(b < 0x80 for b in s)
+    return bytes(s).isascii()
 
 
 def _gg_tolower(s):

@@ -97,7 +97,18 @@ class _GgF32(object):
 
 def _gg_in(v):
     # A value from RedisGears (str, bytearray, int, list, dict, None) in
-    # the Go representation: strings become bytes.
+    # the Go representation: strings become bytes. It runs on every field
+    # of every record: the common cases go first, without calls.
+    t = type(v)
+    if t is str:
+        return v.encode("utf-8", "surrogateescape")
+    if t is dict:
+        try:
+            return {k.encode("utf-8", "surrogateescape"): x.encode("utf-8", "surrogateescape") for k, x in v.items()}
+        except AttributeError:  # not all str: a bytearray, a nested value
+            return {_gg_in(k): _gg_in(x) for k, x in v.items()}
+    if t is list:
+        return [_gg_in(x) for x in v]
     if isinstance(v, str):
         return v.encode("utf-8", "surrogateescape")
     if isinstance(v, (bytes, bytearray)):
@@ -531,6 +542,10 @@ def _gg_parseint(s, base, bits, func=b"ParseInt"):
 
 
 def _gg_atoi(s):
+    # The common case first: up to 18 ASCII digits, maybe signed.
+    d = s[1:] if s[:1] in (b"-", b"+") else s
+    if 0 < len(d) < 19 and d.isdigit():
+        return (int(s), None)
     v, err = _gg_parseint(s, 10, 0, b"Atoi")
     if err is not None and err.Err is _gg_errsyntax:
         return (0, err)
