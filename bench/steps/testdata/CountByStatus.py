@@ -1,0 +1,1 @@
+GB('KeysReader').countby(lambda r: r['value']['status']).run('order:*')

@@ -1,0 +1,1 @@
+GB('KeysReader').flatmap(lambda r: r['value'].split()).countby().run('doc:*')
