@@ -83,12 +83,12 @@ const (
 	//		fallthrough
 	Fallthrough Code = 107
 
-	// Label reports a labeled statement, break or continue with a label.
+	// Label is retired: it reported labeled statements, break and continue
+	// with a label, and continue inside a switch that also uses break. They
+	// are translated now (flag variables carry a branch out of inner Python
+	// loops), so no diagnostic has this code; the number is not reused.
 	//
-	// Example:
-	//
-	//	outer:
-	//		for { break outer }
+	// Example: none; it is no longer reported.
 	Label Code = 108
 
 	// RangeFunc reports range over a function iterator or a channel.
@@ -252,6 +252,10 @@ var codeNames = map[Code]string{
 	CapturedVar: "CapturedVar", GlobalWrite: "GlobalWrite", LoopCapture: "LoopCapture",
 	GearShape: "GearShape", StepArg: "StepArg", OptionArg: "OptionArg",
 }
+
+// retired are the codes no longer reported. They keep their names and
+// numbers so that old diagnostics can still be looked up.
+var retired = map[Code]bool{Label: true}
 
 // Name returns the code's identifier, e.g. "GoStmt", or "" if unknown.
 func (c Code) Name() string { return codeNames[c] }

@@ -10,7 +10,8 @@ import (
 
 // TestEveryCodeIsTested checks that every diagnostic code a user can meet
 // is expected by some `// want` comment under testdata/gears, so each
-// rejected row of docs/subset.md has a diagnostic test.
+// rejected row of docs/subset.md has a diagnostic test, and that no
+// retired code is.
 func TestEveryCodeIsTested(t *testing.T) {
 	var all strings.Builder
 	files, _ := filepath.Glob("testdata/gears/*/*.go")
@@ -23,6 +24,12 @@ func TestEveryCodeIsTested(t *testing.T) {
 	}
 	for c, name := range codeNames {
 		if c == InternalError || c == LoadError {
+			continue
+		}
+		if retired[c] {
+			if strings.Contains(all.String(), `"`+c.String()) {
+				t.Errorf("code %s (%s) is retired but a `// want` under testdata/gears expects it", c, name)
+			}
 			continue
 		}
 		if !strings.Contains(all.String(), `"`+c.String()) {

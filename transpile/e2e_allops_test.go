@@ -24,35 +24,31 @@ import (
 // decoded results (as multisets, except where the gear sorts).
 func TestEngineAndScriptsAgree(t *testing.T) {
 	scripts := genScripts(t, "./testdata/gears/allops")
-	srv := redistest.Start(t)
 	ctx := context.Background()
-	c := redis.NewClient(&redis.Options{Addr: srv.Addr, Protocol: 2})
-	defer c.Close()
-	seed := []func() error{
-		func() error { return c.Set(ctx, "text:1", "the quick brown fox", 0).Err() },
-		func() error { return c.Set(ctx, "text:2", "The lazy dog é ß", 0).Err() },
-		func() error { return c.HSet(ctx, "item:1", "name", "apple", "price", "12").Err() },
-		func() error { return c.HSet(ctx, "item:2", "name", "avocado", "price", "7").Err() },
-		func() error { return c.HSet(ctx, "item:3", "name", "banana", "price", "3").Err() },
-		func() error { return c.HSet(ctx, "item:4", "name", "blueberry", "price", "30").Err() },
-		func() error { return c.RPush(ctx, "list:a", "x", "y", "z").Err() },
-		func() error { return c.SAdd(ctx, "set:a", "m").Err() },
-		func() error {
-			return c.XAdd(ctx, &redis.XAddArgs{Stream: "events", Values: []string{"kind", "click"}}).Err()
-		},
-		func() error {
-			return c.XAdd(ctx, &redis.XAddArgs{Stream: "events", Values: []string{"kind", "view"}}).Err()
-		},
-	}
-	for _, f := range seed {
-		if err := f(); err != nil {
-			t.Fatal(err)
+	ex, ec := agreeSetup(t, func(c *redis.Client) error {
+		seed := []func() error{
+			func() error { return c.Set(ctx, "text:1", "the quick brown fox", 0).Err() },
+			func() error { return c.Set(ctx, "text:2", "The lazy dog é ß", 0).Err() },
+			func() error { return c.HSet(ctx, "item:1", "name", "apple", "price", "12").Err() },
+			func() error { return c.HSet(ctx, "item:2", "name", "avocado", "price", "7").Err() },
+			func() error { return c.HSet(ctx, "item:3", "name", "banana", "price", "3").Err() },
+			func() error { return c.HSet(ctx, "item:4", "name", "blueberry", "price", "30").Err() },
+			func() error { return c.RPush(ctx, "list:a", "x", "y", "z").Err() },
+			func() error { return c.SAdd(ctx, "set:a", "m").Err() },
+			func() error {
+				return c.XAdd(ctx, &redis.XAddArgs{Stream: "events", Values: []string{"kind", "click"}}).Err()
+			},
+			func() error {
+				return c.XAdd(ctx, &redis.XAddArgs{Stream: "events", Values: []string{"kind", "view"}}).Err()
+			},
 		}
-	}
-	e := emulator.RunT(t, emulator.Options{RedisURL: "redis://" + srv.Addr})
-	ec := redis.NewClient(&redis.Options{Addr: e.Addr(), Protocol: 2})
-	defer ec.Close()
-	ex := engine.NewRedisExecutor(c)
+		for _, f := range seed {
+			if err := f(); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 
 	check(t, ctx, ex, ec, scripts, "Words", allops.Words, true)
 	check(t, ctx, ex, ec, scripts, "WordsDesc", allops.WordsDesc, true)
@@ -71,6 +67,23 @@ func TestEngineAndScriptsAgree(t *testing.T) {
 	check(t, ctx, ex, ec, scripts, "Events", allops.Events, false)
 	check(t, ctx, ex, ec, scripts, "Squares", allops.Squares, false)
 	check(t, ctx, ex, ec, scripts, "Shards", allops.Shards, false)
+}
+
+// agreeSetup starts a redis-server, fills it with seed, and starts the
+// emulator over it: ex runs jobs natively in the engine on the server, ec
+// is a client of the emulator.
+func agreeSetup(t *testing.T, seed func(c *redis.Client) error) (ex engine.Executor, ec *redis.Client) {
+	t.Helper()
+	srv := redistest.Start(t)
+	c := redis.NewClient(&redis.Options{Addr: srv.Addr, Protocol: 2})
+	t.Cleanup(func() { c.Close() })
+	if err := seed(c); err != nil {
+		t.Fatal(err)
+	}
+	e := emulator.RunT(t, emulator.Options{RedisURL: "redis://" + srv.Addr})
+	ec = redis.NewClient(&redis.Options{Addr: e.Addr(), Protocol: 2})
+	t.Cleanup(func() { ec.Close() })
+	return engine.NewRedisExecutor(c), ec
 }
 
 // genScripts translates a testdata package and returns its scripts by

@@ -266,14 +266,30 @@ type funcCtx struct {
 	stmtCall *ast.CallExpr
 }
 
-// A loopCtx is an enclosing for, range or switch statement.
+// A loopCtx is an enclosing for, range, switch or type switch statement:
+// a target of break, and of continue for loops.
 type loopCtx struct {
+	label    types.Object // the statement's label; or nil
 	post     []pyast.Stmt // statements a continue must run first
-	isSwitch bool         // a switch lowered to a one-shot loop
-	broke    bool         // a break targets this switch
-	// continued are continue statements inside this switch that target an
-	// enclosing loop.
-	continued []*ast.BranchStmt
+	isSwitch bool         // a switch or type switch, which continue skips
+	// pyLoop reports whether the statement is a Python loop, which Python's
+	// break and continue see: every for and range, and a switch that a
+	// break leaves (lowered to a one-shot loop).
+	pyLoop bool
+	// flags names the variables that break and continue statements
+	// targeting this statement set when Python loops lie between them and
+	// it, keyed by token.BREAK or token.CONTINUE.
+	flags map[token.Token]string
+	// exits are the branches that leave this Python loop for an enclosing
+	// statement, in order of first use: the loop is followed by a test of
+	// each one's flag.
+	exits []loopExit
+}
+
+// A loopExit is a break or continue that leaves a Python loop for target.
+type loopExit struct {
+	target *loopCtx
+	tok    token.Token
 }
 
 func newFuncCtx(t *translator, pkg *packages.Package, parent *funcCtx, body ast.Node) *funcCtx {

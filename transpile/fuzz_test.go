@@ -48,6 +48,8 @@ func FuzzTranslate(f *testing.F) {
 		"package p\nfunc F(x any) string { switch v := x.(type) { case string: return v }; return \"\" }\n",
 		"package p\nfunc F() { go F(); defer F(); select {} }\n",
 		"package p\nfunc F(n int) int { switch { case n > 0: break; default: n-- }; return n }\n",
+		"package p\nfunc F(s string) (c int) {\nL:\n\tfor i := 0; i < len(s); i++ {\n\t\tfor _, r := range s[i:] {\n\t\t\tswitch {\n\t\t\tcase r == 'a':\n\t\t\t\tbreak\n\t\t\tcase r == 'b':\n\t\t\t\tcontinue L\n\t\t\tcase r == 'c':\n\t\t\t\tbreak L\n\t\t\t}\n\t\t\tc++\n\t\t}\n\t}\n\treturn\n}\n",
+		"package p\nfunc F(n int) int {\nS:\n\tswitch {\n\tcase n > 0:\n\t\tfor {\n\t\t\tn--\n\t\t\tif n < 3 {\n\t\t\t\tbreak S\n\t\t\t}\n\t\t}\n\t}\n\treturn n\n}\n",
 	} {
 		f.Add(seed)
 	}

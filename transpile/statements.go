@@ -63,14 +63,9 @@ func (c *funcCtx) stmt(s ast.Stmt) (out []pyast.Stmt) {
 		return c.returnStmt(s)
 	case *ast.IfStmt:
 		return c.ifStmt(s)
-	case *ast.SwitchStmt:
-		return c.switchStmt(s)
-	case *ast.TypeSwitchStmt:
-		return c.typeSwitchStmt(s)
-	case *ast.ForStmt:
-		return c.forStmt(s)
-	case *ast.RangeStmt:
-		return c.rangeStmt(s)
+	case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.ForStmt, *ast.RangeStmt:
+		out, _ := c.breakable(s, nil)
+		return out
 	case *ast.BranchStmt:
 		return c.branch(s)
 	case *ast.GoStmt:
@@ -82,51 +77,196 @@ func (c *funcCtx) stmt(s ast.Stmt) (out []pyast.Stmt) {
 	case *ast.SendStmt:
 		c.t.errorf(s, Channel, "steps cannot use channels", "channel send in a step")
 	case *ast.LabeledStmt:
-		c.t.errorf(s, Label, "restructure the loop with a flag variable", "labeled statement %s", s.Label.Name)
-		return c.stmt(s.Stmt)
+		return c.labeled(s)
 	default:
 		bug(s, "unhandled statement %T", s)
 	}
 	return nil
 }
 
-// branch translates break and continue.
+// labeled translates a labeled statement. Only a for, range, switch or
+// type switch can be the target of break or continue; any other label is
+// reached by goto alone, which is reported at the goto.
+func (c *funcCtx) labeled(s *ast.LabeledStmt) []pyast.Stmt {
+	if out, ok := c.breakable(s.Stmt, c.info.Defs[s.Label]); ok {
+		return out
+	}
+	return c.stmt(s.Stmt)
+}
+
+// breakable translates a statement break can target, with its label or
+// nil; ok is false for other statements.
+func (c *funcCtx) breakable(s ast.Stmt, label types.Object) (out []pyast.Stmt, ok bool) {
+	switch s := s.(type) {
+	case *ast.ForStmt:
+		return c.forStmt(s, label), true
+	case *ast.RangeStmt:
+		return c.rangeStmt(s, label), true
+	case *ast.SwitchStmt:
+		return c.switchStmt(s, label), true
+	case *ast.TypeSwitchStmt:
+		return c.typeSwitchStmt(s, label), true
+	}
+	return nil, false
+}
+
+// branch translates break and continue, labeled or not. Python's break
+// and continue act on the innermost Python loop: when Python loops lie
+// between the statement and its target, the statement sets the target's
+// flag and breaks, and each loop it crosses tests the flag after itself
+// (see closeLoop).
 func (c *funcCtx) branch(s *ast.BranchStmt) []pyast.Stmt {
-	if s.Tok == token.GOTO {
-		c.t.errorf(s, GotoStmt, "restructure the code with loops or functions", "goto statement")
-		return nil
-	}
-	if s.Label != nil {
-		c.t.errorf(s, Label, "restructure the loop with a flag variable", "%s with a label", s.Tok)
-		return nil
-	}
 	switch s.Tok {
-	case token.BREAK:
-		if len(c.loops) > 0 {
-			l := c.loops[len(c.loops)-1]
-			if l.isSwitch {
-				l.broke = true
-			}
-		}
-		return []pyast.Stmt{&pyast.Break{}}
-	case token.CONTINUE:
-		var out []pyast.Stmt
-		for i := len(c.loops) - 1; i >= 0; i-- {
-			l := c.loops[i]
-			if l.isSwitch {
-				l.continued = append(l.continued, s)
-				continue
-			}
-			out = append(out, l.post...)
-			break
-		}
-		return append(out, &pyast.Continue{})
 	case token.GOTO:
 		c.t.errorf(s, GotoStmt, "restructure the code with loops or functions", "goto statement")
+		return nil
 	case token.FALLTHROUGH:
 		c.t.errorf(s, Fallthrough, "merge the cases or call a shared function", "fallthrough statement")
+		return nil
 	}
-	return nil
+	ti := c.branchTarget(s)
+	target := c.loops[ti]
+	if s.Tok == token.BREAK && !target.pyLoop {
+		bug(s, "break out of a switch that is not a loop")
+	}
+	var crossed []*loopCtx
+	for _, l := range c.loops[ti+1:] {
+		if l.pyLoop {
+			crossed = append(crossed, l)
+		}
+	}
+	if len(crossed) == 0 {
+		if s.Tok == token.CONTINUE {
+			return append(append([]pyast.Stmt(nil), target.post...), &pyast.Continue{})
+		}
+		return []pyast.Stmt{&pyast.Break{}}
+	}
+	for _, l := range crossed {
+		l.addExit(target, s.Tok)
+	}
+	flag := c.branchFlag(target, s.Tok)
+	return []pyast.Stmt{&pyast.Assign{Targets: []pyast.Expr{pyName(flag)}, Value: pyBool(true)}, &pyast.Break{}}
+}
+
+// branchTarget returns the index in c.loops of the statement s breaks or
+// continues: the labeled one, else the innermost statement (loop, for
+// continue).
+func (c *funcCtx) branchTarget(s *ast.BranchStmt) int {
+	var label types.Object
+	if s.Label != nil {
+		label = c.info.Uses[s.Label]
+	}
+	for i := len(c.loops) - 1; i >= 0; i-- {
+		l := c.loops[i]
+		switch {
+		case label != nil && l.label != label:
+		case s.Tok == token.CONTINUE && l.isSwitch:
+		default:
+			return i
+		}
+	}
+	bug(s, "%s outside a loop", s.Tok)
+	return -1
+}
+
+// branchFlag returns the name of the flag that break or continue (tok)
+// statements targeting l set, named after l's label.
+func (c *funcCtx) branchFlag(l *loopCtx, tok token.Token) string {
+	if n, ok := l.flags[tok]; ok {
+		return n
+	}
+	base := "_" + tok.String()
+	if l.label != nil {
+		base += "_" + l.label.Name()
+	}
+	if l.flags == nil {
+		l.flags = map[token.Token]string{}
+	}
+	n := c.scope.fresh(base)
+	l.flags[tok] = n
+	return n
+}
+
+// addExit records that a break or continue (tok) leaves l for target.
+func (l *loopCtx) addExit(target *loopCtx, tok token.Token) {
+	e := loopExit{target, tok}
+	for _, x := range l.exits {
+		if x == e {
+			return
+		}
+	}
+	l.exits = append(l.exits, e)
+}
+
+// closeLoop returns the Python loop of l followed by a test of the flag of
+// each branch that leaves it: break again while another Python loop lies
+// before the target; at the target, break, or run its post statement and
+// continue. The outermost loop crossed clears the flag before it starts,
+// so the flag is set only by the branch that just left. c.loops must no
+// longer hold l.
+func (c *funcCtx) closeLoop(l *loopCtx, loop pyast.Stmt) []pyast.Stmt {
+	var before, after []pyast.Stmt
+	for _, e := range l.exits {
+		flag := pyName(e.target.flags[e.tok])
+		then := []pyast.Stmt{&pyast.Break{}}
+		if !c.pyLoopWithin(e.target) {
+			before = append(before, &pyast.Assign{Targets: []pyast.Expr{flag}, Value: pyBool(false)})
+			if e.tok == token.CONTINUE {
+				then = append(append([]pyast.Stmt(nil), e.target.post...), &pyast.Continue{})
+			}
+		}
+		after = append(after, &pyast.If{Test: flag, Body: then})
+	}
+	return append(append(before, loop), after...)
+}
+
+// pyLoopWithin reports whether a Python loop encloses the current
+// statement inside target.
+func (c *funcCtx) pyLoopWithin(target *loopCtx) bool {
+	for i := len(c.loops) - 1; i >= 0 && c.loops[i] != target; i-- {
+		if c.loops[i].pyLoop {
+			return true
+		}
+	}
+	return false
+}
+
+// breaksSwitch reports whether a break leaves the switch with the given
+// body and label: an unlabeled break outside nested breakable statements,
+// or a break naming the label. Such a switch is lowered to a one-shot
+// loop, decided before its body is translated so that branches inside it
+// know which Python loops they cross.
+func (c *funcCtx) breaksSwitch(body *ast.BlockStmt, label types.Object) bool {
+	found := false
+	var visit func(root ast.Node, nested bool)
+	visit = func(root ast.Node, nested bool) {
+		ast.Inspect(root, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false // labels and breaks do not cross functions
+			case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				if n != root {
+					visit(n, true)
+					return false
+				}
+			case *ast.BranchStmt:
+				if n.Tok != token.BREAK {
+					break
+				}
+				if n.Label == nil && !nested || n.Label != nil && label != nil && c.info.Uses[n.Label] == label {
+					found = true
+				}
+			}
+			return true
+		})
+	}
+	for _, cl := range body.List {
+		visit(cl, false)
+	}
+	return found
 }
 
 // declStmt translates var declarations; constants are folded where used
@@ -520,8 +660,8 @@ func (c *funcCtx) ifStmt(s *ast.IfStmt) []pyast.Stmt {
 }
 
 // switchStmt lowers a switch to an if/elif chain over a temporary holding
-// the tag. A break inside it needs a one-shot while loop around it.
-func (c *funcCtx) switchStmt(s *ast.SwitchStmt) []pyast.Stmt {
+// the tag. A break leaving it needs a one-shot while loop around it.
+func (c *funcCtx) switchStmt(s *ast.SwitchStmt, label types.Object) []pyast.Stmt {
 	var out []pyast.Stmt
 	if s.Init != nil {
 		out = append(out, c.stmt(s.Init)...)
@@ -539,7 +679,7 @@ func (c *funcCtx) switchStmt(s *ast.SwitchStmt) []pyast.Stmt {
 			tag = pyName(n)
 		}
 	}
-	lc := &loopCtx{isSwitch: true}
+	lc := &loopCtx{label: label, isSwitch: true, pyLoop: c.breaksSwitch(s.Body, label)}
 	c.loops = append(c.loops, lc)
 	var tests []pyast.Expr
 	var bodies [][]pyast.Stmt
@@ -572,7 +712,6 @@ func (c *funcCtx) switchStmt(s *ast.SwitchStmt) []pyast.Stmt {
 		bodies = append(bodies, body)
 	}
 	c.loops = c.loops[:len(c.loops)-1]
-	c.checkSwitchContinue(lc)
 	var chain []pyast.Stmt
 	if hasDefault {
 		chain = def
@@ -585,26 +724,21 @@ func (c *funcCtx) switchStmt(s *ast.SwitchStmt) []pyast.Stmt {
 		// are side-effect free here (calls would have needed a body).
 		return out
 	}
-	if lc.broke {
-		chain = append(chain, &pyast.Break{})
-		return append(out, &pyast.While{Test: pyBool(true), Body: chain})
-	}
-	return append(out, chain...)
+	return append(out, c.switchLoop(lc, chain)...)
 }
 
-// checkSwitchContinue rejects a continue inside a switch that is lowered to
-// a one-shot loop: in Python it would restart the switch, not the loop.
-func (c *funcCtx) checkSwitchContinue(lc *loopCtx) {
-	if !lc.broke {
-		return
+// switchLoop returns the if chain of a switch, inside a one-shot loop when
+// a break leaves the switch.
+func (c *funcCtx) switchLoop(lc *loopCtx, chain []pyast.Stmt) []pyast.Stmt {
+	if !lc.pyLoop {
+		return chain
 	}
-	for _, s := range lc.continued {
-		c.t.errorf(s, Label, "move the continue out of the switch, or avoid break in it", "continue inside a switch that also uses break")
-	}
+	chain = append(chain, &pyast.Break{})
+	return c.closeLoop(lc, &pyast.While{Test: pyBool(true), Body: chain})
 }
 
 // typeSwitchStmt lowers a type switch to isinstance tests.
-func (c *funcCtx) typeSwitchStmt(s *ast.TypeSwitchStmt) []pyast.Stmt {
+func (c *funcCtx) typeSwitchStmt(s *ast.TypeSwitchStmt, label types.Object) []pyast.Stmt {
 	var out []pyast.Stmt
 	if s.Init != nil {
 		out = append(out, c.stmt(s.Init)...)
@@ -629,7 +763,7 @@ func (c *funcCtx) typeSwitchStmt(s *ast.TypeSwitchStmt) []pyast.Stmt {
 		}
 	}
 	c.checkTypeCasesAt(caseExprs, caseTypes)
-	lc := &loopCtx{isSwitch: true}
+	lc := &loopCtx{label: label, isSwitch: true, pyLoop: c.breaksSwitch(s.Body, label)}
 	c.loops = append(c.loops, lc)
 	var chain []pyast.Stmt
 	type clause struct {
@@ -672,23 +806,18 @@ func (c *funcCtx) typeSwitchStmt(s *ast.TypeSwitchStmt) []pyast.Stmt {
 		clauses = append(clauses, clause{test, body})
 	}
 	c.loops = c.loops[:len(c.loops)-1]
-	c.checkSwitchContinue(lc)
 	if hasDefault {
 		chain = def
 	}
 	for i := len(clauses) - 1; i >= 0; i-- {
 		chain = []pyast.Stmt{&pyast.If{Test: clauses[i].test, Body: clauses[i].body, Else: chain}}
 	}
-	if lc.broke {
-		chain = append(chain, &pyast.Break{})
-		return append(out, &pyast.While{Test: pyBool(true), Body: chain})
-	}
-	return append(out, chain...)
+	return append(out, c.switchLoop(lc, chain)...)
 }
 
 // forStmt lowers a three-clause loop to a while loop; continue runs the
 // post statement first.
-func (c *funcCtx) forStmt(s *ast.ForStmt) []pyast.Stmt {
+func (c *funcCtx) forStmt(s *ast.ForStmt, label types.Object) []pyast.Stmt {
 	var out []pyast.Stmt
 	if s.Init != nil {
 		out = append(out, c.stmt(s.Init)...)
@@ -717,7 +846,7 @@ func (c *funcCtx) forStmt(s *ast.ForStmt) []pyast.Stmt {
 	if s.Post != nil {
 		post = c.stmt(s.Post)
 	}
-	lc := &loopCtx{post: post}
+	lc := &loopCtx{label: label, post: post, pyLoop: true}
 	c.loops = append(c.loops, lc)
 	c.markLoopVars(s.Body)
 	body := c.block(s.Body.List)
@@ -726,7 +855,7 @@ func (c *funcCtx) forStmt(s *ast.ForStmt) []pyast.Stmt {
 	if len(body) == 0 {
 		body = []pyast.Stmt{&pyast.Pass{}}
 	}
-	return append(out, &pyast.While{Test: test, Body: body})
+	return append(out, c.closeLoop(lc, &pyast.While{Test: test, Body: body})...)
 }
 
 // markLoopVars records the variables declared in a loop body.
@@ -745,12 +874,12 @@ func (c *funcCtx) markLoopVars(body ast.Node) {
 }
 
 // rangeStmt lowers range over ints, slices, strings and maps.
-func (c *funcCtx) rangeStmt(s *ast.RangeStmt) []pyast.Stmt {
+func (c *funcCtx) rangeStmt(s *ast.RangeStmt, label types.Object) []pyast.Stmt {
 	xt := c.info.TypeOf(s.X)
 	var out []pyast.Stmt
 	key, val := c.rangeTargets(s)
 	c.markLoopVars(s)
-	lc := &loopCtx{}
+	lc := &loopCtx{label: label, pyLoop: true}
 	mk := func(target pyast.Expr, iter pyast.Expr, pre []pyast.Stmt) []pyast.Stmt {
 		out = append(out, c.flush()...)
 		c.loops = append(c.loops, lc)
@@ -759,7 +888,7 @@ func (c *funcCtx) rangeStmt(s *ast.RangeStmt) []pyast.Stmt {
 		if len(body) == 0 {
 			body = []pyast.Stmt{&pyast.Pass{}}
 		}
-		return append(out, &pyast.For{Target: target, Iter: iter, Body: body})
+		return append(out, c.closeLoop(lc, &pyast.For{Target: target, Iter: iter, Body: body})...)
 	}
 	orUnder := func(e pyast.Expr) pyast.Expr {
 		if e == nil {
