@@ -56,7 +56,8 @@
 // different: their writes cannot be told from the command. While a
 // KeysReader registration exists and the store is a redis-server (not
 // the embedded store), the emulator adds K and A to the store's
-// notify-keyspace-events (keeping the flags already set), subscribes one
+// notify-keyspace-events (keeping the flags already set; Close puts the
+// old flags back, unless someone has changed them since), subscribes one
 // connection to the gears' database's keyspace channels while the script
 // runs, and runs it between two PUBLISHes of markers on a private
 // channel: the notifications between them are the script's events, which

@@ -169,8 +169,9 @@ func (e *Emulator) Addr() string { return e.ln.Addr().String() }
 func (e *Emulator) StoreAddr() string { return e.store.addr }
 
 // Close stops accepting clients, stops the python worker and the store (when
-// the emulator started it) and waits for its goroutines. It is safe to call
-// more than once.
+// the emulator started it) and waits for its goroutines. On a store it did
+// not start, it puts back the notify-keyspace-events it changed (see the
+// package doc). It is safe to call more than once.
 func (e *Emulator) Close() error {
 	e.closeOnce.Do(func() {
 		close(e.closed)
@@ -192,6 +193,7 @@ func (e *Emulator) Close() error {
 		e.worker.close()
 		e.wg.Wait()
 		e.scripts.close()
+		e.restoreNotifications()
 		e.store.close()
 	})
 	return nil

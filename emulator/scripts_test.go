@@ -114,6 +114,45 @@ func TestScriptNotificationsConfig(t *testing.T) {
 	}
 }
 
+// TestScriptNotificationsRestored checks that Close puts back the store's
+// notify-keyspace-events the emulator changed, and leaves alone flags
+// someone else set after it, or that needed no change.
+func TestScriptNotificationsRestored(t *testing.T) {
+	tests := []struct {
+		name   string
+		start  string // the store's flags at start
+		change string // what another client sets while the emulator runs; or ""
+		want   string // the store's flags after Close
+	}{
+		{name: "restored", start: "Eg", want: "gE"},
+		{name: "was off", start: "", want: ""},
+		{name: "already on", start: "KEA", want: "AKE"},
+		{name: "changed meanwhile", start: "Eg", change: "Kl", want: "lK"},
+		{name: "changed to the same", start: "Eg", change: "EA", want: "AE"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := redistest.Start(t, redistest.WithArgs("--notify-keyspace-events", tc.start))
+			direct := dialRaw(t, s.Addr)
+			flags := func() string {
+				v, _, _ := parseReply([]byte(direct.do("CONFIG", "GET", "notify-keyspace-events")))
+				return string(asBytes(v.([]any)[1]))
+			}
+			e := RunT(t, Options{RedisURL: "redis://" + s.Addr})
+			r := dialRaw(t, e.Addr())
+			r.do("RG.PYEXECUTE", "GB().register(prefix='k*')")
+			r.do("EVAL", "return redis.call('SET', KEYS[1], '1')", "1", "ka")
+			if tc.change != "" {
+				direct.do("CONFIG", "SET", "notify-keyspace-events", tc.change)
+			}
+			e.Close()
+			if got := flags(); got != tc.want {
+				t.Errorf("notify-keyspace-events after Close = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
 // TestScriptEmbeddedStore runs a writing script through an emulator over
 // the embedded store, which has no keyspace notifications: the script
 // runs and its reply is the store's, but it fires nothing (a documented
