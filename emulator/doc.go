@@ -110,6 +110,19 @@
 //   - A gear's execute() of MULTI, EXEC, DISCARD, WATCH or UNWATCH raises
 //     an error, as RM_Call refuses them; its text, which names atomic(),
 //     is the emulator's own.
+//   - A gear's execute() of a command that changes its connection's state
+//     raises an error too: SELECT, SUBSCRIBE, PSUBSCRIBE, SSUBSCRIBE,
+//     MONITOR, RESET, QUIT, HELLO, AUTH, SYNC, PSYNC and CLIENT REPLY,
+//     TRACKING, CACHING, NO-EVICT, NO-TOUCH and SETNAME. RedisGears runs
+//     each on RM_Call's client of that one call (where SUBSCRIBE and
+//     MONITOR fail too, and SELECT lasts for that call only); gears here
+//     share pooled store connections, which these would leave broken for
+//     the next gear. The texts, which name what to do instead, are the
+//     emulator's own.
+//   - A CommandReader hook on a command Redis does not allow in scripts
+//     (SUBSCRIBE, MULTI...) is registered, where RedisGears refuses it with
+//     "Can not hook a command which are not allowed inside a script"; its
+//     call_next of a command refused above raises that refusal.
 //   - Registrations live in memory: they do not survive a restart of the
 //     emulator (they do survive a restart of the python worker).
 //   - registerTE timers run in the python worker: they do not survive a
