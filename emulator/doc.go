@@ -45,7 +45,9 @@
 // also fires "del". When a KeysReader registration's prefix matches
 // their keys, the commands whose events the reply does not tell (DEL of
 // several keys, pops and removals, LTRIM, the *STORE commands, ZADD,
-// SETBIT, GETEX PERSIST) run in a MULTI between checks of their keys (in a client's MULTI, the checks are
+// SETBIT, GETEX PERSIST, and XREADGROUP, XCLAIM, XAUTOCLAIM and XGROUP
+// DELCONSUMER, which may create or delete a stream consumer) run in a
+// MULTI between checks of their keys (in a client's MULTI, the checks are
 // queued around them; for a client that WATCHes keys, they are only
 // pipelined with them, since EXEC would end the watch). No check is ever
 // one Redis could refuse when queued, so a client's transaction runs as on
@@ -74,8 +76,10 @@
 // python3) or, with Options.Store = StoreRedisServer, a redis-server child
 // process. The embedded store is miniredis v2.40: it lacks some commands
 // (CONFIG, OBJECT ENCODING, DEBUG, most of CLIENT, modules), its Lua is
-// gopher-lua, its TTLs advance in 50 ms steps, and its error texts are
-// close to but not always exactly Redis's.
+// gopher-lua, its TTLs advance in 50 ms steps, its XCLAIM creates the
+// consumer even when it claims nothing (firing xgroup-createconsumer, which
+// Redis 7.0 does not), and its error texts are close to but not always
+// exactly Redis's.
 //
 // # Known differences from RedisGears 1.2
 //
@@ -93,13 +97,12 @@
 //     stops script events. A script's keymiss events are not fired, and a
 //     script that finds the notifications connection broken (it is dialed
 //     again for the next one) fires nothing.
-//   - Stream consumers: XGROUP DELCONSUMER, and the consumers XREADGROUP,
-//     XCLAIM and XAUTOCLAIM create, fire no xgroup-delconsumer or
-//     xgroup-createconsumer events. Write commands missing from the
-//     emulator's event table (module commands, for one) fire none either.
-//   - A blocking pop (BLPOP...) that had to wait learns whether it
-//     emptied its key (and fires "del") from a check run right after it,
-//     which other clients' commands may precede.
+//   - Write commands missing from the emulator's event table (module
+//     commands, for one) fire no events.
+//   - A blocking pop (BLPOP...) or XREADGROUP that had to wait learns
+//     whether it emptied its key (and fires "del") or created its consumer
+//     (xgroup-createconsumer) from a check run right after it, which other
+//     clients' commands may precede.
 //   - RG.* commands inside MULTI are queued and run at EXEC, after the
 //     store ran the transaction, not interleaved with its commands.
 //   - atomic() holds a store lock that every command through the emulator
