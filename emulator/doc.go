@@ -135,8 +135,15 @@
 //     profiler per process and sees every thread, a callback that runs
 //     while another execution is profiled goes unprofiled, and the
 //     profiled one may count its calls.
-//   - RG.PYSTATS reports zeros, as RedisGears does with
-//     OverridePythonAllocators 0: the worker uses CPython's own allocator.
+//   - RG.PYSTATS reports the python worker's memory, not RedisGears'
+//     allocator counts. While tracemalloc traces (PYTHONTRACEMALLOC=1 in
+//     the emulator's environment, or a gear's tracemalloc.start()),
+//     CurrAllocated and PeakAllocated are the bytes Python holds now and
+//     held at most since tracing began; otherwise they are the worker's
+//     resident set size now and at its peak, which counts the
+//     interpreter's code and C libraries too. TotalAllocated, the bytes
+//     ever allocated, is 0: counting them needs allocator hooks that
+//     CPython offers only in C.
 //   - REQUIREMENTS are installed with pip into a private directory of the
 //     worker; without network access they fail with RedisGears' error text.
 package emulator
