@@ -151,14 +151,10 @@ func (e *Emulator) pyExecute(p *pyExecuteArgs) ([]byte, *execution) {
 	}
 	if len(descs) > 0 {
 		if msg := e.checkTriggers(descs, old); msg != "" {
-			ids := make([]string, len(descs))
-			for i, d := range descs {
-				ids[i] = d.ID
-			}
-			e.worker.send(&frame{Op: "unregister", Regs: mustJSON(ids)})
+			e.worker.send(&frame{Op: "unregister", Regs: mustJSON(descIDs(descs))})
 			return errReply(msg), nil
 		}
-		s := &session{id: sessionID, desc: p.desc, script: p.script, requirements: p.requirements}
+		s := &session{id: sessionID, desc: p.desc, script: p.script, requirements: p.requirements, made: descIDs(descs)}
 		var oldRegs []string
 		e.mu.Lock()
 		if old != nil {
@@ -175,6 +171,7 @@ func (e *Emulator) pyExecute(p *pyExecuteArgs) ([]byte, *execution) {
 			s.regs = append(s.regs, d.ID)
 			e.addRegistration(d, sessionID)
 		}
+		e.saveState()
 		if r.Exec != "" {
 			go func() {
 				if ex := e.execution(r.Exec); ex != nil {

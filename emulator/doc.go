@@ -25,7 +25,13 @@
 // registrations exactly like client writes. If the worker dies it is
 // restarted: executions in flight end with an error, and registrations
 // are reinstalled by running their session's script again with the same
-// registration ids.
+// registration ids (its run() and registerTE calls are skipped).
+//
+// With Options.StateFile the emulator also keeps those sessions (script,
+// options, registration ids) in a JSON file, rewritten on every change,
+// and reinstalls them the same way when it starts, as RedisGears reloads
+// its sessions from the RDB. A file it cannot restore (not its format, or
+// a script that now fails) makes Run fail and is left as it is.
 //
 // Blocking commands a gear sends (BLPOP, XREAD BLOCK...) do not block, as
 // with RedisGears' RM_Call: they answer what a timeout would.
@@ -126,11 +132,16 @@
 //     (SUBSCRIBE, MULTI...) is registered, where RedisGears refuses it with
 //     "Can not hook a command which are not allowed inside a script"; its
 //     call_next of a command refused above raises that refusal.
-//   - Registrations live in memory: they do not survive a restart of the
-//     emulator (they do survive a restart of the python worker).
+//   - Without Options.StateFile registrations live in memory: they do not
+//     survive a restart of the emulator (they do survive a restart of the
+//     python worker). With it or without, a registration's counters
+//     (numTriggered...) start from zero again, and a registration made by
+//     a step of an execution, outside a script's top level, belongs to no
+//     session and is not reinstalled.
 //   - registerTE timers run in the python worker: they do not survive a
-//     restart of the worker or of the emulator, and a timer's key holds a
-//     string token (TYPE string), not a module value.
+//     restart of the worker or of the emulator, even with a state file,
+//     and a timer's key holds a string token (TYPE string), not a module
+//     value.
 //   - With ProfileExecutions 1 on Python 3.12+, whose cProfile allows one
 //     profiler per process and sees every thread, a callback that runs
 //     while another execution is profiled goes unprofiled, and the
