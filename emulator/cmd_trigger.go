@@ -23,6 +23,14 @@ func (e *Emulator) cmdTrigger(conn redcon.Conn, cmd redcon.Command) {
 	e.runTrigger(conn, cmd.Args[1:])
 }
 
+// awaitReinstall waits for a worker restart's reinstall before a client's
+// trigger; a gear's (from execute()) goes on, see workerPool.awaitReinstall.
+func (e *Emulator) awaitReinstall(conn redcon.Conn) {
+	if _, gear := conn.(*gearConn); !gear {
+		e.worker.awaitReinstall()
+	}
+}
+
 func (e *Emulator) cmdTriggerOnKey(conn redcon.Conn, cmd redcon.Command) {
 	if len(cmd.Args) < 3 {
 		wrongArity(conn, cmd)
@@ -34,6 +42,7 @@ func (e *Emulator) cmdTriggerOnKey(conn redcon.Conn, cmd redcon.Command) {
 // runTrigger runs the CommandReader registration named args[0] with the
 // record args and replies with its results, or its first error.
 func (e *Emulator) runTrigger(conn redcon.Conn, args [][]byte) {
+	e.awaitReinstall(conn)
 	name := string(args[0])
 	e.mu.Lock()
 	var r *registration
@@ -112,6 +121,7 @@ func (e *Emulator) hookBelow(above *registration, args [][]byte) *registration {
 
 // runHook runs a hook registration in place of the client's command.
 func (e *Emulator) runHook(conn redcon.Conn, r *registration, args [][]byte) {
+	e.awaitReinstall(conn)
 	ex := e.trigger(r, map[string]any{"args": wireStrings(args), "hook": true})
 	<-ex.done
 	switch {

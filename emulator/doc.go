@@ -25,7 +25,8 @@
 // registrations exactly like client writes. If the worker dies it is
 // restarted: executions in flight end with an error, and registrations
 // are reinstalled by running their session's script again with the same
-// registration ids (its run() and registerTE calls are skipped).
+// registration ids (its run() and registerTE calls are skipped); clients'
+// writes and triggers wait for that, so none finds a registration missing.
 //
 // With Options.StateFile the emulator also keeps those sessions (script,
 // options, registration ids) in a JSON file, rewritten on every change,

@@ -182,6 +182,9 @@ func (e *Emulator) fire(evs []keyEvent, cmd [][]byte, origin string) []byte {
 	if !e.hasKeyRegs.Load() || len(evs) == 0 {
 		return nil
 	}
+	if origin == "" {
+		e.worker.awaitReinstall()
+	}
 	var cmdName string
 	var cmdStrs []any
 	if cmd != nil {
