@@ -102,3 +102,31 @@ func BenchmarkScriptWrites(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkConsumerReads measures what the consumer probes cost a client:
+// an XADD and an XREADGROUP that reads it, without registrations (the
+// plain proxy) and with a KeysReader registration matching the stream
+// (the XREADGROUP then runs in a MULTI between XINFO CONSUMERS checks).
+// Run with:
+//
+//	go test ./emulator -run '^$' -bench ConsumerReads
+func BenchmarkConsumerReads(b *testing.B) {
+	s := redistest.Start(b)
+	for _, mode := range []string{"plain", "probed"} {
+		b.Run(mode, func(b *testing.B) {
+			e := RunT(b, Options{RedisURL: "redis://" + s.Addr})
+			r := dialRaw(b, e.Addr())
+			r.do("DEL", "s")
+			r.do("XGROUP", "CREATE", "s", "g", "$", "MKSTREAM")
+			if mode == "probed" {
+				// A registration for events these commands do not fire:
+				// it never runs, and only the probes cost.
+				r.do("RG.PYEXECUTE", "GB().register(prefix='s', eventTypes=['hset'])")
+			}
+			for b.Loop() {
+				r.do("XADD", "s", "MAXLEN", "~", "1000", "*", "f", "v")
+				r.do("XREADGROUP", "GROUP", "g", "c", "COUNT", "1", "STREAMS", "s", ">")
+			}
+		})
+	}
+}

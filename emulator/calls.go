@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
@@ -111,17 +112,17 @@ var gearRefusals = map[string]string{
 // gearRefusal returns the error reply refusing a gear's command, or nil
 // if execute() may run it.
 func gearRefusal(args [][]byte) []byte {
+	n := 1 // the words naming the command
 	name := commandName(args[0])
-	shown := strings.ToUpper(string(args[0]))
 	if name == "client" && len(args) > 1 {
 		name += " " + strings.ToLower(string(args[1]))
-		shown += " " + strings.ToUpper(string(args[1]))
+		n = 2
 	}
 	msg, ok := gearRefusals[name]
 	if !ok {
 		return nil
 	}
-	return redcon.AppendError(nil, fmt.Sprintf(msg, shown))
+	return redcon.AppendError(nil, fmt.Sprintf(msg, strings.ToUpper(string(bytes.Join(args[:n], []byte(" "))))))
 }
 
 // gearCommand runs one command for execution execID, fires the events it

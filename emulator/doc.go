@@ -99,9 +99,11 @@
 //     Redis that refuses CONFIG (notifications cannot be turned on). A
 //     script is also credited with the writes other clients of the store
 //     (not through the emulator) make between its markers and it (Redis
-//     runs nothing during the script itself), except in a client's MULTI. A client that sets
-//     notify-keyspace-events without K or A while registrations exist
-//     stops script events. A script's keymiss events are not fired, and a
+//     runs nothing during the script itself), except in a client's MULTI.
+//     A client that sets notify-keyspace-events without K or A while
+//     registrations exist stops script events, and so does another
+//     emulator over the same store when it closes, if it was the one that
+//     added K and A (it puts back the flags it found). A script's keymiss events are not fired, and a
 //     script that finds the notifications connection broken (it is dialed
 //     again for the next one) fires nothing.
 //   - Write commands missing from the emulator's event table (module
