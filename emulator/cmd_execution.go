@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -154,7 +155,10 @@ func (e *Emulator) pyExecute(p *pyExecuteArgs) ([]byte, *execution) {
 			e.worker.send(&frame{Op: "unregister", Regs: mustJSON(descIDs(descs))})
 			return errReply(msg), nil
 		}
-		s := &session{id: sessionID, desc: p.desc, script: p.script, requirements: p.requirements, made: descIDs(descs)}
+		// regs is complete before the session is published: other
+		// commands read it under e.mu.
+		ids := descIDs(descs)
+		s := &session{id: sessionID, desc: p.desc, script: p.script, requirements: p.requirements, regs: ids, made: slices.Clone(ids)}
 		var oldRegs []string
 		e.mu.Lock()
 		if old != nil {
@@ -168,7 +172,6 @@ func (e *Emulator) pyExecute(p *pyExecuteArgs) ([]byte, *execution) {
 		}
 		e.removeRegistrations(oldRegs)
 		for _, d := range descs {
-			s.regs = append(s.regs, d.ID)
 			e.addRegistration(d, sessionID)
 		}
 		e.saveState()

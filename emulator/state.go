@@ -65,8 +65,9 @@ func (e *Emulator) writeState() error {
 	st := stateFile{Version: stateVersion, Seq: e.seq.Load(), Sessions: []stateSession{}}
 	e.mu.Lock()
 	for _, s := range e.sessions {
+		// Copies: RG.UNREGISTER edits regs in place once e.mu is released.
 		st.Sessions = append(st.Sessions, stateSession{ID: s.id, Description: s.desc, Script: s.script,
-			Requirements: s.requirements, Made: s.made, Live: s.regs})
+			Requirements: s.requirements, Made: slices.Clone(s.made), Live: slices.Clone(s.regs)})
 	}
 	// Sessions load in the order they were made, which their first
 	// registration ids (<shard>-<n>) keep.

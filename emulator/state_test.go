@@ -84,6 +84,31 @@ func TestStateFileRestart(t *testing.T) {
 	}
 }
 
+// TestStateFileUpgrade upgrades a session, then restarts: the upgraded
+// script is the one that comes back, alone.
+func TestStateFileUpgrade(t *testing.T) {
+	s := redistest.Start(t)
+	opts := Options{RedisURL: "redis://" + s.Addr, StateFile: filepath.Join(t.TempDir(), "state.json")}
+	e1 := RunT(t, opts)
+	r := dialRaw(t, e1.Addr())
+	r.do("RG.PYEXECUTE", "GB().foreach(lambda x: execute('INCRBY', 'fired', 1)).register(prefix='k*', mode='sync')", "ID", "keys")
+	if got := r.do("RG.PYEXECUTE", "GB().foreach(lambda x: execute('INCRBY', 'fired', 10)).register(prefix='k*', mode='sync')", "ID", "keys", "UPGRADE"); got != "+OK\r\n" {
+		t.Fatalf("RG.PYEXECUTE ... UPGRADE = %q", got)
+	}
+	before := dumpIDs(t, r)
+	e1.Close()
+
+	e2 := RunT(t, opts)
+	r = dialRaw(t, e2.Addr())
+	if diff := cmp.Diff(before, dumpIDs(t, r)); diff != "" {
+		t.Errorf("registrations after the restart (-before +after):\n%s", diff)
+	}
+	r.do("SET", "k1", "v")
+	if got := r.do("GET", "fired"); got != "$2\r\n10\r\n" {
+		t.Errorf("GET fired after SET k1 = %q, want 10 (the upgraded script fired once)", got)
+	}
+}
+
 // TestStateFileErrors checks that a state file Run cannot restore makes it
 // fail with ErrBadState, naming the file and the fix, and leaves the file
 // alone.
