@@ -103,9 +103,10 @@
 //     A client that sets notify-keyspace-events without K or A while
 //     registrations exist stops script events, and so does another
 //     emulator over the same store when it closes, if it was the one that
-//     added K and A (it puts back the flags it found). A script's keymiss events are not fired, and a
-//     script that finds the notifications connection broken (it is dialed
-//     again for the next one) fires nothing.
+//     added K and A (it puts back the flags it found). A script's keymiss
+//     events are not fired, and a script that finds the notifications
+//     connection broken (it is dialed again for the next one) fires
+//     nothing.
 //   - Write commands missing from the emulator's event table (module
 //     commands, for one) fire no events.
 //   - A blocking pop (BLPOP...) or XREADGROUP that had to wait learns
@@ -126,21 +127,20 @@
 //     raises an error too: SELECT, SUBSCRIBE, PSUBSCRIBE, SSUBSCRIBE,
 //     MONITOR, RESET, QUIT, HELLO, AUTH, SYNC, PSYNC and CLIENT REPLY,
 //     TRACKING, CACHING, NO-EVICT, NO-TOUCH and SETNAME. RedisGears runs
-//     each on RM_Call's client of that one call (where SUBSCRIBE and
-//     MONITOR fail too, and SELECT lasts for that call only); gears here
-//     share pooled store connections, which these would leave broken for
-//     the next gear. The texts, which name what to do instead, are the
-//     emulator's own.
+//     each on a client RM_Call sets up for that one call, where it cannot
+//     harm later calls; gears here share pooled store connections, which
+//     these would leave broken for the next gear. The texts, which name
+//     what to do instead, are the emulator's own.
 //   - A CommandReader hook on a command Redis does not allow in scripts
 //     (SUBSCRIBE, MULTI...) is registered, where RedisGears refuses it with
 //     "Can not hook a command which are not allowed inside a script"; its
 //     call_next of a command refused above raises that refusal.
 //   - Without Options.StateFile registrations live in memory: they do not
 //     survive a restart of the emulator (they do survive a restart of the
-//     python worker). With it or without, a registration's counters
-//     (numTriggered...) start from zero again, and a registration made by
-//     a step of an execution, outside a script's top level, belongs to no
-//     session and is not reinstalled.
+//     python worker). With it, the registrations back after a restart of
+//     the emulator count from zero (numTriggered...). A registration made
+//     by a step of an execution, outside a script's top level, belongs to
+//     no session: neither kind of restart reinstalls it.
 //   - registerTE timers run in the python worker: they do not survive a
 //     restart of the worker or of the emulator, even with a state file,
 //     and a timer's key holds a string token (TYPE string), not a module
