@@ -151,7 +151,11 @@ func (e *Emulator) pyExecute(p *pyExecuteArgs) ([]byte, *execution) {
 		return errReply(*r.Error), nil
 	}
 	if len(descs) > 0 {
-		if msg := e.checkTriggers(descs, old); msg != "" {
+		msg := e.checkTriggers(descs, old)
+		if msg == "" {
+			msg = e.checkHooks(descs)
+		}
+		if msg != "" {
 			e.worker.send(&frame{Op: "unregister", Regs: mustJSON(descIDs(descs))})
 			return errReply(msg), nil
 		}

@@ -131,9 +131,12 @@
 //     harm later calls; gears here share pooled store connections, which
 //     these would leave broken for the next gear. The texts, which name
 //     what to do instead, are the emulator's own.
-//   - A CommandReader hook on a command Redis does not allow in scripts
-//     (SUBSCRIBE, MULTI...) is registered, where RedisGears refuses it with
-//     "Can not hook a command which are not allowed inside a script"; its
+//   - Hooks (a CommandReader's hook, a KeysReader's commands) are checked
+//     against the flags the store's COMMAND INFO gives, so one on a command
+//     Redis does not allow in scripts (SUBSCRIBE, MULTI...), or with
+//     movable keys by key prefix, is refused with RedisGears' text. The
+//     embedded store gives no flags: there such hooks are registered. A
+//     command that is both is refused for its movable keys. A hook's
 //     call_next of a command refused above raises that refusal.
 //   - Without Options.StateFile registrations live in memory: they do not
 //     survive a restart of the emulator (they do survive a restart of the

@@ -40,6 +40,8 @@ const (
 	msgWorkerDied           = "the python worker exited; it was restarted"
 	msgAborted              = "Execution was aborted"
 	msgConfigNotNumber      = "Failed setting configuration value"
+	msgHookMovableKeys      = "Can not hook a command with moveable keys by key prefix"
+	msgHookNoScript         = "Can not hook a command which are not allowed inside a script"
 )
 
 // Reply strings of the emulator's own, where RedisGears' text is unknown.
