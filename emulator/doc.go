@@ -145,9 +145,11 @@
 //     by a step of an execution, outside a script's top level, belongs to
 //     no session: neither kind of restart reinstalls it.
 //   - registerTE timers run in the python worker: they do not survive a
-//     restart of the worker or of the emulator, even with a state file,
-//     and a timer's key holds a string token (TYPE string), not a module
-//     value.
+//     restart of the worker or of the emulator, even with a state file: a
+//     timer's callback is a Python function, often a lambda or closure,
+//     which the standard library cannot save, and the code that made it
+//     need not be a script's top level, to be run again. A timer's key
+//     holds a string token (TYPE string), not a module value.
 //   - With ProfileExecutions 1 on Python 3.12+, whose cProfile allows one
 //     profiler per process and sees every thread, a callback that runs
 //     while another execution is profiled goes unprofiled, and the

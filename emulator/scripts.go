@@ -161,8 +161,13 @@ func (e *Emulator) restoreNotifications() {
 	if w.notifySet == "" || e.store.proc != nil {
 		return
 	}
-	if cur, err := e.notifyFlags(); err != nil || cur != w.notifySet {
+	cur, err := e.notifyFlags()
+	if err != nil {
+		e.log.Warn("could not restore the store's notify-keyspace-events", "want", w.notifyWas, "err", err)
 		return
+	}
+	if cur != w.notifySet {
+		return // someone changed them since: theirs stay
 	}
 	if _, err := e.store.doStrings("CONFIG", "SET", "notify-keyspace-events", w.notifyWas); err != nil {
 		e.log.Warn("could not restore the store's notify-keyspace-events", "want", w.notifyWas, "err", err)
