@@ -42,6 +42,7 @@ var scriptCases = []eventCase{
 	{[][]string{{"RPUSH", "kl", "a"}, {"SET", "kx", "1"}}, []string{"EVAL", "redis.call('EXPIRE', KEYS[2], 100); redis.call('RPUSH', KEYS[3], 'b'); return redis.call('LPOP', KEYS[1])", "3", "kl", "kx", "km"}},
 	{[][]string{{"FUNCTION", "LOAD", "REPLACE", ggFunction}, {"RPUSH", "kl", "a"}}, []string{"FCALL", "gg_pop", "2", "kl", "ks"}},
 	{[][]string{{"SET", "ka", "1"}}, []string{"EVAL_RO", "return redis.call('GET', KEYS[1])", "1", "ka"}},
+	{[][]string{{"XADD", "kx", "1-0", "f", "v"}, {"XGROUP", "CREATE", "kx", "g", "0"}}, []string{"EVAL", "redis.call('XREADGROUP', 'GROUP', 'g', 'c', 'STREAMS', KEYS[1], '>'); return redis.call('XGROUP', 'DELCONSUMER', KEYS[1], 'g', 'c')", "1", "kx"}},
 }
 
 // scriptSeqs are scriptCases as command sequences, for their replies.
