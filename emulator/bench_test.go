@@ -63,13 +63,7 @@ func BenchmarkProbedWrites(b *testing.B) {
 	s := redistest.Start(b)
 	for _, mode := range []struct{ name, prefix string }{{"plain", ""}, {"unmatched", "none:*"}, {"probed", "*"}} {
 		b.Run(mode.name, func(b *testing.B) {
-			e := RunT(b, Options{RedisURL: "redis://" + s.Addr})
-			r := dialRaw(b, e.Addr())
-			if mode.prefix != "" {
-				// A registration for events these commands do not fire:
-				// it never runs, and only the probes cost.
-				r.do("RG.PYEXECUTE", "GB().register(prefix='"+mode.prefix+"', eventTypes=['hset'])")
-			}
+			r := benchEmulator(b, s, mode.prefix)
 			for b.Loop() {
 				r.do("RPUSH", "l", "x")
 				r.do("LPOP", "l")
@@ -89,16 +83,46 @@ func BenchmarkScriptWrites(b *testing.B) {
 	s := redistest.Start(b)
 	for _, mode := range []string{"plain", "watched"} {
 		b.Run(mode, func(b *testing.B) {
-			e := RunT(b, Options{RedisURL: "redis://" + s.Addr})
-			r := dialRaw(b, e.Addr())
-			if mode == "watched" {
-				// A registration for events the script does not fire:
-				// it never runs, and only the watch costs.
-				r.do("RG.PYEXECUTE", "GB().register(prefix='*', eventTypes=['hset'])")
-			}
+			r := benchEmulator(b, s, map[string]string{"watched": "*"}[mode])
 			for b.Loop() {
 				r.do("EVAL", "return redis.call('SET', KEYS[1], '1')", "1", "a")
 			}
 		})
 	}
+}
+
+// BenchmarkConsumerReads measures what the consumer probes cost a client:
+// an XADD and an XREADGROUP that reads it, without registrations (the
+// plain proxy) and with a KeysReader registration matching the stream
+// (the XREADGROUP then runs in a MULTI between XINFO CONSUMERS checks).
+// Run with:
+//
+//	go test ./emulator -run '^$' -bench ConsumerReads
+func BenchmarkConsumerReads(b *testing.B) {
+	s := redistest.Start(b)
+	for _, mode := range []string{"plain", "probed"} {
+		b.Run(mode, func(b *testing.B) {
+			r := benchEmulator(b, s, map[string]string{"probed": "s"}[mode])
+			r.do("DEL", "s")
+			r.do("XGROUP", "CREATE", "s", "g", "$", "MKSTREAM")
+			for b.Loop() {
+				r.do("XADD", "s", "MAXLEN", "~", "1000", "*", "f", "v")
+				r.do("XREADGROUP", "GROUP", "g", "c", "COUNT", "1", "STREAMS", "s", ">")
+			}
+		})
+	}
+}
+
+// benchEmulator starts an emulator over s and returns a connection to it.
+// With a prefix, it registers a KeysReader there for events the
+// benchmarks' commands do not fire: it never runs, and only what the
+// emulator does to watch the commands costs.
+func benchEmulator(b *testing.B, s *redistest.Server, prefix string) *rawConn {
+	b.Helper()
+	e := RunT(b, Options{RedisURL: "redis://" + s.Addr})
+	r := dialRaw(b, e.Addr())
+	if prefix != "" {
+		r.do("RG.PYEXECUTE", "GB().register(prefix='"+prefix+"', eventTypes=['hset'])")
+	}
+	return r
 }

@@ -1,10 +1,13 @@
 package emulator
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
 	"strings"
+
+	"github.com/tidwall/redcon"
 )
 
 // This file answers the worker's calls: the Redis commands gears send with
@@ -75,9 +78,52 @@ func (e *Emulator) handleCall(f *frame) *frame {
 	return &frame{Fatal: "unknown call " + f.Kind}
 }
 
-// gearRefuses names the commands a gear's execute() may not run, as
-// RM_Call refuses them.
-var gearRefuses = map[string]bool{"multi": true, "exec": true, "discard": true, "watch": true, "unwatch": true}
+// gearRefusals maps the commands a gear's execute() may not run to the
+// reply refusing them. The transaction commands RM_Call refuses; the
+// others would leave the pooled store connection the gear borrowed in a
+// state (another database, subscribed, replies off, closed...) that
+// breaks it for whichever gear gets it next.
+var gearRefusals = map[string]string{
+	"multi":      msgGearTransaction,
+	"exec":       msgGearTransaction,
+	"discard":    msgGearTransaction,
+	"watch":      msgGearTransaction,
+	"unwatch":    msgGearTransaction,
+	"select":     msgGearSelect,
+	"subscribe":  msgGearSubscribe,
+	"psubscribe": msgGearSubscribe,
+	"ssubscribe": msgGearSubscribe,
+	"monitor":    msgGearSubscribe,
+	"reset":      msgGearConnState,
+	"quit":       msgGearConnState,
+	"hello":      msgGearConnState,
+	"auth":       msgGearConnState,
+	"sync":       msgGearConnState,
+	"psync":      msgGearConnState,
+	// CLIENT subcommands are keyed "client <subcommand>".
+	"client reply":    msgGearConnState,
+	"client tracking": msgGearConnState,
+	"client caching":  msgGearConnState,
+	"client no-evict": msgGearConnState,
+	"client no-touch": msgGearConnState,
+	"client setname":  msgGearConnState,
+}
+
+// gearRefusal returns the error reply refusing a gear's command, or nil
+// if execute() may run it.
+func gearRefusal(args [][]byte) []byte {
+	n := 1 // the words naming the command
+	name := commandName(args[0])
+	if name == "client" && len(args) > 1 {
+		name += " " + strings.ToLower(string(args[1]))
+		n = 2
+	}
+	msg, ok := gearRefusals[name]
+	if !ok {
+		return nil
+	}
+	return redcon.AppendError(nil, fmt.Sprintf(msg, strings.ToUpper(string(bytes.Join(args[:n], []byte(" "))))))
+}
 
 // gearCommand runs one command for execution execID, fires the events it
 // causes and returns the reply frame.
@@ -86,10 +132,8 @@ func (e *Emulator) gearCommand(args [][]byte, execID string) *frame {
 		return &frame{Value: []any{}}
 	}
 	raw := e.gearRGCommand(args)
-	if raw == nil && gearRefuses[commandName(args[0])] {
-		// On a pooled connection they would leave it in a transaction
-		// (or watching) for whichever gear gets it next.
-		raw = []byte("-" + fmt.Sprintf(msgGearTransaction, strings.ToUpper(string(args[0]))) + "\r\n")
+	if raw == nil {
+		raw = gearRefusal(args)
 	}
 	if raw == nil {
 		var evs []keyEvent

@@ -2,6 +2,7 @@ package emulator
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -150,15 +151,18 @@ func (e *Emulator) pyExecute(p *pyExecuteArgs) ([]byte, *execution) {
 		return errReply(*r.Error), nil
 	}
 	if len(descs) > 0 {
-		if msg := e.checkTriggers(descs, old); msg != "" {
-			ids := make([]string, len(descs))
-			for i, d := range descs {
-				ids[i] = d.ID
-			}
-			e.worker.send(&frame{Op: "unregister", Regs: mustJSON(ids)})
+		msg := e.checkTriggers(descs, old)
+		if msg == "" {
+			msg = e.checkHooks(descs)
+		}
+		if msg != "" {
+			e.worker.send(&frame{Op: "unregister", Regs: mustJSON(descIDs(descs))})
 			return errReply(msg), nil
 		}
-		s := &session{id: sessionID, desc: p.desc, script: p.script, requirements: p.requirements}
+		// regs is complete before the session is published: other
+		// commands read it under e.mu.
+		ids := descIDs(descs)
+		s := &session{id: sessionID, desc: p.desc, script: p.script, requirements: p.requirements, regs: ids, made: slices.Clone(ids)}
 		var oldRegs []string
 		e.mu.Lock()
 		if old != nil {
@@ -172,9 +176,9 @@ func (e *Emulator) pyExecute(p *pyExecuteArgs) ([]byte, *execution) {
 		}
 		e.removeRegistrations(oldRegs)
 		for _, d := range descs {
-			s.regs = append(s.regs, d.ID)
 			e.addRegistration(d, sessionID)
 		}
+		e.saveState()
 		if r.Exec != "" {
 			go func() {
 				if ex := e.execution(r.Exec); ex != nil {

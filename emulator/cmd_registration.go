@@ -235,6 +235,7 @@ func (e *Emulator) cmdUnregister(conn redcon.Conn, cmd redcon.Command) {
 		e.dropProfile(dropped)
 	}
 	e.removeRegistrations([]string{id})
+	e.saveState()
 	for _, ex := range pending {
 		e.abort(ex)
 	}

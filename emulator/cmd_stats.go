@@ -21,13 +21,23 @@ func commandsStats(e *Emulator) map[string]redcon.HandlerFunc {
 	}
 }
 
+// cmdPyStats reports the python worker's memory, in RedisGears' reply
+// shape; see memory_stats in python/worker.py for what the figures are.
 func (e *Emulator) cmdPyStats(conn redcon.Conn, cmd redcon.Command) {
-	// The worker's allocator is CPython's own; report zeros, as RedisGears
-	// does with OverridePythonAllocators 0.
+	r, err := e.worker.request(&frame{Op: "pystats"})
+	if err != nil {
+		conn.WriteError(msgWorkerDied)
+		return
+	}
+	figures, _ := r.Value.([]any)
 	b := redcon.AppendArray(nil, 6)
-	for _, k := range []string{"TotalAllocated", "PeakAllocated", "CurrAllocated"} {
+	for i, k := range []string{"TotalAllocated", "PeakAllocated", "CurrAllocated"} {
+		var n float64 // JSON numbers decode as float64
+		if i < len(figures) {
+			n, _ = figures[i].(float64)
+		}
 		b = redcon.AppendBulkString(b, k)
-		b = redcon.AppendInt(b, 0)
+		b = redcon.AppendInt(b, int64(n))
 	}
 	conn.WriteRaw(b)
 }

@@ -20,7 +20,6 @@ func TestStatsCommands(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"RG.PYSTATS"}, "*6\r\n$14\r\nTotalAllocated\r\n:0\r\n$13\r\nPeakAllocated\r\n:0\r\n$13\r\nCurrAllocated\r\n:0\r\n"},
 		{[]string{"RG.PYDUMPREQS"}, "*0\r\n"},
 		{[]string{"RG.DUMPPLUGINS"}, "*1\r\n*2\r\n$17\r\nGearsPythonPlugin\r\n:10213\r\n"},
 		{[]string{"RG.PYDUMPSESSIONS"}, "*1\r\n*16\r\n$2\r\nID\r\n$1\r\ns\r\n$18\r\nsessionDescription\r\n$1\r\nd\r\n$8\r\nrefCount\r\n:2\r\n$6\r\nlinked\r\n$7\r\nprimary\r\n$4\r\ndead\r\n$5\r\nfalse\r\n$29\r\nrequirementInstallationNeeded\r\n:0\r\n$12\r\nrequirements\r\n*0\r\n$13\r\nregistrations\r\n*1\r\n$42\r\n" + strings.Repeat("0", 40) + "-1\r\n"},
@@ -38,6 +37,42 @@ func TestStatsCommands(t *testing.T) {
 	if got := r.do("RG.PYDUMPSESSIONS", "VERBOSE"); !strings.Contains(got, "RegistrationData") {
 		t.Errorf("RG.PYDUMPSESSIONS VERBOSE = %q, want full registration dumps", got)
 	}
+}
+
+// TestPyStats checks RG.PYSTATS: RedisGears' reply shape, with the
+// worker's resident memory, or with tracemalloc tracing the bytes Python
+// holds now and at peak.
+func TestPyStats(t *testing.T) {
+	_, c := runOverRedis(t)
+	const mb = 1 << 20
+	stats := func() (total, peak, cur int64) {
+		t.Helper()
+		got, ok := mustDo(t, c, "RG.PYSTATS").([]any)
+		if !ok || len(got) != 6 {
+			t.Fatalf("RG.PYSTATS = %v, want 6 elements", got)
+		}
+		var n [3]int64
+		for i, k := range []string{"TotalAllocated", "PeakAllocated", "CurrAllocated"} {
+			if got[2*i] != k {
+				t.Errorf("RG.PYSTATS[%d] = %v, want %s", 2*i, got[2*i], k)
+			}
+			n[i], _ = got[2*i+1].(int64)
+		}
+		return n[0], n[1], n[2]
+	}
+	// The worker's resident set: a python3 process holds a few MB at least.
+	if total, peak, cur := stats(); total != 0 || cur < mb || peak < cur {
+		t.Errorf("RG.PYSTATS untraced = %d, %d, %d; want 0, peak >= current >= 1 MB", total, peak, cur)
+	}
+	mustDo(t, c, "RG.PYEXECUTE", "import sys, tracemalloc\ntracemalloc.start()\nsys._gg_keep = bytearray(20 << 20)")
+	if total, peak, cur := stats(); total != 0 || cur < 20*mb || peak < cur {
+		t.Errorf("RG.PYSTATS tracing, holding 20 MB = %d, %d, %d; want 0, peak >= current >= 20 MB", total, peak, cur)
+	}
+	mustDo(t, c, "RG.PYEXECUTE", "import sys\ndel sys._gg_keep")
+	if total, peak, cur := stats(); total != 0 || cur >= 20*mb || peak < 20*mb {
+		t.Errorf("RG.PYSTATS tracing, 20 MB freed = %d, %d, %d; want 0, peak >= 20 MB > current", total, peak, cur)
+	}
+	mustDo(t, c, "RG.PYEXECUTE", "import tracemalloc\ntracemalloc.stop()")
 }
 
 // TestRequirementsOffline checks that a requirement pip cannot install fails

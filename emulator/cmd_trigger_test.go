@@ -73,3 +73,35 @@ func containsString(s, sub string) bool {
 	}
 	return false
 }
+
+// TestHookRefused registers hooks over a real redis-server: those on a
+// command Redis does not allow in scripts, or on one with movable keys by
+// key prefix (a keyprefix, or a KeysReader's commands), fail with
+// RedisGears' error and leave nothing registered.
+func TestHookRefused(t *testing.T) {
+	e, _ := runOverRedis(t)
+	r := dialRaw(t, e.Addr())
+	tests := []struct {
+		script, want string
+	}{
+		{"GB('CommandReader').register(hook='subscribe')", "-" + msgHookNoScript + "\r\n"},
+		{"GB('CommandReader').register(hook='MULTI')", "-" + msgHookNoScript + "\r\n"},
+		{"GB('CommandReader').register(hook='zunionstore', keyprefix='k')", "-" + msgHookMovableKeys + "\r\n"},
+		{"GB().register(prefix='k*', commands=['set', 'watch'])", "-" + msgHookNoScript + "\r\n"},
+		{"GB().register(prefix='k*', commands=['sort'])", "-" + msgHookMovableKeys + "\r\n"},
+		{"GB('CommandReader').register(hook='zunionstore')", "+OK\r\n"},
+		{"GB('CommandReader').register(hook='set', keyprefix='k')", "+OK\r\n"},
+		{"GB().register(prefix='k*', commands=['set', 'hset'])", "+OK\r\n"},
+		{"GB('CommandReader').register(hook='nosuchcommand')", "+OK\r\n"},
+	}
+	for _, tc := range tests {
+		before := e.NumRegistrations()
+		got := r.do("RG.PYEXECUTE", tc.script)
+		if got != tc.want {
+			t.Errorf("RG.PYEXECUTE %q = %q, want %q", tc.script, got, tc.want)
+		}
+		if added, want := e.NumRegistrations()-before, map[bool]int{true: 1, false: 0}[tc.want == "+OK\r\n"]; added != want {
+			t.Errorf("RG.PYEXECUTE %q added %d registrations, want %d", tc.script, added, want)
+		}
+	}
+}

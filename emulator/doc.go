@@ -25,7 +25,14 @@
 // registrations exactly like client writes. If the worker dies it is
 // restarted: executions in flight end with an error, and registrations
 // are reinstalled by running their session's script again with the same
-// registration ids.
+// registration ids (its run() and registerTE calls are skipped); clients'
+// writes and triggers wait for that, so none finds a registration missing.
+//
+// With Options.StateFile the emulator also keeps those sessions (script,
+// options, registration ids) in a JSON file, rewritten on every change,
+// and reinstalls them the same way when it starts, as RedisGears reloads
+// its sessions from the RDB. A file it cannot restore (not its format, or
+// a script that now fails) makes Run fail and is left as it is.
 //
 // Blocking commands a gear sends (BLPOP, XREAD BLOCK...) do not block, as
 // with RedisGears' RM_Call: they answer what a timeout would.
@@ -45,7 +52,9 @@
 // also fires "del". When a KeysReader registration's prefix matches
 // their keys, the commands whose events the reply does not tell (DEL of
 // several keys, pops and removals, LTRIM, the *STORE commands, ZADD,
-// SETBIT, GETEX PERSIST) run in a MULTI between checks of their keys (in a client's MULTI, the checks are
+// SETBIT, GETEX PERSIST, and XREADGROUP, XCLAIM, XAUTOCLAIM and XGROUP
+// DELCONSUMER, which may create or delete a stream consumer) run in a
+// MULTI between checks of their keys (in a client's MULTI, the checks are
 // queued around them; for a client that WATCHes keys, they are only
 // pipelined with them, since EXEC would end the watch). No check is ever
 // one Redis could refuse when queued, so a client's transaction runs as on
@@ -56,7 +65,8 @@
 // different: their writes cannot be told from the command. While a
 // KeysReader registration exists and the store is a redis-server (not
 // the embedded store), the emulator adds K and A to the store's
-// notify-keyspace-events (keeping the flags already set), subscribes one
+// notify-keyspace-events (keeping the flags already set; Close puts the
+// old flags back, unless someone has changed them since), subscribes one
 // connection to the gears' database's keyspace channels while the script
 // runs, and runs it between two PUBLISHes of markers on a private
 // channel: the notifications between them are the script's events, which
@@ -73,8 +83,10 @@
 // python3) or, with Options.Store = StoreRedisServer, a redis-server child
 // process. The embedded store is miniredis v2.40: it lacks some commands
 // (CONFIG, OBJECT ENCODING, DEBUG, most of CLIENT, modules), its Lua is
-// gopher-lua, its TTLs advance in 50 ms steps, and its error texts are
-// close to but not always exactly Redis's.
+// gopher-lua, its TTLs advance in 50 ms steps, its XCLAIM creates the
+// consumer even when it claims nothing (firing xgroup-createconsumer, which
+// Redis 7.0 does not), and its error texts are close to but not always
+// exactly Redis's.
 //
 // # Known differences from RedisGears 1.2
 //
@@ -87,18 +99,20 @@
 //     Redis that refuses CONFIG (notifications cannot be turned on). A
 //     script is also credited with the writes other clients of the store
 //     (not through the emulator) make between its markers and it (Redis
-//     runs nothing during the script itself), except in a client's MULTI. A client that sets
-//     notify-keyspace-events without K or A while registrations exist
-//     stops script events. A script's keymiss events are not fired, and a
-//     script that finds the notifications connection broken (it is dialed
-//     again for the next one) fires nothing.
-//   - Stream consumers: XGROUP DELCONSUMER, and the consumers XREADGROUP,
-//     XCLAIM and XAUTOCLAIM create, fire no xgroup-delconsumer or
-//     xgroup-createconsumer events. Write commands missing from the
-//     emulator's event table (module commands, for one) fire none either.
-//   - A blocking pop (BLPOP...) that had to wait learns whether it
-//     emptied its key (and fires "del") from a check run right after it,
-//     which other clients' commands may precede.
+//     runs nothing during the script itself), except in a client's MULTI.
+//     A client that sets notify-keyspace-events without K or A while
+//     registrations exist stops script events, and so does another
+//     emulator over the same store when it closes, if it was the one that
+//     added K and A (it puts back the flags it found). A script's keymiss
+//     events are not fired, and a script that finds the notifications
+//     connection broken (it is dialed again for the next one) fires
+//     nothing.
+//   - Write commands missing from the emulator's event table (module
+//     commands, for one) fire no events.
+//   - A blocking pop (BLPOP...) or XREADGROUP that had to wait learns
+//     whether it emptied its key (and fires "del") or created its consumer
+//     (xgroup-createconsumer) from a check run right after it, which other
+//     clients' commands may precede.
 //   - RG.* commands inside MULTI are queued and run at EXEC, after the
 //     store ran the transaction, not interleaved with its commands.
 //   - atomic() holds a store lock that every command through the emulator
@@ -109,17 +123,46 @@
 //   - A gear's execute() of MULTI, EXEC, DISCARD, WATCH or UNWATCH raises
 //     an error, as RM_Call refuses them; its text, which names atomic(),
 //     is the emulator's own.
-//   - Registrations live in memory: they do not survive a restart of the
-//     emulator (they do survive a restart of the python worker).
+//   - A gear's execute() of a command that changes its connection's state
+//     raises an error too: SELECT, SUBSCRIBE, PSUBSCRIBE, SSUBSCRIBE,
+//     MONITOR, RESET, QUIT, HELLO, AUTH, SYNC, PSYNC and CLIENT REPLY,
+//     TRACKING, CACHING, NO-EVICT, NO-TOUCH and SETNAME. RedisGears runs
+//     each on a client RM_Call sets up for that one call, where it cannot
+//     harm later calls; gears here share pooled store connections, which
+//     these would leave broken for the next gear. The texts, which name
+//     what to do instead, are the emulator's own.
+//   - Hooks (a CommandReader's hook, a KeysReader's commands) are checked
+//     against the flags the store's COMMAND INFO gives, so one on a command
+//     Redis does not allow in scripts (SUBSCRIBE, MULTI...), or with
+//     movable keys by key prefix, is refused with RedisGears' text. The
+//     embedded store gives no flags: there such hooks are registered. A
+//     command that is both is refused for its movable keys. A hook's
+//     call_next of a command refused above raises that refusal.
+//   - Without Options.StateFile registrations live in memory: they do not
+//     survive a restart of the emulator (they do survive a restart of the
+//     python worker). With it, the registrations back after a restart of
+//     the emulator count from zero (numTriggered...). A registration made
+//     by a step of an execution, outside a script's top level, belongs to
+//     no session: neither kind of restart reinstalls it.
 //   - registerTE timers run in the python worker: they do not survive a
-//     restart of the worker or of the emulator, and a timer's key holds a
-//     string token (TYPE string), not a module value.
+//     restart of the worker or of the emulator, even with a state file: a
+//     timer's callback is a Python function, often a lambda or closure,
+//     which the standard library cannot save, and the code that made it
+//     need not be a script's top level, to be run again. A timer's key
+//     holds a string token (TYPE string), not a module value.
 //   - With ProfileExecutions 1 on Python 3.12+, whose cProfile allows one
 //     profiler per process and sees every thread, a callback that runs
 //     while another execution is profiled goes unprofiled, and the
 //     profiled one may count its calls.
-//   - RG.PYSTATS reports zeros, as RedisGears does with
-//     OverridePythonAllocators 0: the worker uses CPython's own allocator.
+//   - RG.PYSTATS reports the python worker's memory, not RedisGears'
+//     allocator counts. While tracemalloc traces (PYTHONTRACEMALLOC=1 in
+//     the emulator's environment, or a gear's tracemalloc.start()),
+//     CurrAllocated and PeakAllocated are the bytes Python holds now and
+//     held at most since tracing began; otherwise they are the worker's
+//     resident set size now and at its peak, which counts the
+//     interpreter's code and C libraries too. TotalAllocated, the bytes
+//     ever allocated, is 0: counting them needs allocator hooks that
+//     CPython offers only in C.
 //   - REQUIREMENTS are installed with pip into a private directory of the
 //     worker; without network access they fail with RedisGears' error text.
 package emulator

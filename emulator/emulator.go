@@ -34,6 +34,13 @@ type Options struct {
 	Logger *slog.Logger
 	// Ready, if not nil, is closed once the emulator accepts connections.
 	Ready chan<- struct{}
+	// StateFile, if not "", is a JSON file where the emulator keeps the
+	// sessions that made registrations (scripts, options, registration
+	// ids), rewritten on every change. Run runs them again, so the
+	// registrations survive a restart with their ids, as RedisGears'
+	// survive in its RDB; a missing file is a fresh start. "" keeps them
+	// in memory only.
+	StateFile string
 }
 
 // Emulator is a running RedisGears 1.2 emulator: a RESP server in front of a
@@ -126,6 +133,14 @@ func Run(opts Options) (*Emulator, error) {
 	}
 	e.ln = ln
 	e.mux = e.buildMux()
+	// Clients that connect meanwhile wait for Serve, and then find the
+	// registrations in place.
+	if err := e.loadState(); err != nil {
+		ln.Close()
+		w.close()
+		st.close()
+		return nil, fmt.Errorf("emulator: %w", err)
+	}
 	e.srv = redcon.NewServerNetwork("tcp", ln.Addr().String(), e.serve, e.accept, e.onClose)
 	go func() {
 		defer close(e.served)
@@ -169,8 +184,9 @@ func (e *Emulator) Addr() string { return e.ln.Addr().String() }
 func (e *Emulator) StoreAddr() string { return e.store.addr }
 
 // Close stops accepting clients, stops the python worker and the store (when
-// the emulator started it) and waits for its goroutines. It is safe to call
-// more than once.
+// the emulator started it) and waits for its goroutines. On a store it did
+// not start, it puts back the notify-keyspace-events it changed (see the
+// package doc). It is safe to call more than once.
 func (e *Emulator) Close() error {
 	e.closeOnce.Do(func() {
 		close(e.closed)
@@ -192,6 +208,7 @@ func (e *Emulator) Close() error {
 		e.worker.close()
 		e.wg.Wait()
 		e.scripts.close()
+		e.restoreNotifications()
 		e.store.close()
 	})
 	return nil

@@ -40,6 +40,8 @@ const (
 	msgWorkerDied           = "the python worker exited; it was restarted"
 	msgAborted              = "Execution was aborted"
 	msgConfigNotNumber      = "Failed setting configuration value"
+	msgHookMovableKeys      = "Can not hook a command with moveable keys by key prefix"
+	msgHookNoScript         = "Can not hook a command which are not allowed inside a script"
 )
 
 // Reply strings of the emulator's own, where RedisGears' text is unknown.
@@ -47,4 +49,14 @@ const (
 	// msgGearTransaction answers a gear's execute() of a transaction
 	// command, which RM_Call refuses.
 	msgGearTransaction = "ERR %s is not allowed in execute(): a gear cannot run transactions; use 'with atomic():' to run commands atomically"
+	// msgGearSelect answers a gear's execute() of SELECT, which would
+	// move a shared store connection to another database.
+	msgGearSelect = "ERR %s is not allowed in execute(): gears work on the emulator's database only; keep the keys a gear uses there (or serve the other database with a second emulator)"
+	// msgGearSubscribe answers a gear's execute() of SUBSCRIBE,
+	// PSUBSCRIBE, SSUBSCRIBE or MONITOR: a gear cannot wait for messages.
+	msgGearSubscribe = "ERR %s is not allowed in execute(): a gear cannot wait for messages; register a KeysReader or StreamReader gear to react to writes, or PUBLISH from the gear to a subscribed client"
+	// msgGearConnState answers a gear's execute() of a command that
+	// changes its connection's state (RESET, QUIT, HELLO, AUTH, CLIENT
+	// REPLY, CLIENT TRACKING...), which gears share.
+	msgGearConnState = "ERR %s is not allowed in execute(): it changes the state of the store connection gears share; send it from a client connection instead"
 )

@@ -302,7 +302,8 @@ func anyNotNil(raw []byte) bool {
 
 // xgroupEvents returns the events of XGROUP (not an error), named by its
 // subcommand. DELCONSUMER notifies only for a consumer that existed,
-// which its reply does not tell: it fires nothing here.
+// which its reply does not tell: it fires nothing here, and its
+// probeConsumer tells.
 func xgroupEvents(args [][]byte, isNum bool, num int64) []keyEvent {
 	if len(args) < 3 {
 		return nil
@@ -542,6 +543,7 @@ const (
 	probePersist            // GETEX PERSIST: "persist" only if the key had a TTL
 	probeBlockPop           // blocking pops: may empty the key they popped from (checked after only, as they may wait)
 	probeBits               // SETBIT: "setbit" if the bit changed or the string was created or grew (Redis 7)
+	probeConsumer           // XREADGROUP, XCLAIM, XAUTOCLAIM, XGROUP DELCONSUMER: may create or delete a stream consumer
 )
 
 var probes = map[string]probeKind{
@@ -558,6 +560,7 @@ var probes = map[string]probeKind{
 	"lmpop": probeBlockPop, "zmpop": probeBlockPop, "blmpop": probeBlockPop, "bzmpop": probeBlockPop,
 	"geosearchstore": probeStore, "georadius": probeStore, "georadiusbymember": probeStore,
 	"brpoplpush": probeBlockPop, "blmove": probeBlockPop, "setbit": probeBits,
+	// probeFor picks probeConsumer.
 }
 
 // probe returns the probe a command needs for exact events that the store
@@ -603,6 +606,9 @@ func probedKeys(kind probeKind, name string, args [][]byte) [][]byte {
 		return [][]byte{storeKey(name, args)}
 	case probeBlockPop:
 		return popKeys(name, args)
+	case probeConsumer:
+		keys, _, _ := consumerArgs(name, args)
+		return keys
 	}
 	return args[1:2]
 }
@@ -633,8 +639,74 @@ func probeFor(name string, args [][]byte) probeKind {
 		if !hasWord(args[2:], "PERSIST") {
 			return probeNone
 		}
+	case "xgroup", "xreadgroup", "xclaim", "xautoclaim":
+		// XINFO CONSUMERS needs the group: without one (a syntax error
+		// the command reports when it runs) there is nothing to probe.
+		if keys, _, _ := consumerArgs(name, args); len(keys) == 0 {
+			return probeNone
+		}
+		return probeConsumer
 	}
 	return probes[name]
+}
+
+// consumerArgs returns the stream keys, group and consumer of a command
+// that may create or delete a stream consumer (XREADGROUP, XCLAIM,
+// XAUTOCLAIM, XGROUP DELCONSUMER); or no keys when it is another command
+// or malformed (Redis refuses it).
+func consumerArgs(name string, args [][]byte) (keys [][]byte, group, consumer []byte) {
+	switch name {
+	case "xclaim", "xautoclaim":
+		if len(args) < 4 {
+			return nil, nil, nil
+		}
+		return args[1:2], args[2], args[3]
+	case "xgroup":
+		if len(args) != 5 || !strings.EqualFold(string(args[1]), "DELCONSUMER") {
+			return nil, nil, nil
+		}
+		return args[2:3], args[3], args[4]
+	case "xreadgroup":
+		// XREADGROUP GROUP g c [COUNT n] [BLOCK ms] [NOACK] STREAMS k... id...
+		if len(args) < 4 || !strings.EqualFold(string(args[1]), "GROUP") {
+			return nil, nil, nil
+		}
+		for i := 4; i < len(args); i++ {
+			switch strings.ToUpper(string(args[i])) {
+			case "COUNT", "BLOCK":
+				i++
+			case "NOACK":
+			case "STREAMS":
+				rest := args[i+1:]
+				if len(rest) == 0 || len(rest)%2 != 0 {
+					return nil, nil, nil
+				}
+				return rest[:len(rest)/2], args[2], args[3]
+			default:
+				return nil, nil, nil
+			}
+		}
+	}
+	return nil, nil, nil
+}
+
+// hasConsumer reports whether the XINFO CONSUMERS reply raw names
+// consumer (an error reply, for a missing key or group, names none).
+func hasConsumer(raw, consumer []byte) bool {
+	v, _, err := parseReply(raw)
+	list, _ := v.([]any)
+	if err != nil {
+		return false
+	}
+	for _, c := range list {
+		fields, _ := c.([]any)
+		for i := 0; i+1 < len(fields); i += 2 {
+			if string(asBytes(fields[i])) == "name" && bytes.Equal(asBytes(fields[i+1]), consumer) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func hasWord(args [][]byte, word string) bool {
@@ -727,6 +799,12 @@ func probeCmds(kind probeKind, name string, args [][]byte) (pre, post [][][]byte
 		for _, k := range popKeys(name, args) {
 			post = append(post, exists(k))
 		}
+	case probeConsumer:
+		keys, group, _ := consumerArgs(name, args)
+		for _, k := range keys {
+			pre = append(pre, [][]byte{[]byte("XINFO"), []byte("CONSUMERS"), k, group})
+		}
+		post = pre
 	}
 	return pre, post
 }
@@ -847,6 +925,22 @@ func probedEvents(name string, args [][]byte, raw []byte, kind probeKind, pre, p
 				if ev.key == string(k) && strings.Contains(ev.event, "pop") && !one(post[i]) {
 					return append(evs[:j+1:j+1], append([]keyEvent{{ev.key, "del"}}, evs[j+1:]...)...)
 				}
+			}
+		}
+		return evs
+	case probeConsumer:
+		// Redis notifies a consumer's creation (by XREADGROUP, or an
+		// XCLAIM that claimed something) and a DELCONSUMER that found
+		// it; no other event of these commands is a keyspace one.
+		keys, _, consumer := consumerArgs(name, args)
+		var evs []keyEvent
+		for i, k := range keys {
+			before, after := hasConsumer(pre[i], consumer), hasConsumer(post[i], consumer)
+			switch {
+			case !before && after:
+				evs = append(evs, keyEvent{string(k), "xgroup-createconsumer"})
+			case before && !after:
+				evs = append(evs, keyEvent{string(k), "xgroup-delconsumer"})
 			}
 		}
 		return evs

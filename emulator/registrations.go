@@ -182,6 +182,9 @@ func (e *Emulator) fire(evs []keyEvent, cmd [][]byte, origin string) []byte {
 	if !e.hasKeyRegs.Load() || len(evs) == 0 {
 		return nil
 	}
+	if origin == "" {
+		e.worker.awaitReinstall()
+	}
 	var cmdName string
 	var cmdStrs []any
 	if cmd != nil {
@@ -505,26 +508,35 @@ func (e *Emulator) streamBatchDone(r *registration, key string, batch int, ex *e
 }
 
 // reinstall re-creates every registration in a restarted worker by running
-// its session's script again with the same registration ids.
+// its session's script again with the same registration ids. The script
+// makes all the registrations it made first, so those unregistered since
+// get their old ids, and are dropped again, rather than shift the ids.
 func (e *Emulator) reinstall() {
-	e.mu.Lock()
-	var jobs []struct {
+	type job struct {
 		script, session string
-		ids             []string
+		made, gone      []string
 	}
+	e.mu.Lock()
+	var jobs []job
 	for _, s := range e.sessions {
 		if len(s.regs) == 0 {
 			continue
 		}
-		jobs = append(jobs, struct {
-			script, session string
-			ids             []string
-		}{s.script, s.id, append([]string(nil), s.regs...)})
+		j := job{script: s.script, session: s.id, made: slices.Clone(s.made)}
+		for _, id := range s.made {
+			if !slices.Contains(s.regs, id) {
+				j.gone = append(j.gone, id)
+			}
+		}
+		jobs = append(jobs, j)
 	}
 	e.mu.Unlock()
 	for _, j := range jobs {
-		if _, err := e.worker.request(&frame{Op: "script", Script: j.script, Session: j.session, Reload: j.ids}); err != nil {
-			e.log.Error("reinstall registrations", "ids", j.ids, "err", err)
+		if _, err := e.worker.request(&frame{Op: "script", Script: j.script, Session: j.session, Reload: j.made}); err != nil {
+			e.log.Error("reinstall registrations", "ids", j.made, "err", err)
+		}
+		if len(j.gone) > 0 {
+			e.worker.send(&frame{Op: "unregister", Regs: mustJSON(j.gone)})
 		}
 	}
 	e.sendConfig()

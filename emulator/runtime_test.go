@@ -376,6 +376,82 @@ GB('ShardsIDReader').map(f).run()`
 	})
 }
 
+// TestGearConnectionStateCommands sends from a gear the commands that
+// would change the state of the pooled store connection it borrows: each
+// is refused with a text naming what to do instead, and the pooled
+// connections stay usable (on the default database, unsubscribed, not
+// monitoring or tracking, replying) for the gears that come next.
+func TestGearConnectionStateCommands(t *testing.T) {
+	cmds := []struct {
+		args []string
+		msg  string
+	}{
+		{[]string{"SELECT", "1"}, msgGearSelect},
+		{[]string{"subscribe", "ch"}, msgGearSubscribe},
+		{[]string{"PSUBSCRIBE", "ch*"}, msgGearSubscribe},
+		{[]string{"SSUBSCRIBE", "ch"}, msgGearSubscribe},
+		{[]string{"MONITOR"}, msgGearSubscribe},
+		{[]string{"RESET"}, msgGearConnState},
+		{[]string{"QUIT"}, msgGearConnState},
+		{[]string{"HELLO", "3"}, msgGearConnState},
+		{[]string{"AUTH", "pw"}, msgGearConnState},
+		{[]string{"CLIENT", "reply", "OFF"}, msgGearConnState},
+		{[]string{"client", "TRACKING", "on"}, msgGearConnState},
+		{[]string{"CLIENT", "SETNAME", "x"}, msgGearConnState},
+	}
+	forEachStore(t, func(t *testing.T, e *Emulator) {
+		c := redis.NewClient(&redis.Options{Addr: e.Addr()})
+		defer c.Close()
+		var calls, want []string
+		for _, cmd := range cmds {
+			calls = append(calls, "['"+strings.Join(cmd.args, "', '")+"']")
+			shown := strings.ToUpper(cmd.args[0])
+			if shown == "CLIENT" {
+				shown += " " + strings.ToUpper(cmd.args[1])
+			}
+			want = append(want, fmt.Sprintf(cmd.msg, shown))
+		}
+		script := `def f(x):
+    out = []
+    for c in [` + strings.Join(calls, ", ") + `]:
+        try:
+            out.append(str(execute(*c)))
+        except Exception as e:
+            out.append(str(e))
+    return '|'.join(out)
+GB('ShardsIDReader').map(f).run()`
+		got := mustDo(t, c, "RG.PYEXECUTE", script)
+		if diff := cmp.Diff([]any{[]any{strings.Join(want, "|")}, []any{}}, got); diff != "" {
+			t.Errorf("connection state commands from a gear (-want +got):\n%s", diff)
+		}
+		// The next gears' commands run on the default database and get
+		// their replies: several at once, to use every pooled connection.
+		mustDo(t, c, "SET", "a", "1")
+		next := "GB('ShardsIDReader').map(lambda x: execute('GET', 'a') + execute('PING')).run()"
+		for range 3 {
+			got := mustDo(t, c, "RG.PYEXECUTE", next)
+			if diff := cmp.Diff([]any{[]any{"1PONG"}, []any{}}, got); diff != "" {
+				t.Errorf("a gear's GET and PING after the refused commands (-want +got):\n%s", diff)
+			}
+		}
+		if e.store.mini != nil {
+			return
+		}
+		// No store connection was left in another state.
+		list := mustDo(t, c, "CLIENT", "LIST").(string)
+		for _, line := range strings.Split(strings.TrimSpace(list), "\n") {
+			for _, f := range strings.Fields(line) {
+				k, v, _ := strings.Cut(f, "=")
+				bad := (k == "db" && v != "0") || ((k == "sub" || k == "psub" || k == "ssub") && v != "0") ||
+					(k == "flags" && strings.ContainsAny(v, "OtP")) || (k == "name" && v != "")
+				if bad {
+					t.Errorf("store client %q: %s, want db=0, no subscriptions, no monitor or tracking, no name", line, f)
+				}
+			}
+		}
+	})
+}
+
 // TestBinaryKeyNames fires a registration and a trigger with names that are
 // not UTF-8: the gear gets them as bytearrays holding the exact bytes.
 func TestBinaryKeyNames(t *testing.T) {

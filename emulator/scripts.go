@@ -53,6 +53,11 @@ type scriptWatch struct {
 	// failedAt: when setting up last failed (the store refuses CONFIG,
 	// say); setup is retried a second later, not for every script.
 	failedAt time.Time
+	// notifyWas and notifySet are the store's notify-keyspace-events
+	// before and after the emulator last changed it, as the store reports
+	// them; notifySet is "" while the emulator changed nothing. Close puts
+	// notifyWas back unless someone has changed notifySet meanwhile.
+	notifyWas, notifySet string
 }
 
 // errNoNotifications tells that the store cannot notify keyspace events.
@@ -102,16 +107,25 @@ func (e *Emulator) scriptWatcher() (*scriptWatch, error) {
 	return w, nil
 }
 
-// enableNotifications adds K and A (every event class) to the store's
-// notify-keyspace-events, keeping the flags already set.
-func (e *Emulator) enableNotifications() error {
+// notifyFlags returns the store's notify-keyspace-events.
+func (e *Emulator) notifyFlags() (string, error) {
 	v, err := e.store.doStrings("CONFIG", "GET", "notify-keyspace-events")
 	if err != nil {
-		return fmt.Errorf("read notify-keyspace-events: %w", err)
+		return "", fmt.Errorf("read notify-keyspace-events: %w", err)
 	}
-	flags := ""
 	if arr, ok := v.([]any); ok && len(arr) == 2 {
-		flags = string(asBytes(arr[1]))
+		return string(asBytes(arr[1])), nil
+	}
+	return "", nil
+}
+
+// enableNotifications adds K and A (every event class) to the store's
+// notify-keyspace-events, keeping the flags already set, and notes what
+// it changed for restoreNotifications; e.scripts.mu is held.
+func (e *Emulator) enableNotifications() error {
+	flags, err := e.notifyFlags()
+	if err != nil {
+		return err
 	}
 	want := flags
 	if !strings.Contains(want, "K") {
@@ -126,7 +140,40 @@ func (e *Emulator) enableNotifications() error {
 	if _, err := e.store.doStrings("CONFIG", "SET", "notify-keyspace-events", want); err != nil {
 		return fmt.Errorf("enable keyspace notifications: %w", err)
 	}
+	// Redis reorders the flags (KA reads back as AK): note its spelling,
+	// which restoreNotifications compares with.
+	set, err := e.notifyFlags()
+	if err != nil {
+		return err
+	}
+	e.scripts.notifyWas, e.scripts.notifySet = flags, set
 	return nil
+}
+
+// restoreNotifications puts back the store's notify-keyspace-events as it
+// was before the emulator added K and A, if it did, unless the flags are
+// no longer the ones it set (someone changed them since: theirs stay). A
+// redis-server child needs nothing: it stops with the emulator.
+func (e *Emulator) restoreNotifications() {
+	w := &e.scripts
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.notifySet == "" || e.store.proc != nil {
+		return
+	}
+	cur, err := e.notifyFlags()
+	if err != nil {
+		e.log.Warn("could not restore the store's notify-keyspace-events", "want", w.notifyWas, "err", err)
+		return
+	}
+	if cur != w.notifySet {
+		return // someone changed them since: theirs stay
+	}
+	if _, err := e.store.doStrings("CONFIG", "SET", "notify-keyspace-events", w.notifyWas); err != nil {
+		e.log.Warn("could not restore the store's notify-keyspace-events", "want", w.notifyWas, "err", err)
+		return
+	}
+	w.notifySet = ""
 }
 
 // marks returns n new marker ids.

@@ -42,6 +42,7 @@ var scriptCases = []eventCase{
 	{[][]string{{"RPUSH", "kl", "a"}, {"SET", "kx", "1"}}, []string{"EVAL", "redis.call('EXPIRE', KEYS[2], 100); redis.call('RPUSH', KEYS[3], 'b'); return redis.call('LPOP', KEYS[1])", "3", "kl", "kx", "km"}},
 	{[][]string{{"FUNCTION", "LOAD", "REPLACE", ggFunction}, {"RPUSH", "kl", "a"}}, []string{"FCALL", "gg_pop", "2", "kl", "ks"}},
 	{[][]string{{"SET", "ka", "1"}}, []string{"EVAL_RO", "return redis.call('GET', KEYS[1])", "1", "ka"}},
+	{[][]string{{"XADD", "kx", "1-0", "f", "v"}, {"XGROUP", "CREATE", "kx", "g", "0"}}, []string{"EVAL", "redis.call('XREADGROUP', 'GROUP', 'g', 'c', 'STREAMS', KEYS[1], '>'); return redis.call('XGROUP', 'DELCONSUMER', KEYS[1], 'g', 'c')", "1", "kx"}},
 }
 
 // scriptSeqs are scriptCases as command sequences, for their replies.
@@ -111,6 +112,45 @@ func TestScriptNotificationsConfig(t *testing.T) {
 	r.do("EVAL", "return redis.call('SET', KEYS[1], '1')", "1", "ka")
 	if got := flags(); got != "AKE" {
 		t.Errorf("notify-keyspace-events with a registration = %q, want %q (all classes, keyspace, and the user's E)", got, "AKE")
+	}
+}
+
+// TestScriptNotificationsRestored checks that Close puts back the store's
+// notify-keyspace-events the emulator changed, and leaves alone flags
+// someone else set after it, or that needed no change.
+func TestScriptNotificationsRestored(t *testing.T) {
+	tests := []struct {
+		name   string
+		start  string // the store's flags at start
+		change string // what another client sets while the emulator runs; or ""
+		want   string // the store's flags after Close
+	}{
+		{name: "restored", start: "Eg", want: "gE"},
+		{name: "was off", start: "", want: ""},
+		{name: "already on", start: "KEA", want: "AKE"},
+		{name: "changed meanwhile", start: "Eg", change: "Kl", want: "lK"},
+		{name: "changed to the same", start: "Eg", change: "EA", want: "AE"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			s := redistest.Start(t, redistest.WithArgs("--notify-keyspace-events", tc.start))
+			direct := dialRaw(t, s.Addr)
+			flags := func() string {
+				v, _, _ := parseReply([]byte(direct.do("CONFIG", "GET", "notify-keyspace-events")))
+				return string(asBytes(v.([]any)[1]))
+			}
+			e := RunT(t, Options{RedisURL: "redis://" + s.Addr})
+			r := dialRaw(t, e.Addr())
+			r.do("RG.PYEXECUTE", "GB().register(prefix='k*')")
+			r.do("EVAL", "return redis.call('SET', KEYS[1], '1')", "1", "ka")
+			if tc.change != "" {
+				direct.do("CONFIG", "SET", "notify-keyspace-events", tc.change)
+			}
+			e.Close()
+			if got := flags(); got != tc.want {
+				t.Errorf("notify-keyspace-events after Close = %q, want %q", got, tc.want)
+			}
+		})
 	}
 }
 

@@ -296,6 +296,11 @@ func (e *Emulator) proxyProbed(conn redcon.Conn, c *client, args [][]byte, probe
 		return true
 	}
 	if _, isNil, _, _ := replyKind(raw); isNil && blockingCommand(strings.ToLower(string(args[0])), args) {
+		// Nothing was served. Redis 7.0 creates an XREADGROUP's
+		// consumer only once it serves it (a probe after the wait
+		// sees that); a consumer the probes saw created anyway fires
+		// now, since the wait's probes will find it there.
+		e.fireReply(raw, evs, args)
 		return false
 	}
 	conn.WriteRaw(e.fireReply(raw, evs, args))

@@ -19,6 +19,7 @@ type session struct {
 	script       string
 	requirements []string
 	regs         []string // registration ids, in creation order
+	made         []string // the ids of every registration the script made, unregistered or not
 }
 
 var reqMu sync.Mutex

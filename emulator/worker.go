@@ -76,6 +76,9 @@ type workerPool struct {
 	closing bool
 	nextReq int64
 	waiting map[int64]chan *frame
+	// reinstalling is open while a restarted worker gets its
+	// registrations back (see died); nil or closed otherwise.
+	reinstalling chan struct{}
 }
 
 // workerProc is one python3 process.
@@ -304,7 +307,12 @@ func (w *workerPool) died(p *workerProc) {
 		return
 	}
 	w.e.log.Warn("python worker exited; restarting it")
+	done := make(chan struct{})
+	w.mu.Lock()
+	w.reinstalling = done
+	w.mu.Unlock()
 	go func() {
+		defer close(done)
 		for i := 0; ; i++ {
 			w.mu.Lock()
 			closing := w.closing
@@ -321,6 +329,23 @@ func (w *workerPool) died(p *workerProc) {
 			return
 		}
 	}()
+}
+
+// awaitReinstall waits, up to 20s, while a restarted worker gets its
+// registrations back, so that a client's write or RG.TRIGGER does not
+// find them missing. Only clients wait: a gear's command may be part of
+// the reinstall, which would then wait for itself.
+func (w *workerPool) awaitReinstall() {
+	w.mu.Lock()
+	ch := w.reinstalling
+	w.mu.Unlock()
+	if ch == nil {
+		return
+	}
+	select {
+	case <-ch:
+	case <-time.After(20 * time.Second):
+	}
 }
 
 // logWriter forwards the worker's stderr to the logger.

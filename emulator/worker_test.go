@@ -48,6 +48,35 @@ func TestWorkerRestart(t *testing.T) {
 	}
 }
 
+// TestWorkerRestartAfterUnregister unregisters the first of a session's
+// two registrations, then kills the worker: the one left keeps its id and
+// its own code, rather than taking the id of the first one the script
+// makes again.
+func TestWorkerRestartAfterUnregister(t *testing.T) {
+	e, _ := runWithClient(t)
+	r := dialRaw(t, e.Addr())
+	r.do("RG.PYEXECUTE", "GB('CommandReader').map(lambda a: 'A').register(trigger='a')\nGB('CommandReader').map(lambda a: 'B').register(trigger='b')", "ID", "two")
+	e.mu.Lock()
+	first := e.sessions["two"].regs[0]
+	e.mu.Unlock()
+	if got := r.do("RG.UNREGISTER", first); got != "+OK\r\n" {
+		t.Fatalf("RG.UNREGISTER %s = %q", first, got)
+	}
+	pid := e.WorkerPID()
+	if err := syscall.Kill(pid, syscall.SIGKILL); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "a new worker", func() bool { p := e.WorkerPID(); return p != 0 && p != pid })
+	var got string
+	eventually(t, "the registration to be back", func() bool { got = r.do("RG.TRIGGER", "b"); return got[0] != '-' })
+	if got != "*1\r\n$1\r\nB\r\n" {
+		t.Errorf("RG.TRIGGER b after the restart = %q, want B", got)
+	}
+	if got := r.do("RG.TRIGGER", "a"); got != "-ERR subcommand not found\r\n" {
+		t.Errorf("RG.TRIGGER a (unregistered) after the restart = %q, want not found", got)
+	}
+}
+
 // TestCloseLeavesNoProcesses checks that Close ends the worker.
 func TestCloseLeavesNoProcesses(t *testing.T) {
 	e, err := Run(Options{})

@@ -152,6 +152,36 @@ def do_script(msg):
         rt._start(ex)
 
 
+def memory_stats():
+    """Returns [total, peak, current] bytes for RG.PYSTATS.
+
+    With tracemalloc tracing (PYTHONTRACEMALLOC set, or a gear's
+    tracemalloc.start()), peak and current are the bytes Python allocated,
+    as RedisGears' wrapped allocators count them; otherwise they are the
+    process's resident set size, which also counts the interpreter's code
+    and C libraries. The total of every byte ever allocated needs a wrapped
+    allocator: it is 0.
+    """
+    import tracemalloc
+    if tracemalloc.is_tracing():
+        cur, peak = tracemalloc.get_traced_memory()
+        return [0, peak, cur]
+    peak = cur = 0
+    try:
+        import resource
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        if sys.platform != 'darwin':  # kilobytes there, bytes on macOS
+            peak *= 1024
+    except (ImportError, OSError):
+        pass
+    try:
+        with open('/proc/self/statm') as f:
+            cur = int(f.read().split()[1]) * os.sysconf('SC_PAGE_SIZE')
+    except (OSError, ValueError, IndexError):
+        cur = peak  # no /proc: the peak is the closest figure
+    return [0, max(peak, cur), cur]
+
+
 def handle(msg):
     op = msg['op']
     if op == 'reply':
@@ -176,6 +206,8 @@ def handle(msg):
         rt.profile_reset(msg['session'])
         if 'id' in msg:  # none when the host drops a session's profile
             send({'op': 'reply', 'id': msg['id']})
+    elif op == 'pystats':
+        send({'op': 'reply', 'id': msg['id'], 'value': memory_stats()})
     elif op == 'ping':
         send({'op': 'reply', 'id': msg['id']})
 
