@@ -213,7 +213,7 @@ func (c *funcCtx) funcValue(e ast.Expr) pyast.Expr {
 	}
 	fn = fn.Origin()
 	if _, ok := c.t.decls[fn]; ok {
-		return pyName(c.t.funcName(fn))
+		return c.funcRef(e, fn)
 	}
 	c.t.errorf(e, PackageCall, "wrap it in a func literal that calls it", "function value %s from outside the translated packages", fn.FullName())
 	return pyNone()
@@ -361,11 +361,13 @@ func exprKind(e ast.Expr) string {
 	return "an expression"
 }
 
-// checkTypeParam rejects arithmetic on type parameters: the width to wrap
-// to depends on the instantiation.
+// checkTypeParam guards the typed lowering: generic bodies are translated
+// per instantiation with the type arguments substituted (generics.go), so
+// an operator on a type parameter here is a translator bug, reported
+// rather than translated with the wrong width.
 func (c *funcCtx) checkTypeParam(at ast.Node, t types.Type) {
 	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
-		c.t.errorf(at, UnsupportedType, "write the helper for a concrete type", "arithmetic on type parameter %s", t)
+		bug(at, "operator on type parameter %s", t)
 	}
 }
 
