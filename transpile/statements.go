@@ -628,7 +628,10 @@ func (c *funcCtx) typeSwitchStmt(s *ast.TypeSwitchStmt) []pyast.Stmt {
 			caseExprs = append(caseExprs, e)
 		}
 	}
-	c.checkTypeCasesAt(caseExprs, caseTypes)
+	dyn := c.knownDynamicType(x)
+	if dyn == nil {
+		c.checkTypeCasesAt(caseExprs, caseTypes)
+	}
 	lc := &loopCtx{isSwitch: true}
 	c.loops = append(c.loops, lc)
 	var chain []pyast.Stmt
@@ -663,7 +666,7 @@ func (c *funcCtx) typeSwitchStmt(s *ast.TypeSwitchStmt) []pyast.Stmt {
 		}
 		var conds []pyast.Expr
 		for _, e := range cc.List {
-			conds = append(conds, c.typeTest(e, pyName(tmp), c.info.TypeOf(e)))
+			conds = append(conds, c.typeTestKnown(e, pyName(tmp), c.info.TypeOf(e), dyn))
 		}
 		var test pyast.Expr = conds[0]
 		if len(conds) > 1 {

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"cmp"
+	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
@@ -440,4 +441,141 @@ func GenericFuncValue(xs []uint8) []string {
 	add := gsum[uint8]
 	f := gmul[int16]
 	return []string{fmt.Sprint(add(xs)), fmt.Sprint(f(int16(len(xs)), 300)), fmt.Sprint(gmapT(xs, gneg[uint8]))}
+}
+
+var _ = reg(GenericStringerType, GenericFmtTypeArgs, GenericErrorConstraint, GenericMutualRecursion, GenericJSON,
+	GenericSliceConstraint, GenericPointerCompare, GenericInterfaceTypeArgs, GenericTypeSwitch, GenericAssertKnown)
+
+// gbox is a generic type with a String method: fmt finds it on every
+// instantiation's class.
+type gbox[T any] struct{ V T }
+
+func (b gbox[T]) String() string { return fmt.Sprint("<", b.V, ">") }
+
+func GenericStringerType(x int8, f float64) []string {
+	a, b := gbox[int8]{x}, gbox[float32]{float32(f)}
+	var s fmt.Stringer = gbox[string]{fmt.Sprint(x)}
+	return []string{fmt.Sprint(a), fmt.Sprintf("%v|%s", b, &b), s.String()}
+}
+
+func gshow[T any](x T) string { return fmt.Sprint(x) + fmt.Sprintf("|%v", x) }
+
+func GenericFmtTypeArgs(x int16, f float64) []string {
+	return []string{gshow(float32(f)), gshow(gcelsius(x)), gshow(int8(x)), gshow([]byte(fmt.Sprint(x))), gshow(&gpoint{int(x), 2}), gshow(gpoint{1, int(x)})}
+}
+
+// errCode is an error type that is not a struct.
+type errCode string
+
+func (e errCode) Error() string { return "code " + string(e) }
+
+// gerr is an error type with a pointer receiver.
+type gerr struct{ N int }
+
+func (e *gerr) Error() string { return fmt.Sprint("gerr ", e.N) }
+
+func gerrText[E error](e E) string { return e.Error() + "/" + fmt.Sprint(e) }
+
+func GenericErrorConstraint(s string, n int) []string {
+	return []string{gerrText(errCode(s)), gerrText(&gerr{n}), gerrText[error](&gerr{-n})}
+}
+
+func geven[T ginteger](n T) bool {
+	if n == 0 {
+		return true
+	}
+	return godd(n - 1)
+}
+
+func godd[T ginteger](n T) bool {
+	if n == 0 {
+		return false
+	}
+	return geven(n - 1)
+}
+
+func GenericMutualRecursion(n uint8) []bool {
+	k := n % 40
+	return []bool{geven(k), godd(int8(k)), geven(int8(-int8(k))), godd(uint16(k))}
+}
+
+func gjson[T any](x T) string {
+	b, err := json.Marshal(x)
+	if err != nil {
+		return "error"
+	}
+	return string(b)
+}
+
+func GenericJSON(x int8, f float64, s string) []string {
+	return []string{gjson(x), gjson(float32(f / 7)), gjson(gpoint{int(x), 1}), gjson([]byte(s)), gjson(map[string]uint8{s: uint8(x)})}
+}
+
+// names is a named slice type in a ~[]E type set.
+type names []string
+
+func gfirstLast[S ~[]E, E any](s S) (E, E) {
+	var z E
+	if len(s) == 0 {
+		return z, z
+	}
+	return s[0], s[len(s)-1]
+}
+
+func GenericSliceConstraint(xs []string, ys []float64) []string {
+	a, b := gfirstLast(names(xs))
+	c, d := gfirstLast(ys)
+	return []string{a + b, fmt.Sprint(c, d)}
+}
+
+func gsame[T comparable](a, b T) bool { return a == b }
+
+func GenericPointerCompare(x int) []bool {
+	p, q := &gpoint{x, 1}, &gpoint{x, 1}
+	return []bool{gsame(p, q), gsame(p, p), gsame(*p, *q), gsame(x, x+1)}
+}
+
+func GenericInterfaceTypeArgs(x int) []string {
+	var e error
+	if x%2 == 0 {
+		e = &gerr{x}
+	}
+	return []string{fmt.Sprint(gzeroOf[error]() == nil, gzeroOf[any]() == nil), fmt.Sprint(gsame[any](x, x), gsame[error](e, nil)), gshow[any](x)}
+}
+
+func gkind[T any](x T) string {
+	switch v := any(x).(type) {
+	case int:
+		return fmt.Sprint("int ", v+1)
+	case int8, uint8:
+		return fmt.Sprint("small ", v)
+	case string:
+		return "string " + v
+	case gpoint:
+		v.X++
+		return fmt.Sprint("point ", v, x)
+	case fmt.Stringer:
+		return "stringer " + v.String()
+	case error:
+		return "error " + v.Error()
+	case nil:
+		return "nil"
+	}
+	return "other"
+}
+
+func GenericTypeSwitch(x int, s string) []string {
+	return []string{gkind(x), gkind(int8(x)), gkind(uint8(x)), gkind(int16(x)), gkind(s), gkind(gpoint{x, 0}), gkind(&gerr{x}), gkind(gbox[int]{x})}
+}
+
+func gasInt[T any](x T) (int, bool) {
+	n, ok := any(x).(int)
+	return n, ok
+}
+
+func GenericAssertKnown(x int8) []string {
+	a, ok1 := gasInt(x)
+	b, ok2 := gasInt(int(x))
+	c, ok3 := gasInt[any](int(x))
+	return []string{fmt.Sprint(a, ok1, b, ok2, c, ok3)}
 }
