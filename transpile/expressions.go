@@ -651,6 +651,24 @@ func (c *funcCtx) typeTestKnown(at ast.Expr, x pyast.Expr, t, dyn types.Type) py
 	return pyBool(types.Identical(dyn, t))
 }
 
+// isPyTrue reports whether a test built by typeTestKnown is constant
+// True: True itself or an or of tests with a True.
+func isPyTrue(e pyast.Expr) bool {
+	switch e := e.(type) {
+	case *pyast.Bool:
+		return e.Value
+	case *pyast.BoolOp:
+		if e.Op == pyast.Or {
+			for _, v := range e.Values {
+				if isPyTrue(v) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // typeTest returns a test of whether x holds a value of type t.
 func (c *funcCtx) typeTest(at ast.Expr, x pyast.Expr, t types.Type) pyast.Expr {
 	isinst := func(cls string) pyast.Expr { return pyCall(pyName("isinstance"), x, pyName(cls)) }

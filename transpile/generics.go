@@ -21,7 +21,7 @@ import (
 // maxInstances caps the instantiations of one generic function: a
 // function may instantiate itself with an ever larger type (F[T] calling
 // F[[]T]), which has no finite translation.
-const maxInstances = 64
+const maxInstances = 1000
 
 // A genericFunc is a generic function or method of the module with the
 // instantiations reached so far.

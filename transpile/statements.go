@@ -679,6 +679,16 @@ func (c *funcCtx) typeSwitchStmt(s *ast.TypeSwitchStmt) []pyast.Stmt {
 	if hasDefault {
 		chain = def
 	}
+	if dyn != nil {
+		// The operand's type is known: only the clause that runs is kept.
+		for _, cl := range clauses {
+			if isPyTrue(cl.test) {
+				chain = cl.body
+				break
+			}
+		}
+		clauses = nil
+	}
 	for i := len(clauses) - 1; i >= 0; i-- {
 		chain = []pyast.Stmt{&pyast.If{Test: clauses[i].test, Body: clauses[i].body, Else: chain}}
 	}

@@ -33,6 +33,18 @@ func Max[T cmp.Ordered](a, b T) T {
 	return b
 }
 
+// Mean calls Sum with its own type parameter: Sum's instantiations
+// differ, so Mean's do too.
+func Mean[T Number](xs []T) T {
+	if len(xs) == 0 {
+		return 0
+	}
+	return Sum(xs) / T(len(xs))
+}
+
+// Larger calls Max, whose instantiations share a def: so do Larger's.
+func Larger[T cmp.Ordered](a, b T) T { return Max(b, a) }
+
 // Level is a named type in Clamp's type set.
 type Level int32
 
@@ -45,7 +57,7 @@ func Clamp[T ~int32](x, lo, hi T) T {
 // float64.
 func Half[T Level | float64](x T) T { return x / 2 }
 
-// Totals sums the digits of each key three ways.
+// Totals sums, averages and compares the runes of each key.
 var Totals = dsl.KeysOnly("n:*").
 	Map(func(k string) string {
 		var small []int8
@@ -55,7 +67,9 @@ var Totals = dsl.KeysOnly("n:*").
 			big = append(big, float64(c))
 		}
 		return strconv.Itoa(int(Sum(small))) + " " + strconv.FormatFloat(Sum(big), 'g', -1, 64) + " " +
-			Max(k, "n:5") + " " + strconv.Itoa(Max(len(k), 3))
+			Max(k, "n:5") + " " + strconv.Itoa(Max(len(k), 3)) + " " +
+			strconv.Itoa(int(Mean(small))) + " " + strconv.FormatFloat(Mean(big), 'g', -1, 64) + " " +
+			Larger(k, "n:") + strconv.Itoa(Larger(len(k), 4))
 	}).
 	Run()
 
