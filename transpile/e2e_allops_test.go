@@ -24,10 +24,8 @@ import (
 // decoded results (as multisets, except where the gear sorts).
 func TestEngineAndScriptsAgree(t *testing.T) {
 	scripts := genScripts(t, "./testdata/gears/allops")
-	srv := redistest.Start(t)
 	ctx := context.Background()
-	c := redis.NewClient(&redis.Options{Addr: srv.Addr, Protocol: 2})
-	defer c.Close()
+	c, ex, ec := startAgreeRig(t)
 	seed := []func() error{
 		func() error { return c.Set(ctx, "text:1", "the quick brown fox", 0).Err() },
 		func() error { return c.Set(ctx, "text:2", "The lazy dog é ß", 0).Err() },
@@ -49,10 +47,6 @@ func TestEngineAndScriptsAgree(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	e := emulator.RunT(t, emulator.Options{RedisURL: "redis://" + srv.Addr})
-	ec := redis.NewClient(&redis.Options{Addr: e.Addr(), Protocol: 2})
-	defer ec.Close()
-	ex := engine.NewRedisExecutor(c)
 
 	check(t, ctx, ex, ec, scripts, "Words", allops.Words, true)
 	check(t, ctx, ex, ec, scripts, "WordsDesc", allops.WordsDesc, true)
@@ -71,6 +65,20 @@ func TestEngineAndScriptsAgree(t *testing.T) {
 	check(t, ctx, ex, ec, scripts, "Events", allops.Events, false)
 	check(t, ctx, ex, ec, scripts, "Squares", allops.Squares, false)
 	check(t, ctx, ex, ec, scripts, "Shards", allops.Shards, false)
+}
+
+// startAgreeRig starts a redis-server and the emulator over it, and
+// returns a client of the server, the engine's executor on it, and a
+// client of the emulator; all are closed at test end.
+func startAgreeRig(t *testing.T) (c *redis.Client, ex engine.Executor, ec *redis.Client) {
+	t.Helper()
+	srv := redistest.Start(t)
+	c = redis.NewClient(&redis.Options{Addr: srv.Addr, Protocol: 2})
+	t.Cleanup(func() { c.Close() })
+	e := emulator.RunT(t, emulator.Options{RedisURL: "redis://" + srv.Addr})
+	ec = redis.NewClient(&redis.Options{Addr: e.Addr(), Protocol: 2})
+	t.Cleanup(func() { ec.Close() })
+	return c, engine.NewRedisExecutor(c), ec
 }
 
 // genScripts translates a testdata package and returns its scripts by

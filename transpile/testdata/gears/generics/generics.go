@@ -79,3 +79,13 @@ var Levels = dsl.KeysOnly("lvl:*").
 	Map(Half[Level]).
 	Map(func(l Level) float64 { return Half(float64(l)) }).
 	Run()
+
+// addUp is a generic step function: passed instantiated, it runs behind
+// the step adapter.
+func addUp[T Number](acc, x T) T { return acc + x }
+
+// Lengths adds key lengths in an int8 accumulator, which wraps.
+var Lengths = dsl.KeysOnly("len:*").
+	Map(func(k string) int8 { return int8(len(k)) }).
+	Accumulate(addUp[int8]).
+	Run()
