@@ -404,7 +404,13 @@ func (c *funcCtx) fmtArgs(e *ast.CallExpr, sig *types.Signature) []pyast.Expr {
 // methodCall translates x.M(args) for methods of the module's types,
 // standard types, and interface methods.
 func (c *funcCtx) methodCall(e *ast.CallExpr, fn *types.Func) pyast.Expr {
-	sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+	fun := ast.Unparen(e.Fun)
+	if ix, ok := fun.(*ast.IndexExpr); ok { // x.M[T](...), a generic method
+		fun = ast.Unparen(ix.X)
+	} else if ix, ok := fun.(*ast.IndexListExpr); ok {
+		fun = ast.Unparen(ix.X)
+	}
+	sel, ok := fun.(*ast.SelectorExpr)
 	if !ok {
 		bug(e, "method call without selector")
 	}

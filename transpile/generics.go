@@ -18,9 +18,9 @@ import (
 	"github.com/gogears/gogears/pyast"
 )
 
-// maxInstances caps the instantiations of one generic function: a
-// function may instantiate itself with an ever larger type (F[T] calling
-// F[[]T]), which has no finite translation.
+// maxInstances caps the instantiations of one generic function. go/types
+// rejects instantiation cycles (F[T] calling F[[]T]), so the set is
+// finite; the cap keeps a bug from translating forever.
 const maxInstances = 1000
 
 // A genericFunc is a generic function or method of the module with the

@@ -579,3 +579,102 @@ func GenericAssertKnown(x int8) []string {
 	c, ok3 := gasInt[any](int(x))
 	return []string{fmt.Sprint(a, ok1, b, ok2, c, ok3)}
 }
+
+var _ = reg(GenericVariadic, GenericNaNKeys, GenericBytesConv, GenericJSONDecode, GenericCrossNamed, GenericList, GenericMethodOfPlainType)
+
+func gmaxOf[T cmp.Ordered](first T, rest ...T) T {
+	m := first
+	for _, x := range rest {
+		m = max(m, x)
+	}
+	return m
+}
+
+func GenericVariadic(xs []float64, s string) []string {
+	out := []string{gmaxOf(s, "b", "a"), fmt.Sprint(gmaxOf(int8(len(s)), -3, 2))}
+	if len(xs) > 0 {
+		out = append(out, fmt.Sprint(gmaxOf(xs[0], slices.Clone(xs[1:])...)))
+	}
+	return out
+}
+
+func gdistinct[K comparable](xs []K) int {
+	m := map[K]int{}
+	for _, x := range xs {
+		m[x]++
+	}
+	return len(m)
+}
+
+func GenericNaNKeys(xs []float64, ys []string) []int {
+	return []int{gdistinct(xs), gdistinct(ys), gdistinct([]int8{1, 1, int8(len(ys))})}
+}
+
+// raw is a named byte slice type.
+type raw []byte
+
+func gtext[B ~[]byte](b B) string { return string(b) }
+func gbytes[B ~[]byte](s string) B  { return B(s) }
+
+func GenericBytesConv(s string) []string {
+	b := gbytes[raw](s)
+	c := gbytes[[]byte](s + "!")
+	return []string{gtext(b), gtext(c), fmt.Sprint(len(b), len(c))}
+}
+
+func gdecode[T any](s string) (T, bool) {
+	var v T
+	err := json.Unmarshal([]byte(s), &v)
+	return v, err == nil
+}
+
+func GenericJSONDecode(n int8, f float64) []string {
+	a, ok1 := gdecode[int8](fmt.Sprint(int(n) * 3))
+	b, ok2 := gdecode[gpoint](fmt.Sprintf(`{"X":%d,"Y":2}`, n))
+	c, ok3 := gdecode[[]string](`["x","` + fmt.Sprint(n) + `"]`)
+	d, ok4 := gdecode[uint8](fmt.Sprint(n))
+	return []string{fmt.Sprint(a, ok1, b, ok2, c, ok3, d, ok4)}
+}
+
+func GenericCrossNamed(xs []int16) []string {
+	cs := make([]gcelsius, len(xs))
+	for i, x := range xs {
+		cs[i] = gcelsius(x)
+	}
+	return []string{fmt.Sprint(shapes.Total(cs)), shapes.Total(cs).String()}
+}
+
+// gnode is a recursive generic type.
+type gnode[T any] struct {
+	V    T
+	Next *gnode[T]
+}
+
+func gpush[T any](head *gnode[T], v T) *gnode[T] { return &gnode[T]{v, head} }
+
+func gvalues[T any](head *gnode[T]) []T {
+	var out []T
+	for n := head; n != nil; n = n.Next {
+		out = append(out, n.V)
+	}
+	return out
+}
+
+func GenericList(xs []int8, s string) []string {
+	var a *gnode[int8]
+	for _, x := range xs {
+		a = gpush(a, x*2)
+	}
+	b := gpush(gpush[string](nil, s), s+s)
+	return []string{fmt.Sprint(gvalues(a)), fmt.Sprint(gvalues(b))}
+}
+
+// gscale is a plain type with a generic method (Go 1.27).
+type gscale struct{ K int }
+
+func (s gscale) apply[T gnumber](x T) T { return x*T(s.K) + T(s.K)/2 }
+
+func GenericMethodOfPlainType(k int16, x int8, f float64) []string {
+	s := gscale{int(k)}
+	return []string{fmt.Sprint(s.apply(x)), fmt.Sprint(s.apply(f)), fmt.Sprint(s.apply[uint16](uint16(x)))}
+}
