@@ -613,8 +613,8 @@ func GenericNaNKeys(xs []float64, ys []string) []int {
 // raw is a named byte slice type.
 type raw []byte
 
-func gtext[B ~[]byte](b B) string { return string(b) }
-func gbytes[B ~[]byte](s string) B  { return B(s) }
+func gtext[B ~[]byte](b B) string  { return string(b) }
+func gbytes[B ~[]byte](s string) B { return B(s) }
 
 func GenericBytesConv(s string) []string {
 	b := gbytes[raw](s)
