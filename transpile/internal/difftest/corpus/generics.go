@@ -580,7 +580,8 @@ func GenericAssertKnown(x int8) []string {
 	return []string{fmt.Sprint(a, ok1, b, ok2, c, ok3)}
 }
 
-var _ = reg(GenericVariadic, GenericNaNKeys, GenericBytesConv, GenericJSONDecode, GenericCrossNamed, GenericList, GenericMethodOfPlainType)
+var _ = reg(GenericVariadic, GenericNaNKeys, GenericBytesConv, GenericJSONDecode, GenericCrossNamed, GenericList, GenericMethodOfPlainType,
+	GenericPointerConstraint)
 
 func gmaxOf[T cmp.Ordered](first T, rest ...T) T {
 	m := first
@@ -677,4 +678,33 @@ func (s gscale) apply[T gnumber](x T) T { return x*T(s.K) + T(s.K)/2 }
 func GenericMethodOfPlainType(k int16, x int8, f float64) []string {
 	s := gscale{int(k)}
 	return []string{fmt.Sprint(s.apply(x)), fmt.Sprint(s.apply(f)), fmt.Sprint(s.apply[uint16](uint16(x)))}
+}
+
+// gsetter is the pointer-method constraint idiom: PT is *T with a method.
+type gsetter[T any] interface {
+	*T
+	set(s string)
+}
+
+// gcell has a pointer-receiver method.
+type gcell struct{ S string }
+
+func (c *gcell) set(s string) { c.S = "<" + s + ">" }
+
+func gparseAll[T any, PT gsetter[T]](xs []string) []T {
+	var out []T
+	for _, x := range xs {
+		p := PT(new(T))
+		p.set(x)
+		out = append(out, *p)
+	}
+	return out
+}
+
+func GenericPointerConstraint(xs []string) []string {
+	var out []string
+	for _, c := range gparseAll[gcell](xs) {
+		out = append(out, c.S)
+	}
+	return out
 }
