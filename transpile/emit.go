@@ -230,7 +230,7 @@ func (e *gearEmitter) mayWriteParam(f ast.Expr) bool {
 	switch x := ast.Unparen(f).(type) {
 	case *ast.FuncLit:
 		ftype, body = x.Type, x.Body
-	case *ast.Ident, *ast.SelectorExpr:
+	case *ast.Ident, *ast.SelectorExpr, *ast.IndexExpr, *ast.IndexListExpr:
 		fn, _ := typeutil.Callee(info, &ast.CallExpr{Fun: x}).(*types.Func)
 		if fn != nil {
 			fn = fn.Origin()
