@@ -708,3 +708,123 @@ func GenericPointerConstraint(xs []string) []string {
 	}
 	return out
 }
+
+var _ = reg(GenericOpAssign, GenericNamedString, GenericCache, GenericLoopClosures, GenericNamedResults)
+
+func gopassign[T ginteger](xs []T, d T) []T {
+	out := make([]T, 0, len(xs))
+	m := map[int]T{}
+	for i, x := range xs {
+		if d != 0 {
+			x /= d
+			x %= d + 1 - d%2
+		}
+		x <<= 3
+		x += T(1) << 6
+		x -= d
+		x *= x
+		m[i%3] += x
+		m[i%3] ^= d
+		out = append(out, x)
+	}
+	return append(out, m[0], m[1], m[2])
+}
+
+func GenericOpAssign(xs []int8, d int8) []string {
+	ys := make([]uint32, len(xs))
+	for i, x := range xs {
+		ys[i] = uint32(x) * 16777619
+	}
+	return []string{fmt.Sprint(gopassign(xs, d)), fmt.Sprint(gopassign(ys, uint32(d))), fmt.Sprint(gopassign([]int64{int64(d) << 40}, -3))}
+}
+
+func gshout[S ~string](s S) (S, int) {
+	out := s[:0]
+	n := 0
+	for i, r := range s {
+		if r > 127 {
+			n += i
+			continue
+		}
+		out += S(strings.ToUpper(string(r)))
+	}
+	if len(s) > 2 && s[1:] > s[:1] {
+		out += s[len(s)-1:]
+	}
+	return out, n
+}
+
+func GenericNamedString(s string) []string {
+	a, n := gshout(glabel(s))
+	b, m := gshout(s)
+	return []string{string(a), b, fmt.Sprint(n, m)}
+}
+
+// gcache is a generic type with a map field and several methods.
+type gcache[K comparable, V any] struct {
+	m    map[K]V
+	hits int
+}
+
+func (c *gcache[K, V]) get(k K) V {
+	v, ok := c.m[k]
+	if ok {
+		c.hits++
+	}
+	return v
+}
+
+func (c *gcache[K, V]) put(k K, v V) *gcache[K, V] {
+	if c.m == nil {
+		c.m = map[K]V{}
+	}
+	c.m[k] = v
+	return c
+}
+
+func (c *gcache[K, V]) size() int { return len(c.m) + c.hits*0 }
+
+func GenericCache(keys []string, f float64) []string {
+	a := &gcache[string, int8]{}
+	for i, k := range keys {
+		a.put(k, int8(i*50))
+	}
+	b := (&gcache[float64, []string]{}).put(f, keys).put(-f, nil)
+	return []string{fmt.Sprint(a.get("a"), a.get("é"), a.hits, a.size()), fmt.Sprint(len(b.get(f)), b.get(-f) == nil, b.get(f+1) == nil, b.size())}
+}
+
+func gclosures[T gnumber](xs []T) []T {
+	var fs []func() T
+	for i, x := range xs {
+		fs = append(fs, func() T { return x * T(i) })
+	}
+	var out []T
+	for _, f := range fs {
+		out = append(out, f())
+	}
+	return out
+}
+
+func GenericLoopClosures(xs []int8) []string {
+	fs := make([]float64, len(xs))
+	for i, x := range xs {
+		fs[i] = float64(x) / 8
+	}
+	return []string{fmt.Sprint(gclosures(xs)), fmt.Sprint(gclosures(fs))}
+}
+
+func gsplit[T ginteger](x T, parts int) (q, r T, ok bool) {
+	if parts <= 0 {
+		return
+	}
+	q = x / T(parts)
+	r = x - q*T(parts)
+	ok = true
+	return
+}
+
+func GenericNamedResults(x int16, parts int8) []string {
+	a, b, ok := gsplit(int8(x), int(parts))
+	c, d, ok2 := gsplit(uint16(x), int(parts))
+	return []string{fmt.Sprint(a, b, ok), fmt.Sprint(c, d, ok2)}
+}
