@@ -12,10 +12,9 @@
 // docs/subset.md; a generic function becomes one def per instantiation
 // reached, translated with its type arguments, and instantiations that
 // translate alike share one) into one script per gear, and writes
-// zz_gears.go, which
-// attaches the scripts to the gear variables. Problems in user code are
-// reported as [Diagnostics] (file:line:col: GGnnn message: hint), all of
-// them, never as a panic.
+// zz_gears.go, which attaches the scripts to the gear variables. Problems
+// in user code are reported as [Diagnostics] (file:line:col: GGnnn
+// message: hint), all of them, never as a panic.
 package transpile
 
 import (
