@@ -160,10 +160,9 @@ func (c *funcCtx) conversion(e *ast.CallExpr, to types.Type) pyast.Expr {
 	_, toTP := types.Unalias(to).(*types.TypeParam)
 	_, fromTP := types.Unalias(from).(*types.TypeParam)
 	if (toTP || fromTP) && !types.Identical(to, from) {
-		// One def serves every instantiation; the conversion's Python
-		// form depends on the type argument.
-		c.t.errorf(e, UnsupportedType, "convert outside the generic function", "conversion from %s to %s in a generic function", from, to)
-		return pyNone()
+		// Instantiations see their type arguments (generics.go): the
+		// conversion's Python form depends on them.
+		bug(e, "conversion from %s to %s with type parameters", from, to)
 	}
 	v := c.expr(x)
 	switch {

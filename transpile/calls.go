@@ -262,6 +262,9 @@ func (c *funcCtx) call(e *ast.CallExpr) pyast.Expr {
 		return pyCall(c.expr(e.Fun), c.args(e, sig)...)
 	}
 	fn = fn.Origin()
+	if m := c.typeParamMethod(e, fn); m != nil {
+		fn = m
+	}
 	sig := fn.Signature()
 	pkg := fn.Pkg()
 	if pkg == nil {
@@ -302,7 +305,7 @@ func (c *funcCtx) call(e *ast.CallExpr) pyast.Expr {
 		return f(c, e, c.args(e, sig))
 	}
 	if _, ok := c.t.decls[fn]; ok && c.t.inModule(path) {
-		return pyCall(pyName(c.t.funcName(fn)), c.args(e, sig)...)
+		return pyCall(c.funcRef(e.Fun, fn), c.args(e, c.callSig(e, sig))...)
 	}
 	if path == dslPath {
 		c.t.errorf(e, PackageCall, "build gears at package level, not inside steps", "dsl.%s called inside a step", fn.Name())
@@ -392,7 +395,7 @@ func (c *funcCtx) fmtArgs(e *ast.CallExpr, sig *types.Signature) []pyast.Expr {
 								c.checkInterfaceValue(a, t)
 								break
 							}
-							out[i] = c.t.shimCall("_GgStringer", out[i], pyName(c.t.funcName(fn)))
+							out[i] = c.t.shimCall("_GgStringer", out[i], c.t.methodRef(fn.Origin(), t, nil, a))
 							break
 						}
 						c.t.attachMethods(named)
@@ -412,7 +415,13 @@ func (c *funcCtx) fmtArgs(e *ast.CallExpr, sig *types.Signature) []pyast.Expr {
 // methodCall translates x.M(args) for methods of the module's types,
 // standard types, and interface methods.
 func (c *funcCtx) methodCall(e *ast.CallExpr, fn *types.Func) pyast.Expr {
-	sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+	fun := ast.Unparen(e.Fun)
+	if ix, ok := fun.(*ast.IndexExpr); ok { // x.M[T](...), a generic method
+		fun = ast.Unparen(ix.X)
+	} else if ix, ok := fun.(*ast.IndexListExpr); ok {
+		fun = ast.Unparen(ix.X)
+	}
+	sel, ok := fun.(*ast.SelectorExpr)
 	if !ok {
 		bug(e, "method call without selector")
 	}
@@ -453,7 +462,51 @@ func (c *funcCtx) methodCall(e *ast.CallExpr, fn *types.Func) pyast.Expr {
 			recv = c.t.shimCall("_gg_cp", recv)
 		}
 	}
-	return pyCall(pyName(c.t.funcName(fn)), append([]pyast.Expr{recv}, c.args(e, sig)...)...)
+	var own []types.Type
+	if sig.TypeParams().Len() > 0 {
+		own = instTypeArgs(c.info, c.sub, sel.Sel)
+	}
+	ref := c.t.methodRef(fn, xt, own, sel.Sel)
+	return pyCall(ref, append([]pyast.Expr{recv}, c.args(e, c.callSig(e, sig))...)...)
+}
+
+// callSig returns the signature a call's arguments are translated for:
+// the instantiated one when the callee is generic, so arguments see the
+// instance's parameter types.
+func (c *funcCtx) callSig(e *ast.CallExpr, sig *types.Signature) *types.Signature {
+	if sig.TypeParams().Len() == 0 && sig.RecvTypeParams().Len() == 0 {
+		return sig
+	}
+	if s, ok := c.info.TypeOf(e.Fun).(*types.Signature); ok {
+		return s
+	}
+	return sig
+}
+
+// typeParamMethod returns the concrete method a call x.M() reaches when x
+// had a type parameter type, whose methods come from its constraint: in
+// an instantiation x has the type argument, and the call goes to that
+// type's method directly (no Python dispatch on a value that may be a
+// plain int). It returns nil for other calls.
+func (c *funcCtx) typeParamMethod(e *ast.CallExpr, fn *types.Func) *types.Func {
+	recv := fn.Signature().Recv()
+	if c.sub == nil || recv == nil || !types.IsInterface(recv.Type()) {
+		return nil
+	}
+	sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	xt := c.info.TypeOf(sel.X)
+	if xt == nil || types.IsInterface(xt) {
+		return nil
+	}
+	obj, _, _ := types.LookupFieldOrMethod(xt, true, fn.Pkg(), fn.Name())
+	m, ok := obj.(*types.Func)
+	if !ok {
+		return nil
+	}
+	return m.Origin()
 }
 
 // noteInterfaceCall checks a method call through an interface value: the

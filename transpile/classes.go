@@ -182,11 +182,12 @@ func (t *translator) attachMethods(named *types.Named) {
 		return
 	}
 	for i := 0; i < named.NumMethods(); i++ {
-		m := named.Method(i)
-		if _, ok := t.decls[m]; !ok {
-			continue
+		m := named.Method(i).Origin()
+		fd, ok := t.decls[m]
+		if !ok || m.Signature().TypeParams().Len() > 0 {
+			continue // a generic method is in no interface's method set
 		}
-		t.attach = append(t.attach, &pyast.Assign{Targets: []pyast.Expr{pyAttr(cls, attrName(m.Name()))}, Value: pyName(t.funcName(m))})
+		t.attach = append(t.attach, &pyast.Assign{Targets: []pyast.Expr{pyAttr(cls, attrName(m.Name()))}, Value: t.methodRef(m, named, nil, fd.decl.Name)})
 		if _, ptr := m.Signature().Recv().Type().(*types.Pointer); ptr && m.Name() == "Error" {
 			// Only *T is an error: errors.Is compares such errors by identity.
 			t.attach = append(t.attach, &pyast.Assign{Targets: []pyast.Expr{pyAttr(cls, "_gg_ptrerr")}, Value: pyBool(true)})

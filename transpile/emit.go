@@ -230,8 +230,11 @@ func (e *gearEmitter) mayWriteParam(f ast.Expr) bool {
 	switch x := ast.Unparen(f).(type) {
 	case *ast.FuncLit:
 		ftype, body = x.Type, x.Body
-	case *ast.Ident, *ast.SelectorExpr:
+	case *ast.Ident, *ast.SelectorExpr, *ast.IndexExpr, *ast.IndexListExpr:
 		fn, _ := typeutil.Callee(info, &ast.CallExpr{Fun: x}).(*types.Func)
+		if fn != nil {
+			fn = fn.Origin()
+		}
 		d, ok := e.t.decls[fn]
 		if fn == nil || !ok || d.decl.Body == nil {
 			return true
@@ -525,16 +528,11 @@ func (e *gearEmitter) stepFunc(a ast.Expr, idx int, role string) pyast.Expr {
 		def.Comments = []string{fmt.Sprintf("go: %s.%s (%s)", e.gd.pkg.PkgPath, what, filepath.Base(t.fset.Position(x.Pos()).Filename))}
 		t.defs = append(t.defs, def)
 		return pyName(name)
-	case *ast.Ident, *ast.SelectorExpr:
-		var id *ast.Ident
-		if s, ok := x.(*ast.SelectorExpr); ok {
-			id = s.Sel
-		} else {
-			id = x.(*ast.Ident)
-		}
+	case *ast.Ident, *ast.SelectorExpr, *ast.IndexExpr, *ast.IndexListExpr:
+		id := instIdent(x)
 		if fn, ok := e.info.Uses[id].(*types.Func); ok && fn.Signature().Recv() == nil {
 			if _, known := t.decls[fn.Origin()]; known && t.inModule(fn.Pkg().Path()) {
-				return pyName(t.funcName(fn.Origin()))
+				return t.funcRef(e.info, nil, x, fn.Origin())
 			}
 		}
 	}

@@ -214,7 +214,7 @@ func (c *funcCtx) funcValue(e ast.Expr) pyast.Expr {
 	}
 	fn = fn.Origin()
 	if _, ok := c.t.decls[fn]; ok {
-		return pyName(c.t.funcName(fn))
+		return c.funcRef(e, fn)
 	}
 	if v := c.stdFuncValue(fn); v != nil {
 		return v
@@ -403,11 +403,13 @@ func exprKind(e ast.Expr) string {
 	return "an expression"
 }
 
-// checkTypeParam rejects arithmetic on type parameters: the width to wrap
-// to depends on the instantiation.
+// checkTypeParam guards the typed lowering: generic bodies are translated
+// per instantiation with the type arguments substituted (generics.go), so
+// an operator on a type parameter here is a translator bug, reported
+// rather than translated with the wrong width.
 func (c *funcCtx) checkTypeParam(at ast.Node, t types.Type) {
 	if _, ok := types.Unalias(t).(*types.TypeParam); ok {
-		c.t.errorf(at, UnsupportedType, "write the helper for a concrete type", "arithmetic on type parameter %s", t)
+		bug(at, "operator on type parameter %s", t)
 	}
 }
 
@@ -603,10 +605,13 @@ func (c *funcCtx) elemValue(e ast.Expr, t types.Type) pyast.Expr {
 // typeAssert translates x.(T), which panics when x does not hold a T.
 func (c *funcCtx) typeAssert(e *ast.TypeAssertExpr) pyast.Expr {
 	t := c.info.TypeOf(e.Type)
-	c.checkTypeCases(e, []types.Type{t})
+	dyn := c.knownDynamicType(e.X)
+	if dyn == nil {
+		c.checkTypeCases(e, []types.Type{t})
+	}
 	x := c.expr(e.X)
 	tmp := pyName("_v")
-	test := c.typeTest(e.Type, tmp, t)
+	test := c.typeTestKnown(e.Type, tmp, t, dyn)
 	return c.t.shimCall("_gg_assert", x, &pyast.Lambda{Args: pyast.Arguments{Args: []string{"_v"}}, Body: test}, pyBytes(types.TypeString(t, qualifier)))
 }
 
@@ -627,13 +632,16 @@ func (c *funcCtx) commaOk(e ast.Expr, vt types.Type) (pyast.Expr, bool) {
 		return c.t.shimCall("_gg_mget2", c.expr(x.X), c.mapKey(x.X, x.Index), z), true
 	case *ast.TypeAssertExpr:
 		t := c.info.TypeOf(x.Type)
-		c.checkTypeCases(x, []types.Type{t})
+		dyn := c.knownDynamicType(x.X)
+		if dyn == nil {
+			c.checkTypeCases(x, []types.Type{t})
+		}
 		z, _ := c.t.zeroValue(t)
 		if z == nil {
 			z = pyNone()
 		}
 		tmp := pyName("_v")
-		test := c.typeTest(x.Type, tmp, t)
+		test := c.typeTestKnown(x.Type, tmp, t, dyn)
 		return c.t.shimCall("_gg_assert2", c.expr(x.X), &pyast.Lambda{Args: pyast.Arguments{Args: []string{"_v"}}, Body: test}, z), true
 	case *ast.UnaryExpr:
 		if x.Op == token.ARROW {
@@ -642,6 +650,65 @@ func (c *funcCtx) commaOk(e ast.Expr, vt types.Type) (pyast.Expr, bool) {
 		}
 	}
 	return nil, false
+}
+
+// knownDynamicType returns the type of the value an interface operand
+// holds when the operand is a conversion any(v) of a non-interface v, the
+// idiom generic code switches on; or nil. Python values do not carry
+// their Go types (an int8 and an int are both int), so a test on such an
+// operand is decided from the static type instead.
+func (c *funcCtx) knownDynamicType(x ast.Expr) types.Type {
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return nil
+	}
+	if tv := c.info.Types[call.Fun]; !tv.IsType() || !types.IsInterface(tv.Type) {
+		return nil
+	}
+	at := c.info.TypeOf(call.Args[0])
+	if b, ok := at.(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
+		if b.Kind() == types.UntypedNil {
+			return nil
+		}
+		at = types.Default(at)
+	}
+	if at == nil || types.IsInterface(at) {
+		return nil
+	}
+	return at
+}
+
+// typeTestKnown is typeTest for an operand holding a value of type dyn,
+// decided at translation time; dyn nil tests at run time.
+func (c *funcCtx) typeTestKnown(at ast.Expr, x pyast.Expr, t, dyn types.Type) pyast.Expr {
+	if dyn == nil {
+		return c.typeTest(at, x, t)
+	}
+	if b, ok := t.(*types.Basic); ok && b.Kind() == types.UntypedNil {
+		return pyBool(false) // any(v) of a non-interface v is never nil
+	}
+	if it, ok := t.Underlying().(*types.Interface); ok {
+		return pyBool(types.Implements(dyn, it))
+	}
+	return pyBool(types.Identical(dyn, t))
+}
+
+// isPyTrue reports whether a test built by typeTestKnown is constant
+// True: True itself or an or of tests with a True.
+func isPyTrue(e pyast.Expr) bool {
+	switch e := e.(type) {
+	case *pyast.Bool:
+		return e.Value
+	case *pyast.BoolOp:
+		if e.Op == pyast.Or {
+			for _, v := range e.Values {
+				if isPyTrue(v) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // typeTest returns a test of whether x holds a value of type t.

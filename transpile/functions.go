@@ -58,6 +58,18 @@ type translator struct {
 	// postOnly marks three-clause loop variables assigned only by the
 	// loop's post statement.
 	postOnly map[types.Object]bool
+
+	// generics are the generic functions reached, by Origin, in the order
+	// first reached; instQueue holds instantiations still to translate,
+	// instRefs every Python name referring to one (see generics.go).
+	generics     map[*types.Func]*genericFunc
+	genericOrder []*genericFunc
+	instQueue    []*instance
+	instRefs     []instRef
+	// curInst is the instantiation being translated; or nil.
+	curInst *instance
+	// typeCtxt dedupes the generic types instantiated by substitution.
+	typeCtxt *types.Context
 }
 
 // funcDecl is a function declaration with the package it belongs to.
@@ -123,13 +135,16 @@ func newTranslatorIndex(fset *token.FileSet, ix *declIndex, modulePath string, d
 		funcNames: map[*types.Func]string{}, classes: map[string]string{}, classBusy: map[string]bool{},
 		postOnly: map[types.Object]bool{}, paramNames: map[string]bool{}, varInits: ix.varInits,
 		sentinels: map[*types.Var]string{}, attached: map[*types.Named]bool{}, imports: ix.imports,
-		varPkgs: ix.varPkgs,
+		varPkgs: ix.varPkgs, generics: map[*types.Func]*genericFunc{}, typeCtxt: types.NewContext(),
 	}
 }
 
 // errorf reports a diagnostic at node n.
 func (t *translator) errorf(n ast.Node, code Code, hint, format string, args ...any) {
 	d := Diagnostic{Pos: t.fset.Position(n.Pos()), Code: code, Message: fmt.Sprintf(format, args...), Hint: hint}
+	if in := t.curInst; in != nil && in.at.IsValid() {
+		d.Related = append(d.Related, Related{Pos: t.fset.Position(in.at), Message: "in " + in.what + ", instantiated here"})
+	}
 	if n.End().IsValid() {
 		d.End = t.fset.Position(n.End())
 	}
@@ -170,11 +185,10 @@ func (t *translator) funcName(fn *types.Func) string {
 	if n, ok := t.funcNames[fn]; ok {
 		return n
 	}
-	base := fn.Name()
-	if recv := fn.Signature().Recv(); recv != nil {
-		base = recvTypeName(recv.Type()) + "_" + fn.Name()
+	if isGeneric(fn) {
+		bug(nil, "generic %s named without type arguments", fn.FullName())
 	}
-	n := t.module.fresh(base)
+	n := t.module.fresh(funcBaseName(fn))
 	t.funcNames[fn] = n
 	t.queue = append(t.queue, fn)
 	return n
@@ -192,14 +206,20 @@ func recvTypeName(t types.Type) string {
 
 // drain translates queued functions until none are left.
 func (t *translator) drain() {
-	for len(t.queue) > 0 {
+	for len(t.queue) > 0 || len(t.instQueue) > 0 {
+		if len(t.instQueue) > 0 {
+			inst := t.instQueue[0]
+			t.instQueue = t.instQueue[1:]
+			t.translateInstance(inst)
+			continue
+		}
 		fn := t.queue[0]
 		t.queue = t.queue[1:]
 		fd, ok := t.decls[fn]
 		if !ok || fd.decl.Body == nil {
 			continue // reported at the call site
 		}
-		if def := t.topFunc(fn, fd); def != nil {
+		if def := t.topFunc(fn, fd, fd.pkg.TypesInfo, nil, t.funcNames[fn], funcWhat(fn)); def != nil {
 			t.defs = append(t.defs, def)
 		}
 	}
@@ -210,21 +230,26 @@ func origin(pkgPath, what string, pos token.Position) string {
 	return fmt.Sprintf("go: %s.%s (%s)", pkgPath, what, filepath.Base(pos.Filename))
 }
 
-// topFunc translates a top-level function or method declaration.
-func (t *translator) topFunc(fn *types.Func, fd funcDecl) (def *pyast.FunctionDef) {
+// topFunc translates a top-level function or method declaration into the
+// def name, with info the declaration's type information (substituted by
+// sub for an instantiation of a generic function; sub is nil otherwise).
+func (t *translator) topFunc(fn *types.Func, fd funcDecl, info *types.Info, sub *subster, name, what string) (def *pyast.FunctionDef) {
 	defer t.recoverInternal(fd.decl)
-	what := fn.Name()
-	if recv := fn.Signature().Recv(); recv != nil {
-		what = recvTypeName(recv.Type()) + "." + fn.Name()
-	}
-	c := newFuncCtx(t, fd.pkg, nil, fd.decl)
-	c.idBase = what
+	c := newFuncCtxInfo(t, fd.pkg, info, nil, fd.decl)
+	c.sub = sub
+	// Func literal ids name the generic function, the same in every
+	// instantiation, so identical instantiations print the same.
+	c.idBase = funcWhat(fn)
 	var params []*ast.Field
 	if fd.decl.Recv != nil {
 		params = append(params, fd.decl.Recv.List...)
 	}
 	params = append(params, fd.decl.Type.Params.List...)
-	def = c.function(t.funcNames[fn], params, fd.decl.Type, fd.decl.Body, fn.Signature())
+	sig := fn.Signature()
+	if sub != nil {
+		sig = sub.typ(sig).(*types.Signature)
+	}
+	def = c.function(name, params, fd.decl.Type, fd.decl.Body, sig)
 	def.Comments = []string{origin(fd.pkg.PkgPath, what, t.fset.Position(fd.decl.Pos()))}
 	return def
 }
@@ -264,6 +289,9 @@ type funcCtx struct {
 	// stmtCall is the call that is the whole value of the statement being
 	// translated, where a call needing a statement may be hoisted.
 	stmtCall *ast.CallExpr
+	// sub replaces the type parameters of the generic function being
+	// instantiated; or nil.
+	sub *subster
 }
 
 // A loopCtx is an enclosing for, range, switch or type switch statement:
@@ -293,10 +321,19 @@ type loopExit struct {
 }
 
 func newFuncCtx(t *translator, pkg *packages.Package, parent *funcCtx, body ast.Node) *funcCtx {
-	c := &funcCtx{t: t, pkg: pkg, info: pkg.TypesInfo, parent: parent, fnBody: body, loopVars: map[types.Object]bool{}}
+	info := pkg.TypesInfo
+	if parent != nil {
+		info = parent.info
+	}
+	return newFuncCtxInfo(t, pkg, info, parent, body)
+}
+
+// newFuncCtxInfo is newFuncCtx reading the types from info.
+func newFuncCtxInfo(t *translator, pkg *packages.Package, info *types.Info, parent *funcCtx, body ast.Node) *funcCtx {
+	c := &funcCtx{t: t, pkg: pkg, info: info, parent: parent, fnBody: body, loopVars: map[types.Object]bool{}}
 	if parent != nil {
 		c.scope = newScope(parent.scope)
-		c.idBase, c.lits, c.goVersion, c.assigns, c.inplace = parent.idBase, parent.lits, parent.goVersion, parent.assigns, parent.inplace
+		c.idBase, c.lits, c.goVersion, c.assigns, c.inplace, c.sub = parent.idBase, parent.lits, parent.goVersion, parent.assigns, parent.inplace, parent.sub
 		for o := range parent.loopVars {
 			c.loopVars[o] = true
 		}
@@ -305,10 +342,10 @@ func newFuncCtx(t *translator, pkg *packages.Package, parent *funcCtx, body ast.
 		n := 0
 		c.lits = &n
 		c.goVersion = fileVersion(pkg, t.fset, body.Pos())
-		c.assigns = countAssigns(pkg.TypesInfo, body)
-		c.inplace = inplaceAppends(pkg.TypesInfo, body)
-		t.checkSlices(pkg.TypesInfo, body)
-		t.checkAliasedAppends(pkg.TypesInfo, body)
+		c.assigns = countAssigns(info, body)
+		c.inplace = inplaceAppends(info, body)
+		t.checkSlices(info, body)
+		t.checkAliasedAppends(info, body)
 	}
 	return c
 }

@@ -50,6 +50,7 @@ func FuzzTranslate(f *testing.F) {
 		"package p\nfunc F(n int) int { switch { case n > 0: break; default: n-- }; return n }\n",
 		"package p\nfunc F(s string) (c int) {\nL:\n\tfor i := 0; i < len(s); i++ {\n\t\tfor _, r := range s[i:] {\n\t\t\tswitch {\n\t\t\tcase r == 'a':\n\t\t\t\tbreak\n\t\t\tcase r == 'b':\n\t\t\t\tcontinue L\n\t\t\tcase r == 'c':\n\t\t\t\tbreak L\n\t\t\t}\n\t\t\tc++\n\t\t}\n\t}\n\treturn\n}\n",
 		"package p\nfunc F(n int) int {\nS:\n\tswitch {\n\tcase n > 0:\n\t\tfor {\n\t\t\tn--\n\t\t\tif n < 3 {\n\t\t\t\tbreak S\n\t\t\t}\n\t\t}\n\t}\n\treturn n\n}\n",
+		"package p\nfunc G[T ~int8 | ~float64](x T) T { return x * 3 }\nfunc F(a int8, b float64) float64 { return float64(G(a)) + G(b) }\n",
 	} {
 		f.Add(seed)
 	}
@@ -61,7 +62,8 @@ func FuzzTranslate(f *testing.F) {
 		ds := &Diagnostics{}
 		tr := newTranslator(fset, []*packages.Package{pkg}, "example.com/fuzz", ds)
 		for _, n := range pkg.Types.Scope().Names() {
-			if fn, ok := pkg.Types.Scope().Lookup(n).(*types.Func); ok {
+			// A generic function is translated per instantiation, when reached.
+			if fn, ok := pkg.Types.Scope().Lookup(n).(*types.Func); ok && !isGeneric(fn) {
 				tr.funcName(fn)
 			}
 		}

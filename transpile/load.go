@@ -515,7 +515,8 @@ func typeCheck(fset *token.FileSet, roots []*packages.Package, deps *exports) {
 		// A gear package's maps are sized from its source (about one typed
 		// expression per 6 bytes of gear code, capped for packages that
 		// embed big literals): growing them was a tenth of the check.
-		// The translator reads no Scopes or Instances.
+		// The translator reads no Scopes; Instances name the type
+		// arguments of generic calls.
 		n := 0
 		if _, gears := p.Imports[dslPath]; gears {
 			for _, f := range p.Syntax {
@@ -529,6 +530,7 @@ func typeCheck(fset *token.FileSet, roots []*packages.Package, deps *exports) {
 			Uses:         make(map[*ast.Ident]types.Object, n/10),
 			Implicits:    map[ast.Node]types.Object{},
 			Selections:   make(map[*ast.SelectorExpr]*types.Selection, n/40),
+			Instances:    map[*ast.Ident]types.Instance{},
 			FileVersions: map[*ast.File]string{},
 		}
 		conf := &types.Config{

@@ -762,7 +762,10 @@ func (c *funcCtx) typeSwitchStmt(s *ast.TypeSwitchStmt, label types.Object) []py
 			caseExprs = append(caseExprs, e)
 		}
 	}
-	c.checkTypeCasesAt(caseExprs, caseTypes)
+	dyn := c.knownDynamicType(x)
+	if dyn == nil {
+		c.checkTypeCasesAt(caseExprs, caseTypes)
+	}
 	lc := &loopCtx{label: label, isSwitch: true, pyLoop: c.breaksSwitch(s.Body, label)}
 	c.loops = append(c.loops, lc)
 	var chain []pyast.Stmt
@@ -797,7 +800,7 @@ func (c *funcCtx) typeSwitchStmt(s *ast.TypeSwitchStmt, label types.Object) []py
 		}
 		var conds []pyast.Expr
 		for _, e := range cc.List {
-			conds = append(conds, c.typeTest(e, pyName(tmp), c.info.TypeOf(e)))
+			conds = append(conds, c.typeTestKnown(e, pyName(tmp), c.info.TypeOf(e), dyn))
 		}
 		var test pyast.Expr = conds[0]
 		if len(conds) > 1 {
@@ -808,6 +811,16 @@ func (c *funcCtx) typeSwitchStmt(s *ast.TypeSwitchStmt, label types.Object) []py
 	c.loops = c.loops[:len(c.loops)-1]
 	if hasDefault {
 		chain = def
+	}
+	if dyn != nil {
+		// The operand's type is known: only the clause that runs is kept.
+		for _, cl := range clauses {
+			if isPyTrue(cl.test) {
+				chain = cl.body
+				break
+			}
+		}
+		clauses = nil
 	}
 	for i := len(clauses) - 1; i >= 0; i-- {
 		chain = []pyast.Stmt{&pyast.If{Test: clauses[i].test, Body: clauses[i].body, Else: chain}}

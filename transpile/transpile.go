@@ -9,10 +9,12 @@
 // loaded while the listing runs, on imports guessed with go/build. It finds
 // every package-level dsl.Job or dsl.Registration variable, translates the
 // closures and functions its steps reach (a checked subset of Go, see
-// docs/subset.md) into one script per gear, and writes zz_gears.go, which
-// attaches the scripts to the gear variables. Problems in user code are
-// reported as [Diagnostics] (file:line:col: GGnnn message: hint), all of
-// them, never as a panic.
+// docs/subset.md; a generic function becomes one def per instantiation
+// reached, translated with its type arguments, and instantiations that
+// translate alike share one) into one script per gear, and writes
+// zz_gears.go, which attaches the scripts to the gear variables. Problems
+// in user code are reported as [Diagnostics] (file:line:col: GGnnn
+// message: hint), all of them, never as a panic.
 package transpile
 
 import (

@@ -247,8 +247,9 @@ func needsCopy(typ types.Type, fresh bool) bool {
 }
 
 // typeParamZero returns the zero value of a type parameter when every type
-// of its constraint has the same Python zero (one def serves all
-// instantiations); any, comparable and mixed constraints have none.
+// of its constraint has the same Python zero; any, comparable and mixed
+// constraints have none. Bodies are translated per instantiation
+// (generics.go), so only types outside a body reach it.
 func (t *translator) typeParamZero(tp *types.TypeParam) (pyast.Expr, bool) {
 	iface, ok := tp.Constraint().Underlying().(*types.Interface)
 	if !ok {

@@ -78,20 +78,23 @@ var Float32Any = dsl.KeysOnly("*").
 	}).
 	Run()
 
-func zeroOf[T any]() T {
-	var z T // want "GG205 unsupported type T"
-	return z
+func boxed[T any](x T) any {
+	return x // want "GG205 float32 value converted to an interface" "GG204 value of shade \\(with methods\\) converted to an interface"
 }
 
-func convTo[T ~int8 | ~uint8](x int) T {
-	return T(x) // want "GG205 conversion from int to T in a generic function"
-}
+type shade int
 
-// Generics uses type-parameter zero values and conversions, whose Python
-// form would depend on the type argument.
+func (s shade) String() string { return "shade" }
+
+// Generics stores values in an interface from a generic function: each
+// instantiation is checked with its type argument, and what no Python
+// value can carry (float32 formatting, methods of a non-struct type) is
+// rejected in the instantiation that needs it.
 var Generics = dsl.KeysOnly("*").
 	Map(func(k string) int {
-		return zeroOf[int]() + int(convTo[uint8](len(k)))
+		a, b, c := boxed(float32(len(k))), boxed(shade(len(k))), boxed(len(k))
+		_, _ = a, b
+		return c.(int)
 	}).
 	Run()
 
