@@ -436,9 +436,19 @@ func (c *funcCtx) methodCall(e *ast.CallExpr, fn *types.Func) pyast.Expr {
 		return pyNone()
 	}
 	recv := c.expr(sel.X)
+	fresh := isFresh(sel.X)
+	if s := c.info.Selections[sel]; s != nil && len(s.Index()) > 1 {
+		// A promoted method receives the embedded value; through a nil
+		// embedded pointer a value receiver panics, as in Go.
+		recv, xt = embedPath(recv, xt, s.Index()[:len(s.Index())-1])
+		fresh = false
+		if _, xptr := xt.(*types.Pointer); xptr && isStructValue(recvT) {
+			recv = c.t.shimCall("_gg_deref", recv)
+		}
+	}
 	if _, ptr := recvT.(*types.Pointer); !ptr && isStructValue(recvT) {
 		// A value receiver gets a copy; x may be a value or a pointer.
-		if _, xptr := xt.(*types.Pointer); xptr || !isFresh(sel.X) {
+		if _, xptr := xt.(*types.Pointer); xptr || !fresh {
 			recv = c.t.shimCall("_gg_cp", recv)
 		}
 	}

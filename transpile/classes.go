@@ -53,8 +53,10 @@ func (t *translator) structClass(typ types.Type) (pyast.Expr, bool) {
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
 		if f.Embedded() {
-			t.diags.add(Diagnostic{Pos: t.fset.Position(f.Pos()), Code: UnsupportedType, Message: "embedded field " + f.Name(), Hint: "name the field"})
-			okAll = false
+			if msg, hint := t.embedProblem(f); msg != "" {
+				t.diags.add(Diagnostic{Pos: t.fset.Position(f.Pos()), Code: UnsupportedType, Message: msg, Hint: hint})
+				okAll = false
+			}
 		}
 		attr := attrName(f.Name())
 		gonames = append(gonames, pyast.NewStr(f.Name()))
@@ -76,18 +78,17 @@ func (t *translator) structClass(typ types.Type) (pyast.Expr, bool) {
 		if !f.Exported() {
 			continue
 		}
-		jname, omit, skip, bad := jsonTag(f.Name(), st.Tag(i))
-		if bad != "" {
+		if _, _, _, bad := jsonTag(f.Name(), st.Tag(i)); bad != "" {
 			t.diags.add(Diagnostic{Pos: t.fset.Position(f.Pos()), Code: UnsupportedType, Message: "json tag option " + bad + " of field " + f.Name(), Hint: "only omitempty and \"-\" are supported: convert the field yourself"})
 		}
-		if skip {
-			continue
-		}
+	}
+	// Fields promoted from embedded structs have dotted attribute paths.
+	for _, jf := range jsonFields(typ) {
 		kind := ""
-		if isByteSlice(f.Type()) {
+		if isByteSlice(jf.typ) {
 			kind = "bytes"
 		}
-		jspec = append(jspec, pyTuple(pyast.NewStr(jname), pyast.NewStr(attr), pyBool(omit), pyast.NewStr(kind)))
+		jspec = append(jspec, pyTuple(pyast.NewStr(jf.name), pyast.NewStr(jf.jsonAttr()), pyBool(jf.omit), pyast.NewStr(kind)))
 	}
 	t.classDefs = append(t.classDefs, &pyast.Assign{
 		Targets: []pyast.Expr{pyName(name)},
@@ -192,6 +193,7 @@ func (t *translator) attachMethods(named *types.Named) {
 			t.attach = append(t.attach, &pyast.Assign{Targets: []pyast.Expr{pyAttr(cls, "_gg_ptrerr")}, Value: pyBool(true)})
 		}
 	}
+	t.attachPromoted(named, cls)
 }
 
 // cmdType returns a named type of package runtime/cmd (Z, XMessage...).

@@ -117,7 +117,7 @@ func (c *funcCtx) checkInterfaceValue(e ast.Expr, src types.Type) {
 		}
 		return
 	}
-	if named.Obj().Pkg() == nil || named.NumMethods() == 0 {
+	if named.Obj().Pkg() == nil || types.NewMethodSet(types.NewPointer(named)).Len() == 0 {
 		return
 	}
 	_, isStruct := named.Underlying().(*types.Struct)
@@ -139,14 +139,11 @@ func (c *funcCtx) checkInterfaceValue(e ast.Expr, src types.Type) {
 
 // hasPtrOnlyMethod reports whether *T has method name but T does not.
 func hasPtrOnlyMethod(named *types.Named, name string) bool {
-	for i := 0; i < named.NumMethods(); i++ {
-		m := named.Method(i)
-		if m.Name() == name {
-			_, ptr := m.Signature().Recv().Type().(*types.Pointer)
-			return ptr
-		}
+	// Method sets, so methods promoted from embedded fields count.
+	if types.NewMethodSet(named).Lookup(nil, name) != nil {
+		return false
 	}
-	return false
+	return types.NewMethodSet(types.NewPointer(named)).Lookup(nil, name) != nil
 }
 
 // isStdType reports whether a named type comes from the standard library
@@ -224,16 +221,14 @@ func (c *funcCtx) selector(e *ast.SelectorExpr) pyast.Expr {
 	if sel, ok := c.info.Selections[e]; ok {
 		switch sel.Kind() {
 		case types.FieldVal:
-			if len(sel.Index()) > 1 {
-				c.t.errorf(e, UnsupportedType, "name the embedded field explicitly", "promoted field %s", e.Sel.Name)
-			}
+			x, _ := embedPath(c.expr(e.X), sel.Recv(), sel.Index()[:len(sel.Index())-1])
 			if s, ok := structOf(sel.Recv()); ok {
 				if named, isNamed := types.Unalias(derefType(sel.Recv())).(*types.Named); isNamed && c.isStdType(named) {
 					_ = s
 					c.t.errorf(e, PackageCall, "use the type's methods instead", "field %s of %s", e.Sel.Name, named.Obj().Name())
 				}
 			}
-			return pyAttr(c.expr(e.X), attrName(e.Sel.Name))
+			return pyAttr(x, attrName(e.Sel.Name))
 		case types.MethodVal, types.MethodExpr:
 			c.t.errorf(e, MethodValue, "wrap the call in a func literal", "method value %s", e.Sel.Name)
 			return pyNone()

@@ -312,10 +312,8 @@ func (c *funcCtx) target(l ast.Expr) pyast.Expr {
 		if sel == nil || sel.Kind() != types.FieldVal {
 			bug(l, "assignment to %s", l.Sel.Name)
 		}
-		if len(sel.Index()) > 1 {
-			c.t.errorf(l, UnsupportedType, "name the embedded field explicitly", "promoted field %s", l.Sel.Name)
-		}
-		return pyAttr(c.expr(l.X), attrName(l.Sel.Name))
+		x, _ := embedPath(c.expr(l.X), sel.Recv(), sel.Index()[:len(sel.Index())-1])
+		return pyAttr(x, attrName(l.Sel.Name))
 	case *ast.IndexExpr:
 		x := c.expr(l.X)
 		if isString(c.info.TypeOf(l.X)) {

@@ -540,3 +540,17 @@ class _GgBuilder(object):
 
     def _gg_copy(self):
         return self
+
+
+def _gg_promote(fn, path, cp):
+    # A method promoted from an embedded field, attached to the outer
+    # struct's class: it follows path (attribute names) to the embedded
+    # value, which a value receiver gets a copy of.
+    def m(self, *args):
+        r = self
+        for p in path:
+            r = getattr(r, p)
+        if cp:
+            r = _gg_deref(r)._gg_copy()
+        return fn(r, *args)
+    return m

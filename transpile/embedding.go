@@ -1,0 +1,226 @@
+package transpile
+
+// This file translates struct embedding. An embedded field is an ordinary
+// attribute of the class, named after its type as in Go, so value
+// semantics, equality and fmt need nothing new; promoted fields and
+// methods follow the path go/types records in Selection.Index; methods
+// promoted into a struct's method set are attached to its class as
+// forwarders for interface dispatch; and encoding/json's flattening of
+// embedded fields (depth shadowing, tags, ambiguity) is resolved here at
+// translation time into the class's json field list.
+
+import (
+	"go/types"
+	"sort"
+	"strings"
+
+	"github.com/gogears/gogears/pyast"
+)
+
+// embedProblem returns why an embedded field cannot be translated, with
+// the fix, or "" when it can: only struct types of the module are embedded,
+// by value or by pointer.
+func (t *translator) embedProblem(f *types.Var) (msg, hint string) {
+	ft := f.Type()
+	ptr := false
+	if p, ok := ft.(*types.Pointer); ok {
+		ft, ptr = p.Elem(), true
+	}
+	named, _ := types.Unalias(ft).(*types.Named)
+	ts := types.TypeString(f.Type(), qualifier)
+	switch {
+	case types.IsInterface(ft):
+		return "embedded interface " + ts, "name the field (" + f.Name() + " " + ts + ") and call its methods through it"
+	case named == nil || named.Obj().Pkg() == nil:
+		return "embedded field " + ts, "name the field"
+	case !t.inModule(named.Obj().Pkg().Path()):
+		return "embedded field " + ts + " from package " + named.Obj().Pkg().Path(), "name the field (" + f.Name() + " " + ts + "): only struct types of the module can be embedded"
+	}
+	if _, ok := named.Underlying().(*types.Struct); !ok {
+		return "embedded field " + ts + " of non-struct type", "name the field (" + f.Name() + " " + ts + ")"
+	}
+	if ptr && !named.Obj().Exported() {
+		// encoding/json cannot allocate it when decoding.
+		return "embedded pointer to unexported struct type " + ts, "embed the value, export the type, or name the field"
+	}
+	return "", ""
+}
+
+// embedPath follows embedded fields from x, of type recv, along index (a
+// Selection.Index without its last element) and returns the expression of
+// the innermost embedded value and its type.
+func embedPath(x pyast.Expr, recv types.Type, index []int) (pyast.Expr, types.Type) {
+	typ := recv
+	for _, i := range index {
+		st, ok := structOf(typ)
+		if !ok {
+			bug(nil, "embedded path through %s", typ)
+		}
+		f := st.Field(i)
+		x = pyAttr(x, attrName(f.Name()))
+		typ = f.Type()
+	}
+	return x, typ
+}
+
+// attachPromoted attaches to cls the methods that embedded fields promote
+// into *named's method set, so interface dispatch, fmt (String, Error) and
+// errors.Unwrap find them as Go does.
+func (t *translator) attachPromoted(named *types.Named, cls pyast.Expr) {
+	valueSet := types.NewMethodSet(named)
+	ms := types.NewMethodSet(types.NewPointer(named))
+	for i := 0; i < ms.Len(); i++ {
+		s := ms.At(i)
+		if len(s.Index()) < 2 {
+			continue
+		}
+		fn := s.Obj().(*types.Func).Origin()
+		if _, ok := t.decls[fn]; !ok {
+			continue
+		}
+		var path []pyast.Expr
+		typ := types.Type(named)
+		for _, ix := range s.Index()[:len(s.Index())-1] {
+			st, _ := structOf(typ)
+			f := st.Field(ix)
+			path = append(path, pyast.NewStr(attrName(f.Name())))
+			typ = f.Type()
+		}
+		recvT := fn.Signature().Recv().Type()
+		_, ptrRecv := recvT.(*types.Pointer)
+		copyRecv := !ptrRecv && isStructValue(recvT)
+		t.attach = append(t.attach, &pyast.Assign{
+			Targets: []pyast.Expr{pyAttr(cls, attrName(fn.Name()))},
+			Value:   t.shimCall("_gg_promote", pyName(t.funcName(fn)), pyTuple(path...), pyBool(copyRecv)),
+		})
+		if fn.Name() == "Error" && valueSet.Lookup(fn.Pkg(), "Error") == nil {
+			// Only *T is an error: errors.Is compares such errors by identity.
+			t.attach = append(t.attach, &pyast.Assign{Targets: []pyast.Expr{pyAttr(cls, "_gg_ptrerr")}, Value: pyBool(true)})
+		}
+	}
+}
+
+// A jsonField is one field encoding/json encodes for a struct type once
+// embedded structs are flattened.
+type jsonField struct {
+	name   string   // the JSON key
+	tagged bool     // the name comes from a json tag
+	index  []int    // field indexes from the outer struct, as reflect's
+	attrs  []string // the Python attributes along index
+	omit   bool     // omitempty
+	typ    types.Type
+}
+
+// jsonFields returns the fields encoding/json encodes for st, in
+// encoding order, with Go's rules for embedded structs: their exported
+// fields are promoted unless the embedded field has a json name; of the
+// fields sharing a name the shallowest wins, a tagged one among equals;
+// still-tied names are dropped.
+func jsonFields(typ types.Type) []jsonField {
+	type level struct {
+		typ   types.Type
+		st    *types.Struct
+		index []int
+		attrs []string
+	}
+	var fields []jsonField
+	st, _ := typ.Underlying().(*types.Struct)
+	next := []level{{typ: typ, st: st}}
+	visited := map[string]bool{}
+	var count, nextCount map[string]int
+	for len(next) > 0 {
+		cur := next
+		next = nil
+		count, nextCount = nextCount, map[string]int{}
+		for _, l := range cur {
+			key := types.TypeString(l.typ, nil)
+			if visited[key] {
+				continue
+			}
+			visited[key] = true
+			for i := 0; i < l.st.NumFields(); i++ {
+				f := l.st.Field(i)
+				ft := f.Type()
+				if p, ok := ft.(*types.Pointer); ok && f.Embedded() {
+					ft = p.Elem()
+				}
+				inner, isStruct := ft.Underlying().(*types.Struct)
+				if f.Embedded() {
+					if !f.Exported() && !isStruct {
+						continue
+					}
+				} else if !f.Exported() {
+					continue
+				}
+				name, omit, skip, _ := jsonTag("", l.st.Tag(i))
+				if skip {
+					continue
+				}
+				index := append(append([]int(nil), l.index...), i)
+				attrs := append(append([]string(nil), l.attrs...), attrName(f.Name()))
+				if name != "" || !f.Embedded() || !isStruct {
+					jf := jsonField{name: name, tagged: name != "", index: index, attrs: attrs, omit: omit, typ: f.Type()}
+					if jf.name == "" {
+						jf.name = f.Name()
+					}
+					fields = append(fields, jf)
+					if count[key] > 1 {
+						// The same struct embedded twice at this depth: a
+						// second copy makes its names ambiguous below.
+						fields = append(fields, jf)
+					}
+					continue
+				}
+				ikey := types.TypeString(ft, nil)
+				nextCount[ikey]++
+				if nextCount[ikey] == 1 {
+					next = append(next, level{typ: ft, st: inner, index: index, attrs: attrs})
+				}
+			}
+		}
+	}
+	sort.SliceStable(fields, func(i, j int) bool {
+		a, b := fields[i], fields[j]
+		if a.name != b.name {
+			return a.name < b.name
+		}
+		if len(a.index) != len(b.index) {
+			return len(a.index) < len(b.index)
+		}
+		if a.tagged != b.tagged {
+			return a.tagged
+		}
+		return lessIndex(a.index, b.index)
+	})
+	var out []jsonField
+	for i := 0; i < len(fields); {
+		j := i + 1
+		for j < len(fields) && fields[j].name == fields[i].name {
+			j++
+		}
+		group := fields[i:j]
+		if len(group) == 1 || len(group[0].index) != len(group[1].index) || group[0].tagged != group[1].tagged {
+			out = append(out, group[0])
+		}
+		i = j
+	}
+	sort.Slice(out, func(i, j int) bool { return lessIndex(out[i].index, out[j].index) })
+	return out
+}
+
+// lessIndex orders field index sequences as reflect's byIndex does.
+func lessIndex(a, b []int) bool {
+	for k, x := range a {
+		if k >= len(b) {
+			return false
+		}
+		if x != b[k] {
+			return x < b[k]
+		}
+	}
+	return len(a) < len(b)
+}
+
+// jsonAttr is the attribute the json shims read a field from: a dotted
+// path for a field promoted from an embedded struct.
+func (f jsonField) jsonAttr() string { return strings.Join(f.attrs, ".") }
