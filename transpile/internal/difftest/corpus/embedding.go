@@ -17,7 +17,8 @@ var _ = reg(EmbedPromotedRead, EmbedPromotedWrite, EmbedDeepPath, EmbedComposite
 	EmbedJSONShadow, EmbedJSONAmbiguous, EmbedJSONTagged, EmbedJSONOmit, EmbedJSONUnmarshal,
 	EmbedJSONPtr, EmbedPtrShared, EmbedPtrEquality, EmbedInterfaceDispatch, EmbedShadowMethod,
 	EmbedUnexported, EmbedSameTypeTwice, EmbedJSONRoundTrip, EmbedUnmarshalKeeps, EmbedNilPtrPanic,
-	EmbedNilPtrMethod, EmbedReturnStruct, EmbedUnwrap, EmbedPtrValueMethodNil)
+	EmbedNilPtrMethod, EmbedReturnStruct, EmbedUnwrap, EmbedPtrValueMethodNil, EmbedSliceCards,
+	EmbedGeneric, EmbedAnon, EmbedFieldCard, EmbedRangeMethod, EmbedClosure)
 
 // Base is the common part of the embedding types.
 type Base struct {
@@ -565,4 +566,70 @@ func EmbedPtrValueMethodNil(n int) string {
 		r.Base = &Base{ID: "even"}
 	}
 	return r.Key()
+}
+
+// EmbedSliceCards prints promoted Stringers inside a slice and a map.
+func EmbedSliceCards(s string) string {
+	return fmt.Sprint([]Card{{Named{s}, 1}}) + fmt.Sprintf("%v", map[string]Card{"a": {Named{s}, 2}})
+}
+
+// gbox is a generic struct embedded by gholder.
+type gbox[T any] struct{ Val T }
+
+func (g gbox[T]) Get() T   { return g.Val }
+func (g *gbox[T]) Set(v T) { g.Val = v }
+
+type gholder struct {
+	gbox[int]
+	Name string
+}
+
+func EmbedGeneric(n int) []any {
+	h := gholder{Name: "h"}
+	h.Set(n)
+	h.Val++
+	return []any{h.Get(), h.Val, marshal(h), fmt.Sprintf("%+v", h)}
+}
+
+func EmbedAnon(s string) string {
+	v := struct {
+		Base
+		N int
+	}{Base{ID: s}, 1}
+	v.Rename(s + "!")
+	return fmt.Sprintf("%+v %s %s", v, v.Key(), marshal(v))
+}
+
+type cardHolder struct {
+	C Card
+	N int
+}
+
+func EmbedFieldCard(s string) string {
+	return fmt.Sprint(cardHolder{Card{Named{s}, 1}, 2})
+}
+
+func EmbedRangeMethod(xs []string) []any {
+	ls := make([]Line, len(xs))
+	for i, x := range xs {
+		ls[i].ID = x
+	}
+	for _, l := range ls {
+		l.Rename("lost")
+		l.Tag("t")
+	}
+	var out []any
+	for _, l := range ls {
+		out = append(out, l.ID, len(l.Tags))
+	}
+	return out
+}
+
+func EmbedClosure(s string) []any {
+	o := Order{}
+	f := func(id string) { o.Rename(id); o.Total++ }
+	f(s)
+	g := func(x Order) string { x.Rename("in"); return x.ID }
+	r := g(o)
+	return []any{o.ID, o.Total, r}
 }
