@@ -18,7 +18,7 @@ var _ = reg(EmbedPromotedRead, EmbedPromotedWrite, EmbedDeepPath, EmbedComposite
 	EmbedJSONPtr, EmbedPtrShared, EmbedPtrEquality, EmbedInterfaceDispatch, EmbedShadowMethod,
 	EmbedUnexported, EmbedSameTypeTwice, EmbedJSONRoundTrip, EmbedUnmarshalKeeps, EmbedNilPtrPanic,
 	EmbedNilPtrMethod, EmbedReturnStruct, EmbedUnwrap, EmbedPtrValueMethodNil, EmbedSliceCards,
-	EmbedGeneric, EmbedAnon, EmbedFieldCard, EmbedRangeMethod, EmbedClosure)
+	EmbedGeneric, EmbedAnon, EmbedFieldCard, EmbedRangeMethod, EmbedClosure, EmbedIfaceValueCopy)
 
 // Base is the common part of the embedding types.
 type Base struct {
@@ -632,4 +632,22 @@ func EmbedClosure(s string) []any {
 	g := func(x Order) string { x.Rename("in"); return x.ID }
 	r := g(o)
 	return []any{o.ID, o.Total, r}
+}
+
+// mangler's method has a value receiver that writes to it.
+type mangler interface{ Mangle() string }
+
+// EmbedIfaceValueCopy calls promoted value-receiver methods through an
+// interface: each call gets a copy, and a nil embedded pointer panics.
+func EmbedIfaceValueCopy(id string, n int) []any {
+	l := &Line{}
+	l.ID = id
+	var m mangler = l
+	var v mangler = *l
+	out := []any{m.Mangle(), m.Mangle(), v.Mangle(), v.Mangle(), l.ID}
+	var k keyer = Ref{Rev: n}
+	if n%3 == 0 {
+		k = Ref{&Base{ID: id}, n}
+	}
+	return append(out, k.Key())
 }
