@@ -10,6 +10,7 @@ package transpile
 // translation time into the class's json field list.
 
 import (
+	"go/ast"
 	"go/types"
 	"sort"
 	"strings"
@@ -51,16 +52,28 @@ func (t *translator) embedProblem(f *types.Var) (msg, hint string) {
 // the innermost embedded value and its type.
 func embedPath(x pyast.Expr, recv types.Type, index []int) (pyast.Expr, types.Type) {
 	typ := recv
+	for _, f := range embeddedFields(recv, index) {
+		x = pyAttr(x, attrName(f.Name()))
+		typ = f.Type()
+	}
+	return x, typ
+}
+
+// embeddedFields returns the fields along index from a struct or
+// pointer-to-struct type recv.
+func embeddedFields(recv types.Type, index []int) []*types.Var {
+	var out []*types.Var
+	typ := recv
 	for _, i := range index {
 		st, ok := structOf(typ)
 		if !ok {
 			bug(nil, "embedded path through %s", typ)
 		}
 		f := st.Field(i)
-		x = pyAttr(x, attrName(f.Name()))
+		out = append(out, f)
 		typ = f.Type()
 	}
-	return x, typ
+	return out
 }
 
 // attachPromoted attaches to cls the methods that embedded fields promote
@@ -79,12 +92,8 @@ func (t *translator) attachPromoted(named *types.Named, cls pyast.Expr) {
 			continue
 		}
 		var path []pyast.Expr
-		typ := types.Type(named)
-		for _, ix := range s.Index()[:len(s.Index())-1] {
-			st, _ := structOf(typ)
-			f := st.Field(ix)
+		for _, f := range embeddedFields(named, s.Index()[:len(s.Index())-1]) {
 			path = append(path, pyast.NewStr(attrName(f.Name())))
-			typ = f.Type()
 		}
 		recvT := fn.Signature().Recv().Type()
 		_, ptrRecv := recvT.(*types.Pointer)
@@ -224,3 +233,94 @@ func lessIndex(a, b []int) bool {
 // jsonAttr is the attribute the json shims read a field from: a dotted
 // path for a field promoted from an embedded struct.
 func (f jsonField) jsonAttr() string { return strings.Join(f.attrs, ".") }
+
+// A hoistedPath is a promoted field target whose embedded path up to its
+// last embedded pointer was evaluated into the temporary tmp, of type typ;
+// rest is the remaining path.
+type hoistedPath struct {
+	tmp  string
+	typ  types.Type
+	rest []int
+}
+
+// hoistEmbeddedPtr evaluates the embedded path of a promoted field target
+// x up to its last embedded pointer into a temporary, when need(x.X): Go
+// evaluates that pointer indirection before assigning anything, while
+// Python would follow the path when it assigns x.
+func (c *funcCtx) hoistEmbeddedPtr(x *ast.SelectorExpr, pre *[]pyast.Stmt, need func(ast.Expr) bool) (*ast.SelectorExpr, bool) {
+	sel := c.info.Selections[x]
+	if sel == nil || sel.Kind() != types.FieldVal || len(sel.Index()) < 2 {
+		return nil, false
+	}
+	path := sel.Index()[:len(sel.Index())-1]
+	last := -1
+	var ptrType types.Type
+	for k, f := range embeddedFields(sel.Recv(), path) {
+		if isPointer(f.Type()) {
+			last, ptrType = k, f.Type()
+		}
+	}
+	if last < 0 || !need(x.X) {
+		return nil, false
+	}
+	prefix, _ := embedPath(c.expr(x.X), sel.Recv(), path[:last+1])
+	n := c.scope.fresh("_t")
+	*pre = append(*pre, c.flush(&pyast.Assign{Targets: []pyast.Expr{pyName(n)}, Value: prefix})...)
+	sx := &ast.SelectorExpr{X: x.X, Sel: x.Sel}
+	c.info.Types[sx] = c.info.Types[x]
+	c.info.Selections[sx] = sel
+	if c.hoisted == nil {
+		c.hoisted = map[*ast.SelectorExpr]hoistedPath{}
+	}
+	c.hoisted[sx] = hoistedPath{tmp: n, typ: ptrType, rest: path[last+1:]}
+	return sx, true
+}
+
+// fieldWriteRoots adds to assigned the variables whose fields the targets
+// of a parallel assignment write, when a target reads a pointer on its way
+// (p.X with p a pointer, or a field promoted through an embedded pointer):
+// such a pointer must be read before those writes.
+func (c *funcCtx) fieldWriteRoots(lhs []ast.Expr, assigned map[types.Object]bool) {
+	throughPtr := false
+	for _, l := range lhs {
+		x, ok := ast.Unparen(l).(*ast.SelectorExpr)
+		if !ok {
+			continue
+		}
+		if isPointer(c.info.TypeOf(x.X)) {
+			throughPtr = true
+		}
+		if sel := c.info.Selections[x]; sel != nil {
+			for _, f := range embeddedFields(sel.Recv(), sel.Index()[:len(sel.Index())-1]) {
+				throughPtr = throughPtr || isPointer(f.Type())
+			}
+		}
+	}
+	if !throughPtr {
+		return
+	}
+	for _, l := range lhs {
+		if _, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
+			if o := c.rootVar(l); o != nil {
+				assigned[o] = true
+			}
+		}
+	}
+}
+
+// rootVar returns the variable a selector or index expression starts
+// from, or nil.
+func (c *funcCtx) rootVar(e ast.Expr) types.Object {
+	for {
+		switch y := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			e = y.X
+		case *ast.IndexExpr:
+			e = y.X
+		case *ast.Ident:
+			return c.info.Uses[y]
+		default:
+			return nil
+		}
+	}
+}

@@ -264,6 +264,9 @@ type funcCtx struct {
 	// stmtCall is the call that is the whole value of the statement being
 	// translated, where a call needing a statement may be hoisted.
 	stmtCall *ast.CallExpr
+	// hoisted are assignment targets whose path through an embedded
+	// pointer was evaluated into a temporary first; or nil.
+	hoisted map[*ast.SelectorExpr]hoistedPath
 }
 
 // A loopCtx is an enclosing for, range or switch statement.

@@ -211,6 +211,7 @@ func (c *funcCtx) assign(s *ast.AssignStmt) []pyast.Stmt {
 			assigned[c.info.Uses[id]] = true
 		}
 	}
+	c.fieldWriteRoots(s.Lhs, assigned)
 	lhs := make([]ast.Expr, len(s.Lhs))
 	for i, l := range s.Lhs {
 		lhs[i] = l
@@ -311,6 +312,10 @@ func (c *funcCtx) target(l ast.Expr) pyast.Expr {
 		sel := c.info.Selections[l]
 		if sel == nil || sel.Kind() != types.FieldVal {
 			bug(l, "assignment to %s", l.Sel.Name)
+		}
+		if h, ok := c.hoisted[l]; ok {
+			x, _ := embedPath(pyName(h.tmp), h.typ, h.rest)
+			return pyAttr(x, attrName(l.Sel.Name))
 		}
 		x, _ := embedPath(c.expr(l.X), sel.Recv(), sel.Index()[:len(sel.Index())-1])
 		return pyAttr(x, attrName(l.Sel.Name))
@@ -439,6 +444,9 @@ func (c *funcCtx) hoistOperands(l ast.Expr, pre *[]pyast.Stmt, need func(ast.Exp
 		c.info.Types[lx] = c.info.Types[x]
 		return lx
 	case *ast.SelectorExpr:
+		if sx, ok := c.hoistEmbeddedPtr(x, pre, need); ok {
+			return sx
+		}
 		_, isPtr := c.info.TypeOf(x.X).Underlying().(*types.Pointer)
 		_, isName := ast.Unparen(x.X).(*ast.Ident)
 		nx := x.X

@@ -18,7 +18,8 @@ var _ = reg(EmbedPromotedRead, EmbedPromotedWrite, EmbedDeepPath, EmbedComposite
 	EmbedJSONPtr, EmbedPtrShared, EmbedPtrEquality, EmbedInterfaceDispatch, EmbedShadowMethod,
 	EmbedUnexported, EmbedSameTypeTwice, EmbedJSONRoundTrip, EmbedUnmarshalKeeps, EmbedNilPtrPanic,
 	EmbedNilPtrMethod, EmbedReturnStruct, EmbedUnwrap, EmbedPtrValueMethodNil, EmbedSliceCards,
-	EmbedGeneric, EmbedAnon, EmbedFieldCard, EmbedRangeMethod, EmbedClosure, EmbedIfaceValueCopy)
+	EmbedGeneric, EmbedAnon, EmbedFieldCard, EmbedRangeMethod, EmbedClosure, EmbedIfaceValueCopy,
+	StructParallelPtr, EmbedParallelPromoted)
 
 // Base is the common part of the embedding types.
 type Base struct {
@@ -650,4 +651,32 @@ func EmbedIfaceValueCopy(id string, n int) []any {
 		k = Ref{&Base{ID: id}, n}
 	}
 	return append(out, k.Key())
+}
+
+// pholder holds a pointer that a parallel assignment replaces.
+type pholder struct{ P *pair }
+
+// StructParallelPtr writes through a pointer operand that the same
+// parallel assignment replaces: Go reads the pointer first.
+func StructParallelPtr(s string) []string {
+	h := pholder{&pair{B: "old"}}
+	old := h.P
+	h.P, h.P.B = &pair{B: "new"}, s
+	hs := []pholder{h}
+	old2 := hs[0].P
+	hs[0].P, hs[0].P.A = &pair{}, 5
+	return []string{old.B, h.P.B, old2.B, string(rune('0' + old2.A)), string(rune('0' + hs[0].P.A))}
+}
+
+func EmbedParallelPromoted(s string) []string {
+	r := Ref{&Base{ID: "old"}, 1}
+	old := r.Base
+	r.Base, r.ID = &Base{ID: "new"}, s
+	l := struct {
+		Ref
+		N int
+	}{Ref{&Base{ID: "l"}, 2}, 3}
+	oldL := l.Base
+	l.Ref, l.ID, l.N = Ref{&Base{ID: "n"}, 0}, s+"!", 4
+	return []string{old.ID, r.ID, oldL.ID, l.ID}
 }
