@@ -13,7 +13,7 @@ class _GgPanic(Exception):
 def _gg_panicmsg(v):
     if isinstance(v, (bytes, bytearray)):
         return "panic: " + bytes(v).decode("utf-8", "replace")
-    if hasattr(v, "Error"):
+    if callable(getattr(v, "Error", None)):
         return "panic: " + v.Error().decode("utf-8", "replace")
     return "panic: " + str(v)
 
@@ -58,13 +58,13 @@ def _gg_errors_is(err, target):
         if isinstance(err, _GgError) and err.errs is not None:
             return any(_gg_errors_is(e, target) for e in err.errs)
         u = getattr(err, "Unwrap", None)
-        err = u() if u is not None else None
+        err = u() if callable(u) else None
     return False
 
 
 def _gg_errors_unwrap(err):
     u = getattr(err, "Unwrap", None)
-    return u() if u is not None else None
+    return u() if callable(u) else None
 
 
 def _gg_i64(v):

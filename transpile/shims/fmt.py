@@ -463,12 +463,13 @@ def _gg_fmtvalue(st, verb, v, depth, desc=None):
         v = v.value
         if v is None:
             return b"[]"
-    if hasattr(v, "Error") and verb in "vsxXq":
+    # A field named Error or String (an embedded type's name) is no method.
+    if callable(getattr(v, "Error", None)) and verb in "vsxXq":
         return _gg_fmtstr(st, "s" if verb == "v" else verb, v.Error())
     if hasattr(v, "String") and callable(getattr(v, "String")) and verb in "vsxXq":
         return _gg_fmtstr(st, "s" if verb == "v" else verb, v.String())
     if isinstance(v, _GgPtr):
-        if verb in "vsxXq" and (hasattr(v.value, "Error") or hasattr(v.value, "String")):
+        if verb in "vsxXq" and (callable(getattr(v.value, "Error", None)) or callable(getattr(v.value, "String", None))):
             return _gg_fmtvalue(st, verb, v.value, depth, desc)
         if depth == 0:
             return b"&" + _gg_fmtvalue(st, verb, v.value, depth + 1)
@@ -679,7 +680,7 @@ def _gg_errorf(fmt, *args):
             else:
                 if c == b"w":
                     c = b"v"
-                    if 0 <= n < len(args) and args[n] is not None and hasattr(args[n], "Error"):
+                    if 0 <= n < len(args) and args[n] is not None and callable(getattr(args[n], "Error", None)):
                         idx.append(n)
                 if c != b"%":
                     n += 1

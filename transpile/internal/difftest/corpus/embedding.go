@@ -19,7 +19,7 @@ var _ = reg(EmbedPromotedRead, EmbedPromotedWrite, EmbedDeepPath, EmbedComposite
 	EmbedUnexported, EmbedSameTypeTwice, EmbedJSONRoundTrip, EmbedUnmarshalKeeps, EmbedNilPtrPanic,
 	EmbedNilPtrMethod, EmbedReturnStruct, EmbedUnwrap, EmbedPtrValueMethodNil, EmbedSliceCards,
 	EmbedGeneric, EmbedAnon, EmbedFieldCard, EmbedRangeMethod, EmbedClosure, EmbedIfaceValueCopy,
-	StructParallelPtr, EmbedParallelPromoted)
+	StructParallelPtr, EmbedParallelPromoted, StructErrorField, EmbedErrorNamed)
 
 // Base is the common part of the embedding types.
 type Base struct {
@@ -679,4 +679,26 @@ func EmbedParallelPromoted(s string) []string {
 	oldL := l.Base
 	l.Ref, l.ID, l.N = Ref{&Base{ID: "n"}, 0}, s+"!", 4
 	return []string{old.ID, r.ID, oldL.ID, l.ID}
+}
+
+// resp has a field named Error, which is no method for fmt.
+type resp struct {
+	Error string
+	Code  int
+}
+
+// Error is a struct type named Error.
+type Error struct{ Msg string }
+
+// resp2 embeds a type named Error.
+type resp2 struct {
+	Error
+	Code int
+}
+
+func StructErrorField(s string) string {
+	return fmt.Sprint(resp{s, 1}) + fmt.Sprintf("%+v", []resp{{s, 2}})
+}
+func EmbedErrorNamed(s string) string {
+	return fmt.Sprint(resp2{Error{s}, 1}) + fmt.Sprintf("%+v", []resp2{{Error{s}, 2}})
 }
