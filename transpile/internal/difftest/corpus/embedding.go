@@ -8,6 +8,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/gogears/gogears/transpile/internal/difftest/corpus/shapes"
 )
 
 var _ = reg(EmbedPromotedRead, EmbedPromotedWrite, EmbedDeepPath, EmbedCompositeLit, EmbedCopy,
@@ -19,7 +21,7 @@ var _ = reg(EmbedPromotedRead, EmbedPromotedWrite, EmbedDeepPath, EmbedComposite
 	EmbedUnexported, EmbedSameTypeTwice, EmbedJSONRoundTrip, EmbedUnmarshalKeeps, EmbedNilPtrPanic,
 	EmbedNilPtrMethod, EmbedReturnStruct, EmbedUnwrap, EmbedPtrValueMethodNil, EmbedSliceCards,
 	EmbedGeneric, EmbedAnon, EmbedFieldCard, EmbedRangeMethod, EmbedClosure, EmbedIfaceValueCopy,
-	StructParallelPtr, EmbedParallelPromoted, StructErrorField, EmbedErrorNamed)
+	StructParallelPtr, EmbedParallelPromoted, StructErrorField, EmbedErrorNamed, EmbedCrossPackage)
 
 // Base is the common part of the embedding types.
 type Base struct {
@@ -701,4 +703,19 @@ func StructErrorField(s string) string {
 }
 func EmbedErrorNamed(s string) string {
 	return fmt.Sprint(resp2{Error{s}, 1}) + fmt.Sprintf("%+v", []resp2{{Error{s}, 2}})
+}
+
+// framed embeds a struct of another package of the module: its String,
+// Area and Scale are promoted, and json flattens its fields.
+type framed struct {
+	shapes.Rect
+	Border int `json:"border"`
+}
+
+func EmbedCrossPackage(w, h int8) []any {
+	f := framed{shapes.NewRect(int(w), int(h)), 1}
+	f.Scale(2)
+	f.W++
+	var s fmt.Stringer = f
+	return []any{f.Area(), f.String(), s.String(), fmt.Sprint(f), marshal(f), fmt.Sprintf("%+v", f.Rect)}
 }
