@@ -276,6 +276,7 @@ func (c *funcCtx) call(e *ast.CallExpr) pyast.Expr {
 		return c.jsonUnmarshal(e)
 	case path == "encoding/json" && fn.Name() == "Marshal":
 		// The static type tells float32 and []byte apart in Python.
+		c.t.checkJSONMethods(e, c.info.TypeOf(e.Args[0]), true)
 		return c.t.shimCall("_gg_json_marshal", c.expr(e.Args[0]), c.t.jsonDesc(c.info.TypeOf(e.Args[0])))
 	case path == "slices" && (fn.Name() == "Sorted" || fn.Name() == "Collect"):
 		return c.seqCollect(e, fn.Name() == "Sorted")
@@ -698,6 +699,7 @@ func (c *funcCtx) jsonUnmarshal(e *ast.CallExpr) pyast.Expr {
 	}
 	target := c.target(u.X)
 	vt := c.info.TypeOf(u.X)
+	c.t.checkJSONMethods(e, vt, false)
 	errName := c.scope.fresh("_err")
 	data := c.expr(e.Args[0])
 	c.pre = append(c.pre, &pyast.Assign{

@@ -167,6 +167,57 @@ func (t *translator) jsonDesc(typ types.Type) pyast.Expr {
 	return s(pyast.NewStr("unsupported"))
 }
 
+// jsonMethodNames are the methods encoding/json calls instead of
+// encoding a value's fields, for Marshal and for Unmarshal.
+var jsonMethodNames = map[bool][]string{
+	true:  {"MarshalJSON", "MarshalText"},
+	false: {"UnmarshalJSON", "UnmarshalText"},
+}
+
+// checkJSONMethods reports, at n, a module type reachable in a value of
+// type typ that encoding/json would encode (marshal) or decode through
+// its own method, declared or promoted from an embedded field: the shims
+// encode fields only.
+func (t *translator) checkJSONMethods(n ast.Node, typ types.Type, marshal bool) {
+	seen := map[types.Type]bool{}
+	var walk func(typ types.Type) bool
+	walk = func(typ types.Type) bool {
+		if seen[typ] {
+			return false
+		}
+		seen[typ] = true
+		if named, ok := types.Unalias(derefType(typ)).(*types.Named); ok && named.Obj().Pkg() != nil && t.inModule(named.Obj().Pkg().Path()) {
+			ms := types.NewMethodSet(types.NewPointer(named))
+			for _, m := range jsonMethodNames[marshal] {
+				if s := ms.Lookup(nil, m); s != nil {
+					how := ""
+					if len(s.Index()) > 1 {
+						how = " (promoted from an embedded field)"
+					}
+					t.errorf(n, UnsupportedType, "encode a type without the method, e.g. copy the fields into a plain struct", "%s has method %s%s, which encoding/json calls and the translation does not", types.TypeString(named, qualifier), m, how)
+					return true
+				}
+			}
+		}
+		switch u := typ.Underlying().(type) {
+		case *types.Pointer:
+			return walk(u.Elem())
+		case *types.Slice:
+			return walk(u.Elem())
+		case *types.Map:
+			return walk(u.Key()) || walk(u.Elem())
+		case *types.Struct:
+			for _, f := range jsonFields(typ) {
+				if walk(f.typ) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	walk(typ)
+}
+
 // attachMethods makes the methods of a struct type attributes of its
 // class, so calls through interfaces (error, fmt.Stringer, the module's
 // own interfaces) dispatch in Python.

@@ -1,6 +1,7 @@
 package rejects
 
 import (
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -41,3 +42,30 @@ var Embedding = dsl.KeysOnly("*").
 		return a.N + int(b.level) + d.N
 	}).
 	Run()
+
+type stamp struct{ At int }
+
+func (s stamp) MarshalJSON() ([]byte, error) { return []byte(`"stamp"`), nil }
+
+func (s *stamp) UnmarshalText(b []byte) error { s.At = len(b); return nil }
+
+// event gets MarshalJSON and UnmarshalText from its embedded stamp.
+type event struct {
+	stamp
+	Name string
+}
+
+type envelope struct {
+	Events []event
+}
+
+// JSONMethods rejects encoding types whose json methods the shims ignore.
+var JSONMethods = dsl.KeysOnly("*").
+	Map(func(k string) envelope {
+		b, _ := json.Marshal(envelope{}) // want "GG205 rejects.event has method MarshalJSON \\(promoted from an embedded field\\)"
+		var e event
+		err := json.Unmarshal(b, &e) // want "GG205 rejects.event has method UnmarshalText \\(promoted"
+		_ = err
+		return envelope{}
+	}).
+	Run() // want "GG205 rejects.event has method MarshalJSON"
