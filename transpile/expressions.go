@@ -95,6 +95,10 @@ func (c *funcCtx) valueToOpt(e ast.Expr, target types.Type, check bool) pyast.Ex
 	}
 	if check && target != nil && types.IsInterface(target) && !types.IsInterface(src) {
 		c.checkInterfaceValue(e, src)
+		if iface, ok := target.Underlying().(*types.Interface); ok && iface.Empty() {
+			// json.Marshal of the interface could not see the methods.
+			c.t.checkJSONMethods(e, src, true)
+		}
 	}
 	return v
 }

@@ -69,3 +69,12 @@ var JSONMethods = dsl.KeysOnly("*").
 		return envelope{}
 	}).
 	Run() // want "GG205 rejects.event has method MarshalJSON"
+
+// JSONMethodsAny rejects hiding such a type in an interface value.
+var JSONMethodsAny = dsl.KeysOnly("*").
+	Map(func(k string) string {
+		var v any = envelope{} // want "GG205 rejects.event has method MarshalJSON"
+		b, _ := json.Marshal(v)
+		return string(b)
+	}).
+	Run()
