@@ -393,6 +393,8 @@ func (c *funcCtx) fmtArgs(e *ast.CallExpr, sig *types.Signature) []pyast.Expr {
 						out[i] = c.t.shimCall("_GgPtr", out[i])
 					}
 				}
+			} else if _, ok := types.Unalias(derefType(t)).Underlying().(*types.Struct); ok {
+				out[i] = c.unnamedFmtArg(a, t, out[i])
 			}
 		}
 	}

@@ -222,10 +222,11 @@ func (t *translator) checkJSONMethods(n ast.Node, typ types.Type, marshal bool) 
 // class, so calls through interfaces (error, fmt.Stringer, the module's
 // own interfaces) dispatch in Python.
 func (t *translator) attachMethods(named *types.Named) {
-	if t.attached[named] {
+	key := types.TypeString(named, nil)
+	if t.attached[key] {
 		return
 	}
-	t.attached[named] = true
+	t.attached[key] = true
 	if _, ok := named.Underlying().(*types.Struct); !ok {
 		return
 	}

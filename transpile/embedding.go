@@ -79,7 +79,7 @@ func embeddedFields(recv types.Type, index []int) []*types.Var {
 // attachPromoted attaches to cls the methods that embedded fields promote
 // into *named's method set, so interface dispatch, fmt (String, Error) and
 // errors.Unwrap find them as Go does.
-func (t *translator) attachPromoted(named *types.Named, cls pyast.Expr) {
+func (t *translator) attachPromoted(named types.Type, cls pyast.Expr) {
 	valueSet := types.NewMethodSet(named)
 	ms := types.NewMethodSet(types.NewPointer(named))
 	for i := 0; i < ms.Len(); i++ {
@@ -106,6 +106,24 @@ func (t *translator) attachPromoted(named *types.Named, cls pyast.Expr) {
 			// Only *T is an error: errors.Is compares such errors by identity.
 			t.attach = append(t.attach, &pyast.Assign{Targets: []pyast.Expr{pyAttr(cls, "_gg_ptrerr")}, Value: pyBool(true)})
 		}
+	}
+}
+
+// attachUnnamed attaches the methods an unnamed struct type (or pointer
+// to one) gets from its embedded fields, when it is converted to an
+// interface or passed to fmt.
+func (t *translator) attachUnnamed(typ types.Type) {
+	typ = types.Unalias(derefType(types.Unalias(typ)))
+	if _, ok := typ.(*types.Struct); !ok {
+		return
+	}
+	key := types.TypeString(typ, nil)
+	if t.attached[key] || types.NewMethodSet(types.NewPointer(typ)).Len() == 0 {
+		return
+	}
+	t.attached[key] = true
+	if cls, ok := t.structClass(typ); ok {
+		t.attachPromoted(typ, cls)
 	}
 }
 
@@ -321,6 +339,33 @@ func (c *funcCtx) rootVar(e ast.Expr) types.Object {
 			return c.info.Uses[y]
 		default:
 			return nil
+		}
+	}
+}
+
+// unnamedFmtArg prepares an unnamed struct (or pointer to one) for fmt:
+// methods promoted from its embedded fields are attached, a pointer prints
+// as &{...}, and a value whose String or Error needs a pointer is
+// rejected, since the class would offer it.
+func (c *funcCtx) unnamedFmtArg(a ast.Expr, t types.Type, v pyast.Expr) pyast.Expr {
+	c.t.attachUnnamed(t)
+	if isPointer(t) {
+		return c.t.shimCall("_GgPtr", v)
+	}
+	c.checkUnnamedValue(a, t)
+	return v
+}
+
+// checkUnnamedValue rejects an unnamed struct value converted to an
+// interface whose String or Error method, promoted from an embedded
+// field, has a pointer receiver: the value lacks it, its class does not.
+func (c *funcCtx) checkUnnamedValue(a ast.Expr, t types.Type) {
+	if _, ok := types.Unalias(t).(*types.Struct); !ok {
+		return
+	}
+	for _, m := range []string{"String", "Error"} {
+		if hasPtrOnlyMethod(t, m) {
+			c.t.errorf(a, DynamicInterface, "pass a pointer (&v) or make the method's receiver a value", "struct value converted to an interface, and its promoted %s method has a pointer receiver", m)
 		}
 	}
 }

@@ -114,6 +114,8 @@ func (c *funcCtx) checkInterfaceValue(e ast.Expr, src types.Type) {
 	}
 	named, ok := types.Unalias(src).(*types.Named)
 	if !ok {
+		c.t.attachUnnamed(src)
+		c.checkUnnamedValue(e, src)
 		if p, isPtr := src.(*types.Pointer); isPtr {
 			if named, ok := types.Unalias(p.Elem()).(*types.Named); ok {
 				c.t.attachMethods(named) // pointers to structs carry their class methods
@@ -142,7 +144,7 @@ func (c *funcCtx) checkInterfaceValue(e ast.Expr, src types.Type) {
 }
 
 // hasPtrOnlyMethod reports whether *T has method name but T does not.
-func hasPtrOnlyMethod(named *types.Named, name string) bool {
+func hasPtrOnlyMethod(named types.Type, name string) bool {
 	// Method sets, so methods promoted from embedded fields count.
 	if types.NewMethodSet(named).Lookup(nil, name) != nil {
 		return false

@@ -49,7 +49,7 @@ type translator struct {
 	preamble  []pyast.Stmt
 	sentinels map[*types.Var]string
 	attach    []pyast.Stmt
-	attached  map[*types.Named]bool
+	attached  map[string]bool // struct types (by type string) with methods attached
 	// imports are the packages the loaded packages import, for types of
 	// runtime/cmd.
 	imports map[string]*types.Package
@@ -122,7 +122,7 @@ func newTranslatorIndex(fset *token.FileSet, ix *declIndex, modulePath string, d
 		decls: ix.decls, modulePath: modulePath,
 		funcNames: map[*types.Func]string{}, classes: map[string]string{}, classBusy: map[string]bool{},
 		postOnly: map[types.Object]bool{}, paramNames: map[string]bool{}, varInits: ix.varInits,
-		sentinels: map[*types.Var]string{}, attached: map[*types.Named]bool{}, imports: ix.imports,
+		sentinels: map[*types.Var]string{}, attached: map[string]bool{}, imports: ix.imports,
 		varPkgs: ix.varPkgs,
 	}
 }

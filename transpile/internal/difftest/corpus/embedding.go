@@ -21,7 +21,8 @@ var _ = reg(EmbedPromotedRead, EmbedPromotedWrite, EmbedDeepPath, EmbedComposite
 	EmbedUnexported, EmbedSameTypeTwice, EmbedJSONRoundTrip, EmbedUnmarshalKeeps, EmbedNilPtrPanic,
 	EmbedNilPtrMethod, EmbedReturnStruct, EmbedUnwrap, EmbedPtrValueMethodNil, EmbedSliceCards,
 	EmbedGeneric, EmbedAnon, EmbedFieldCard, EmbedRangeMethod, EmbedClosure, EmbedIfaceValueCopy,
-	StructParallelPtr, EmbedParallelPromoted, StructErrorField, EmbedErrorNamed, EmbedCrossPackage)
+	StructParallelPtr, EmbedParallelPromoted, StructErrorField, EmbedErrorNamed, EmbedCrossPackage,
+	EmbedAnonIface, StructAnonPtrFmt)
 
 // Base is the common part of the embedding types.
 type Base struct {
@@ -718,4 +719,27 @@ func EmbedCrossPackage(w, h int8) []any {
 	f.W++
 	var s fmt.Stringer = f
 	return []any{f.Area(), f.String(), s.String(), fmt.Sprint(f), marshal(f), fmt.Sprintf("%+v", f.Rect)}
+}
+
+// EmbedAnonIface dispatches promoted methods of unnamed structs.
+func EmbedAnonIface(s string) []string {
+	v := struct {
+		Base
+		N int
+	}{Base{ID: s}, 1}
+	var k keyer = v
+	p := &struct {
+		Named
+		N int
+	}{Named{s}, 2}
+	var st fmt.Stringer = p
+	var a any = v
+	return []string{k.Key(), st.String(), fmt.Sprint(v), fmt.Sprint(p), fmt.Sprint(*p), fmt.Sprint(a)}
+}
+
+func StructAnonPtrFmt(n int) string {
+	return fmt.Sprint(&struct{ A int }{n}) + fmt.Sprintf("%+v", &struct {
+		B int
+		Base
+	}{n, Base{ID: "x"}})
 }

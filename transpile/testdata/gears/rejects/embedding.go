@@ -78,3 +78,20 @@ var JSONMethodsAny = dsl.KeysOnly("*").
 		return string(b)
 	}).
 	Run()
+
+type ptrStringer struct{ S string }
+
+func (p *ptrStringer) String() string { return p.S }
+
+type holder struct{ ptrStringer }
+
+// PromotedPtrString rejects struct values whose promoted String needs a
+// pointer: fmt would not call it, and the class has it.
+var PromotedPtrString = dsl.KeysOnly("*").
+	Map(func(k string) string {
+		v := struct{ ptrStringer }{}
+		h := holder{}
+		return fmt.Sprint(v) + // want "GG204 struct value converted to an interface, and its promoted String method has a pointer receiver"
+			fmt.Sprint(h) // want "GG204 struct value of holder converted to an interface, and its String method has a pointer receiver"
+	}).
+	Run()
