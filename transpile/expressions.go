@@ -611,7 +611,8 @@ func (c *funcCtx) typeTest(at ast.Expr, x pyast.Expr, t types.Type) pyast.Expr {
 	}
 	if types.IsInterface(t) {
 		if isErrorType(t) {
-			return pyCall(pyName("hasattr"), x, pyast.NewStr("Error"))
+			// callable: a field named Error (an embedded type's name) is no method.
+			return pyCall(pyName("callable"), pyCall(pyName("getattr"), x, pyast.NewStr("Error"), pyNone()))
 		}
 		if it := t.Underlying().(*types.Interface); it.Empty() {
 			return pyCmp(x, pyast.IsNot, pyNone())

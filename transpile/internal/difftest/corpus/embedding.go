@@ -22,7 +22,7 @@ var _ = reg(EmbedPromotedRead, EmbedPromotedWrite, EmbedDeepPath, EmbedComposite
 	EmbedNilPtrMethod, EmbedReturnStruct, EmbedUnwrap, EmbedPtrValueMethodNil, EmbedSliceCards,
 	EmbedGeneric, EmbedAnon, EmbedFieldCard, EmbedRangeMethod, EmbedClosure, EmbedIfaceValueCopy,
 	StructParallelPtr, EmbedParallelPromoted, StructErrorField, EmbedErrorNamed, EmbedCrossPackage,
-	EmbedAnonIface, StructAnonPtrFmt)
+	EmbedAnonIface, StructAnonPtrFmt, EmbedErrorFieldAssert)
 
 // Base is the common part of the embedding types.
 type Base struct {
@@ -742,4 +742,15 @@ func StructAnonPtrFmt(n int) string {
 		B int
 		Base
 	}{n, Base{ID: "x"}})
+}
+
+// EmbedErrorFieldAssert asserts to error values whose field, not method,
+// is named Error.
+func EmbedErrorFieldAssert(s string) []bool {
+	var out []bool
+	for _, v := range []any{resp{s, 1}, resp2{Error{s}, 2}, httpErr{}, &opError{}, s} {
+		_, ok := v.(error)
+		out = append(out, ok)
+	}
+	return out
 }
