@@ -357,6 +357,7 @@ func (c *funcCtx) fmtArgs(e *ast.CallExpr, sig *types.Signature) []pyast.Expr {
 		if t == nil || c.info.Types[a].Value != nil && i == 0 {
 			continue
 		}
+		c.fmtReach(a, t, true)
 		switch t.Underlying().(type) {
 		case *types.Slice, *types.Map:
 			if isByteSlice(t) {

@@ -96,6 +96,7 @@ func (t *translator) structClass(typ types.Type) (pyast.Expr, bool) {
 			&pyast.Lambda{Body: pyTuple(zeros...)}, pyTuple(vals...), pyTuple(jspec...),
 			&pyast.Lambda{Body: &pyast.Dict{Keys: jtypesK, Values: jtypesV}}),
 	})
+	t.markEmbedded(st, pyName(name))
 	return pyName(name), okAll
 }
 
@@ -246,6 +247,7 @@ func (t *translator) attachMethods(named *types.Named) {
 		}
 	}
 	t.attachPromoted(named, cls)
+	t.markPtrOnly(named, cls)
 }
 
 // cmdType returns a named type of package runtime/cmd (Z, XMessage...).

@@ -52,6 +52,11 @@ func TestEmbeddedRecordsDecode(t *testing.T) {
 	if d := cmp.Diff(want, items); d != "" {
 		t.Errorf("Items decoded (-want +got):\n%s", d)
 	}
+	labels := sameRecords(t, ctx, ex, ec, scripts, "Labels", embed.Labels)
+	sort.Strings(labels)
+	if len(labels) != 3 || labels[0] != "[<cherry>] {Top:[<cherry>] Cards:[[<cherry>]] inner:{Badge:{Text:<cherry>} Level:6}}" {
+		t.Errorf("Labels = %q, want the first to be the String of its Card, nested too except in an unexported field", labels)
+	}
 	totals := sameRecords(t, ctx, ex, ec, scripts, "Totals", embed.Totals)
 	wantT := []embed.Tally{{Counts: embed.Counts{N: 3, Cents: 9}, Label: "all"}}
 	if d := cmp.Diff(wantT, totals); d != "" {

@@ -124,7 +124,101 @@ func (t *translator) attachUnnamed(typ types.Type) {
 	t.attached[key] = true
 	if cls, ok := t.structClass(typ); ok {
 		t.attachPromoted(typ, cls)
+		t.markPtrOnly(typ, cls)
 	}
+}
+
+// markPtrOnly records on the class of typ which of String and Error have
+// pointer receivers: fmt does not call them on a struct value held in a
+// field or element.
+func (t *translator) markPtrOnly(typ types.Type, cls pyast.Expr) {
+	var names []pyast.Expr
+	for _, m := range []string{"Error", "String"} {
+		if hasPtrOnlyMethod(typ, m) {
+			names = append(names, pyast.NewStr(m))
+		}
+	}
+	if len(names) > 0 {
+		t.attach = append(t.attach, &pyast.Assign{Targets: []pyast.Expr{pyAttr(cls, "_gg_ptronly")}, Value: pyTuple(names...)})
+	}
+}
+
+// markEmbedded records on the class of st its unexported embedded fields:
+// fmt calls no method of such a field's value, but does of the exported
+// fields inside it, as Go's reflection allows.
+func (t *translator) markEmbedded(st *types.Struct, cls pyast.Expr) {
+	var attrs []pyast.Expr
+	for i := 0; i < st.NumFields(); i++ {
+		if f := st.Field(i); f.Embedded() && !f.Exported() {
+			attrs = append(attrs, pyast.NewStr(attrName(f.Name())))
+		}
+	}
+	if len(attrs) > 0 {
+		t.classDefs = append(t.classDefs, &pyast.Assign{Targets: []pyast.Expr{pyAttr(cls, "_gg_embedded")}, Value: pyTuple(attrs...)})
+	}
+}
+
+// fmtReach prepares the struct types fmt can reach in a value of type typ
+// (fields, elements, pointees) so it calls their String and Error methods
+// as Go does: their methods are attached to their classes. When report is
+// set, a named non-struct type with such a method where Go would call it
+// below the top level is rejected at a: its Python value has no methods.
+// raw is as for the fmt shim: 1 for an unexported embedded field, 2 below
+// an unexported field.
+func (c *funcCtx) fmtReach(a ast.Expr, typ types.Type, report bool) {
+	seen := map[string]bool{}
+	var walk func(typ types.Type, raw int, depth int)
+	walk = func(typ types.Type, raw int, depth int) {
+		key := types.TypeString(typ, nil) + "/" + string(rune('0'+raw))
+		if seen[key] {
+			return
+		}
+		seen[key] = true
+		if named, ok := types.Unalias(typ).(*types.Named); ok && named.Obj().Pkg() != nil {
+			_, isStruct := named.Underlying().(*types.Struct)
+			switch {
+			case !c.t.inModule(named.Obj().Pkg().Path()):
+				return
+			case isStruct:
+				ms := types.NewMethodSet(types.NewPointer(named))
+				if ms.Lookup(nil, "String") != nil || ms.Lookup(nil, "Error") != nil {
+					c.t.attachMethods(named)
+				}
+			case report && depth > 0 && raw == 0:
+				for _, m := range []string{"String", "Error"} {
+					if types.NewMethodSet(named).Lookup(nil, m) != nil {
+						c.t.errorf(a, DynamicInterface, "format the value yourself (call its "+m+" method)", "fmt would print %s inside this value through its %s method; the translation prints its underlying value", types.TypeString(named, qualifier), m)
+						return
+					}
+				}
+			}
+		}
+		switch u := typ.Underlying().(type) {
+		case *types.Pointer:
+			walk(u.Elem(), raw&2, depth+1)
+		case *types.Slice:
+			walk(u.Elem(), raw&2, depth+1)
+		case *types.Map:
+			walk(u.Key(), raw&2, depth+1)
+			walk(u.Elem(), raw&2, depth+1)
+		case *types.Struct:
+			if _, ok := types.Unalias(typ).(*types.Named); !ok {
+				c.t.attachUnnamed(typ)
+			}
+			for i := 0; i < u.NumFields(); i++ {
+				f := u.Field(i)
+				r := raw & 2
+				if r == 0 && !f.Exported() {
+					r = 2
+					if f.Embedded() {
+						r = 1
+					}
+				}
+				walk(f.Type(), r, depth+1)
+			}
+		}
+	}
+	walk(typ, 0, 0)
 }
 
 // A jsonField is one field encoding/json encodes for a struct type once

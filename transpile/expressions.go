@@ -106,6 +106,7 @@ func (c *funcCtx) valueToOpt(e ast.Expr, target types.Type, check bool) pyast.Ex
 // checkInterfaceValue rejects values whose methods would be lost or found
 // wrongly once stored in an interface.
 func (c *funcCtx) checkInterfaceValue(e ast.Expr, src types.Type) {
+	c.fmtReach(e, src, false)
 	if isFloat32(src) {
 		// A Python float cannot remember it was a float32, which fmt and
 		// json print with fewer digits.

@@ -22,7 +22,7 @@ var _ = reg(EmbedPromotedRead, EmbedPromotedWrite, EmbedDeepPath, EmbedComposite
 	EmbedNilPtrMethod, EmbedReturnStruct, EmbedUnwrap, EmbedPtrValueMethodNil, EmbedSliceCards,
 	EmbedGeneric, EmbedAnon, EmbedFieldCard, EmbedRangeMethod, EmbedClosure, EmbedIfaceValueCopy,
 	StructParallelPtr, EmbedParallelPromoted, StructErrorField, EmbedErrorNamed, EmbedCrossPackage,
-	EmbedAnonIface, StructAnonPtrFmt, EmbedErrorFieldAssert)
+	EmbedAnonIface, StructAnonPtrFmt, EmbedErrorFieldAssert, EmbedFmtDepth)
 
 // Base is the common part of the embedding types.
 type Base struct {
@@ -753,4 +753,36 @@ func EmbedErrorFieldAssert(s string) []bool {
 		out = append(out, ok)
 	}
 	return out
+}
+
+type lblA struct{ In Named }
+
+func (lblA) String() string { return "A!" }
+
+type lblB struct{ In Named }
+
+func (lblB) String() string { return "B!" }
+
+// amb embeds two Stringers: neither String is promoted, fmt calls neither
+// (unexported embedded fields), but calls String on the exported fields
+// inside them.
+type amb struct {
+	lblA
+	lblB
+}
+
+// hid keeps a Stringer in an unexported field, which fmt prints raw.
+type hid struct {
+	n Named
+	N Named
+	p *temp
+}
+
+func EmbedFmtDepth(s string, f float64) []string {
+	a := amb{lblA{Named{s}}, lblB{Named{s + "b"}}}
+	h := hid{Named{s}, Named{s}, nil}
+	ts := []temp{{f}}
+	ps := []*temp{{f}}
+	return []string{fmt.Sprint(a), fmt.Sprintf("%+v", a), fmt.Sprint(h), fmt.Sprint(ts), fmt.Sprint(ps),
+		fmt.Sprint(map[string]Card{s: {Named{s}, 1}}), fmt.Sprint([]amb{a}), fmt.Sprint(cardHolder{Card{Named{s}, 1}, 2})}
 }

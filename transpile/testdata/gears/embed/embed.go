@@ -4,6 +4,7 @@
 package embed
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -75,5 +76,32 @@ var Totals = dsl.HashKeys("item:*").
 		a.Counts.N += b.N
 		a.Cents += b.Counts.Cents
 		return a
+	}).
+	Run()
+
+// Badge prints through String, promoted to Card from its embedded Badge.
+type Badge struct{ Text string }
+
+// String decorates the text.
+func (b Badge) String() string { return "[" + b.Text + "]" }
+
+// Card embeds Badge.
+type Card struct {
+	Badge
+	Level int
+}
+
+type shelf struct {
+	Top   Card
+	Cards []Card
+	inner Card
+}
+
+// Labels prints records whose embedded type has a String method, at the
+// top level and nested in a struct and a slice.
+var Labels = dsl.HashKeys("item:*").
+	Map(func(r dsl.KeyRecord[map[string]string]) string {
+		c := Card{Badge{r.Value["name"]}, len(r.Key)}
+		return fmt.Sprint(c) + " " + fmt.Sprintf("%+v", shelf{c, []Card{c}, c})
 	}).
 	Run()

@@ -95,3 +95,15 @@ var PromotedPtrString = dsl.KeysOnly("*").
 			fmt.Sprint(h) // want "GG204 struct value of holder converted to an interface, and its String method has a pointer receiver"
 	}).
 	Run()
+
+type withLevel struct{ L level }
+
+// NestedStringer rejects printing a named non-struct type with a String
+// method below the top level: its Python value is a plain int.
+var NestedStringer = dsl.KeysOnly("*").
+	Map(func(k string) string {
+		return fmt.Sprint(withLevel{}) + // want "GG204 fmt would print rejects.level inside this value through its String method"
+			fmt.Sprint([]level{1}) + // want "GG204 fmt would print rejects.level inside"
+			fmt.Sprint(level(2))
+	}).
+	Run()
