@@ -134,14 +134,14 @@ def _gg_json_conv(x, d, old=None):
     k = d[0]
     if k == "any":
         if isinstance(x, str):
-            return (x.encode("utf-8", "surrogatepass"), None)
+            return (_gg_json_gostr(x), None)
         if isinstance(x, bool) or x is None:
             return (x, None)
         if isinstance(x, (int, float)):
             return (float(x), None)
         if isinstance(x, list):
             return ([_gg_json_conv(e, d)[0] for e in x], None)
-        return ({kk.encode("utf-8", "surrogatepass"): _gg_json_conv(e, d)[0] for kk, e in x.items()}, None)
+        return ({_gg_json_gostr(kk): _gg_json_conv(e, d)[0] for kk, e in x.items()}, None)
     if x is None:
         return (None, None) if k in ("slice", "map", "ptr", "any", "bytes") else ("keep", None)
     if k == "bool":
@@ -162,7 +162,7 @@ def _gg_json_conv(x, d, old=None):
         return (_gg_f32(float(x)) if d[1] == 32 else float(x), None)
     if k == "string":
         if isinstance(x, str):
-            return (x.encode("utf-8", "surrogatepass"), None)
+            return (_gg_json_gostr(x), None)
         return (None, _gg_json_tname(x) + " into Go value of type string")
     if k == "bytes":
         if isinstance(x, str):
@@ -254,6 +254,16 @@ def _gg_json_holder(obj, path, alloc):
     if cls._gg_jtypes is None:
         cls._gg_jtypes = cls._gg_jtypesf()
     return (obj, parts[-1], cls._gg_jtypes[parts[-1]])
+
+
+def _gg_json_gostr(s):
+    # A decoded JSON string as Go's decoder makes it: invalid UTF-8 bytes
+    # (surrogate-escaped by the loader) and lone \u surrogate escapes
+    # become U+FFFD.
+    try:
+        return s.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in s).encode("utf-8")
 
 
 def _gg_json_numkey(s):

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/gogears/gogears/transpile/internal/difftest/corpus/shapes"
@@ -22,7 +23,7 @@ var _ = reg(EmbedPromotedRead, EmbedPromotedWrite, EmbedDeepPath, EmbedComposite
 	EmbedNilPtrMethod, EmbedReturnStruct, EmbedUnwrap, EmbedPtrValueMethodNil, EmbedSliceCards,
 	EmbedGeneric, EmbedAnon, EmbedFieldCard, EmbedRangeMethod, EmbedClosure, EmbedIfaceValueCopy,
 	StructParallelPtr, EmbedParallelPromoted, StructErrorField, EmbedErrorNamed, EmbedCrossPackage,
-	EmbedAnonIface, StructAnonPtrFmt, EmbedErrorFieldAssert, EmbedFmtDepth)
+	EmbedAnonIface, StructAnonPtrFmt, EmbedErrorFieldAssert, EmbedFmtDepth, EmbedJSONNullAlloc, JSONInvalidUTF8)
 
 // Base is the common part of the embedding types.
 type Base struct {
@@ -785,4 +786,39 @@ func EmbedFmtDepth(s string, f float64) []string {
 	ps := []*temp{{f}}
 	return []string{fmt.Sprint(a), fmt.Sprintf("%+v", a), fmt.Sprint(h), fmt.Sprint(ts), fmt.Sprint(ps),
 		fmt.Sprint(map[string]Card{s: {Named{s}, 1}}), fmt.Sprint([]amb{a}), fmt.Sprint(cardHolder{Card{Named{s}, 1}, 2})}
+}
+
+// optEmbed has an embedded struct with a nameless tag: still flattened.
+type optEmbed struct {
+	Base `json:",omitempty"`
+	*Named
+	N int
+}
+
+func EmbedJSONNullAlloc(s string) []any {
+	var r Ref
+	err := json.Unmarshal([]byte(`{"ID":null}`), &r)
+	var o optEmbed
+	err2 := json.Unmarshal([]byte(`{"id":"`+s+`","Name":"n","N":1}`), &o)
+	return []any{err, r.Base != nil, r.ID, marshal(optEmbed{}), err2 == nil, o.ID, o.Named != nil && o.Name == "n", marshal(o)}
+}
+
+// JSONInvalidUTF8 decodes strings and keys holding invalid UTF-8 and lone
+// surrogate escapes, which Go turns into U+FFFD.
+func JSONInvalidUTF8(s string) []any {
+	var m map[string]any
+	err := json.Unmarshal([]byte(`{"k`+s+`":"`+s+`","u":"\ud800x\udcff"}`), &m)
+	if err != nil {
+		return []any{false}
+	}
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := []any{true}
+	for _, k := range keys {
+		out = append(out, k, m[k])
+	}
+	return out
 }
