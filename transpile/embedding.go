@@ -7,7 +7,9 @@ package transpile
 // promoted into a struct's method set are attached to its class as
 // forwarders for interface dispatch; and encoding/json's flattening of
 // embedded fields (depth shadowing, tags, ambiguity) is resolved here at
-// translation time into the class's json field list.
+// translation time into the class's json field list. Because promoted
+// String and Error methods make fmt's rules for nested values matter, the
+// preparation of the types fmt can reach (fmtReach) lives here too.
 
 import (
 	"go/ast"
