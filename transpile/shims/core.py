@@ -395,6 +395,15 @@ def _gg_struct(name, gonames, attrs, zero, vals, jsonspec, jtypes):
     return cls
 
 
+def _gg_structconv(v, cls):
+    # Converts a struct value to another struct type with the same fields:
+    # a copy, of the target's class.
+    c = v._gg_copy()
+    if type(c) is cls:
+        return c
+    return cls(*[getattr(c, n) for n in c.__slots__])
+
+
 def _gg_cp(v):
     # Copies a struct value (None stays None).
     return None if v is None else v._gg_copy()

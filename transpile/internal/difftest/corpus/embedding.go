@@ -23,7 +23,7 @@ var _ = reg(EmbedPromotedRead, EmbedPromotedWrite, EmbedDeepPath, EmbedComposite
 	EmbedNilPtrMethod, EmbedReturnStruct, EmbedUnwrap, EmbedPtrValueMethodNil, EmbedSliceCards,
 	EmbedGeneric, EmbedAnon, EmbedFieldCard, EmbedRangeMethod, EmbedClosure, EmbedIfaceValueCopy,
 	StructParallelPtr, EmbedParallelPromoted, StructErrorField, EmbedErrorNamed, EmbedCrossPackage,
-	EmbedAnonIface, StructAnonPtrFmt, EmbedErrorFieldAssert, EmbedFmtDepth, EmbedJSONNullAlloc, JSONInvalidUTF8)
+	EmbedAnonIface, StructAnonPtrFmt, EmbedErrorFieldAssert, EmbedFmtDepth, EmbedJSONNullAlloc, JSONInvalidUTF8, StructConvClass)
 
 // Base is the common part of the embedding types.
 type Base struct {
@@ -821,4 +821,33 @@ func JSONInvalidUTF8(s string) []any {
 		out = append(out, k, m[k])
 	}
 	return out
+}
+
+// convA and convB differ in json tags and methods only.
+type convA struct {
+	X int `json:"x"`
+	B Base
+}
+
+type convB struct {
+	X int `json:"y"`
+	B Base
+}
+
+func (c convB) String() string { return fmt.Sprint("B", c.X) }
+
+// StructConvClass converts between struct types with the same fields: the
+// result has the target type's tags, methods and identity.
+func StructConvClass(n int) []any {
+	a := convA{X: n}
+	b := convB(a)
+	b.B.ID = "changed"
+	var v any = b
+	_, isB := v.(convB)
+	o := Order{Total: n}
+	s := shadowed(struct {
+		Base
+		ID int
+	}{Base{ID: "s"}, n})
+	return []any{marshal(b), fmt.Sprint(b), isB, a.B.ID, marshal(Order(o)), marshal(s)}
 }
