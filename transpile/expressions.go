@@ -145,12 +145,12 @@ func (c *funcCtx) checkInterfaceValue(e ast.Expr, src types.Type) {
 }
 
 // hasPtrOnlyMethod reports whether *T has method name but T does not.
-func hasPtrOnlyMethod(named types.Type, name string) bool {
+func hasPtrOnlyMethod(typ types.Type, name string) bool {
 	// Method sets, so methods promoted from embedded fields count.
-	if types.NewMethodSet(named).Lookup(nil, name) != nil {
+	if types.NewMethodSet(typ).Lookup(nil, name) != nil {
 		return false
 	}
-	return types.NewMethodSet(types.NewPointer(named)).Lookup(nil, name) != nil
+	return types.NewMethodSet(types.NewPointer(typ)).Lookup(nil, name) != nil
 }
 
 // isStdType reports whether a named type comes from the standard library
