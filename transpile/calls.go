@@ -2,8 +2,10 @@ package transpile
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"regexp"
 	"strings"
 
 	"github.com/gogears/gogears/pyast"
@@ -340,11 +342,22 @@ func (c *funcCtx) argsOpt(e *ast.CallExpr, sig *types.Signature, check bool) []p
 	return out
 }
 
+// sharpV matches a %#v verb (Go-syntax values), which the fmt shims do not
+// implement.
+var sharpV = regexp.MustCompile(`%[-+ 0]*#[-+# 0]*(\[\d+\])?(\d+|\*)?(\.(\d+|\*)?)?(\[\d+\])?v`)
+
 // fmtArgs translates fmt arguments, marking values whose Go type fmt
 // needs: []byte prints as text with %s, float32 with float32 digits,
 // pointers to structs as &{...}, and named non-struct types through their
 // String or Error method.
 func (c *funcCtx) fmtArgs(e *ast.CallExpr, sig *types.Signature) []pyast.Expr {
+	if len(e.Args) > 0 && sig.Params().Len() > 0 && sig.Params().At(0).Name() == "format" {
+		if tv := c.info.Types[e.Args[0]]; tv.Value != nil && tv.Value.Kind() == constant.String {
+			if sharpV.MatchString(strings.ReplaceAll(constant.StringVal(tv.Value), "%%", "")) {
+				c.t.errorf(e.Args[0], PackageCall, "use %+v, or format the fields yourself", "fmt verb %%#v is not supported in steps")
+			}
+		}
+	}
 	out := c.argsOpt(e, sig, false)
 	if e.Ellipsis.IsValid() {
 		return out

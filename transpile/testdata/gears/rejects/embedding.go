@@ -107,3 +107,12 @@ var NestedStringer = dsl.KeysOnly("*").
 			fmt.Sprint(level(2))
 	}).
 	Run()
+
+// SharpV rejects the Go-syntax verb, which the fmt shims do not implement.
+var SharpV = dsl.KeysOnly("*").
+	Map(func(k string) string {
+		return fmt.Sprintf("%#v", k) + // want "GG301 fmt verb %#v is not supported in steps"
+			fmt.Sprintf("%%#v %+v %[1]v", k) +
+			fmt.Sprintf("%-#8v", k) // want "GG301 fmt verb %#v"
+	}).
+	Run()
