@@ -178,9 +178,12 @@ func (c *funcCtx) fmtReach(a ast.Expr, typ types.Type, report bool) {
 		seen[key] = true
 		if named, ok := types.Unalias(typ).(*types.Named); ok && named.Obj().Pkg() != nil {
 			_, isStruct := named.Underlying().(*types.Struct)
+			std := allowedPackages[named.Obj().Pkg().Path()]
 			switch {
-			case !c.t.inModule(named.Obj().Pkg().Path()):
+			case !std && !c.t.inModule(named.Obj().Pkg().Path()):
 				return
+			case std && isStruct:
+				return // a shim class (time.Time) has its own methods
 			case isStruct:
 				ms := types.NewMethodSet(types.NewPointer(named))
 				if ms.Lookup(nil, "String") != nil || ms.Lookup(nil, "Error") != nil {

@@ -104,6 +104,7 @@ var NestedStringer = dsl.KeysOnly("*").
 	Map(func(k string) string {
 		return fmt.Sprint(withLevel{}) + // want "GG204 fmt would print rejects.level inside this value through its String method"
 			fmt.Sprint([]level{1}) + // want "GG204 fmt would print rejects.level inside"
+			fmt.Sprint([]time.Duration{1}) + // want "GG204 fmt would print time.Duration inside"
 			fmt.Sprint(level(2))
 	}).
 	Run()
