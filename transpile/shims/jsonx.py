@@ -204,7 +204,8 @@ def _gg_json_conv(x, d, old=None):
         if cls._gg_jtypes is None:
             cls._gg_jtypes = cls._gg_jtypesf()
         # Keys in document order, so a later duplicate wins; a key matches
-        # a field by exact name first, else case-insensitively.
+        # a field by exact name first, else case-insensitively, the
+        # shallowest field first (Go's breadth-first order), then in order.
         for kk, e in x.items():
             attr = None
             for name, a, _, _ in cls._gg_json:
@@ -213,9 +214,8 @@ def _gg_json_conv(x, d, old=None):
                     break
             if attr is None:
                 for name, a, _, _ in cls._gg_json:
-                    if kk.lower() == name.lower():
+                    if kk.lower() == name.lower() and (attr is None or a.count(".") < attr.count(".")):
                         attr = a
-                        break
             if attr is None:
                 continue
             h = obj

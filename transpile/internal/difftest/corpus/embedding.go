@@ -23,7 +23,7 @@ var _ = reg(EmbedPromotedRead, EmbedPromotedWrite, EmbedDeepPath, EmbedComposite
 	EmbedNilPtrMethod, EmbedReturnStruct, EmbedUnwrap, EmbedPtrValueMethodNil, EmbedSliceCards,
 	EmbedGeneric, EmbedAnon, EmbedFieldCard, EmbedRangeMethod, EmbedClosure, EmbedIfaceValueCopy,
 	StructParallelPtr, EmbedParallelPromoted, StructErrorField, EmbedErrorNamed, EmbedCrossPackage,
-	EmbedAnonIface, StructAnonPtrFmt, EmbedErrorFieldAssert, EmbedFmtDepth, EmbedJSONNullAlloc, JSONInvalidUTF8, StructConvClass)
+	EmbedAnonIface, StructAnonPtrFmt, EmbedErrorFieldAssert, EmbedFmtDepth, EmbedJSONNullAlloc, JSONInvalidUTF8, StructConvClass, EmbedJSONFold)
 
 // Base is the common part of the embedding types.
 type Base struct {
@@ -850,4 +850,22 @@ func StructConvClass(n int) []any {
 		ID int
 	}{Base{ID: "s"}, n})
 	return []any{marshal(b), fmt.Sprint(b), isB, a.B.ID, marshal(Order(o)), marshal(s)}
+}
+
+// foldNames has keys that differ from promoted ones only in case.
+type foldNames struct {
+	Base
+	Lower string `json:"id"`
+}
+
+// EmbedJSONFold matches keys against outer and promoted fields exactly,
+// then case-insensitively in field order.
+func EmbedJSONFold(s string) []string {
+	var out []string
+	for _, doc := range []string{`{"ID":"a","id":"b"}`, `{"Id":"c"}`, `{"iD":"d","ID":"e"}`, `{"id":"f","Id":"g"}`} {
+		var f foldNames
+		err := json.Unmarshal([]byte(doc), &f)
+		out = append(out, f.ID+"|"+f.Lower+"|"+fmt.Sprint(err)+"|"+s)
+	}
+	return append(out, marshal(foldNames{Base{ID: s}, s + "!"}))
 }
