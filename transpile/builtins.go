@@ -206,6 +206,13 @@ func (c *funcCtx) conversion(e *ast.CallExpr, to types.Type) pyast.Expr {
 	case types.IsInterface(to):
 		return c.valueTo(x, to)
 	}
+	if isStructValue(to) && isStructValue(from) && types.TypeString(from, nil) != types.TypeString(to, nil) && !c.isStdStruct(from) && !c.isStdStruct(to) {
+		// Another struct type has another class: its json tags, methods
+		// and type switches must see the new type.
+		if cls, ok := c.t.structClass(to); ok {
+			return c.t.shimCall("_gg_structconv", v, cls)
+		}
+	}
 	if isStructValue(to) && !isFresh(x) {
 		return c.t.shimCall("_gg_cp", v)
 	}
@@ -214,6 +221,13 @@ func (c *funcCtx) conversion(e *ast.CallExpr, to types.Type) pyast.Expr {
 	}
 	c.t.errorf(e, UnsupportedType, "convert through a supported type", "conversion from %s to %s", types.TypeString(from, qualifier), types.TypeString(to, qualifier))
 	return pyNone()
+}
+
+// isStdStruct reports whether t is a struct type of the standard library
+// (time.Time), which a shim class represents.
+func (c *funcCtx) isStdStruct(t types.Type) bool {
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && c.isStdType(named)
 }
 
 // sameRepr reports whether values of from and to share a Python form.

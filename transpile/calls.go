@@ -2,8 +2,10 @@ package transpile
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"regexp"
 	"strings"
 
 	"github.com/gogears/gogears/pyast"
@@ -290,6 +292,7 @@ func (c *funcCtx) call(e *ast.CallExpr) pyast.Expr {
 		return c.jsonUnmarshal(e)
 	case path == "encoding/json" && fn.Name() == "Marshal":
 		// The static type tells float32 and []byte apart in Python.
+		c.t.checkJSONMethods(e, c.info.TypeOf(e.Args[0]), true)
 		return c.t.shimCall("_gg_json_marshal", c.expr(e.Args[0]), c.t.jsonDesc(c.info.TypeOf(e.Args[0])))
 	case path == "slices" && (fn.Name() == "Sorted" || fn.Name() == "Collect"):
 		return c.seqCollect(e, fn.Name() == "Sorted")
@@ -353,11 +356,22 @@ func (c *funcCtx) argsOpt(e *ast.CallExpr, sig *types.Signature, check bool) []p
 	return out
 }
 
+// sharpV matches a %#v verb (Go-syntax values), which the fmt shims do not
+// implement.
+var sharpV = regexp.MustCompile(`%[-+ 0]*#[-+# 0]*(\[\d+\])?(\d+|\*)?(\.(\d+|\*)?)?(\[\d+\])?v`)
+
 // fmtArgs translates fmt arguments, marking values whose Go type fmt
 // needs: []byte prints as text with %s, float32 with float32 digits,
 // pointers to structs as &{...}, and named non-struct types through their
 // String or Error method.
 func (c *funcCtx) fmtArgs(e *ast.CallExpr, sig *types.Signature) []pyast.Expr {
+	if len(e.Args) > 0 && sig.Params().Len() > 0 && sig.Params().At(0).Name() == "format" {
+		if tv := c.info.Types[e.Args[0]]; tv.Value != nil && tv.Value.Kind() == constant.String {
+			if sharpV.MatchString(strings.ReplaceAll(constant.StringVal(tv.Value), "%%", "")) {
+				c.t.errorf(e.Args[0], PackageCall, "use %+v, or format the fields yourself", "fmt verb %%#v is not supported in steps")
+			}
+		}
+	}
 	out := c.argsOpt(e, sig, false)
 	if e.Ellipsis.IsValid() {
 		return out
@@ -370,6 +384,7 @@ func (c *funcCtx) fmtArgs(e *ast.CallExpr, sig *types.Signature) []pyast.Expr {
 		if t == nil || c.info.Types[a].Value != nil && i == 0 {
 			continue
 		}
+		c.fmtReach(a, t, true)
 		switch t.Underlying().(type) {
 		case *types.Slice, *types.Map:
 			if isByteSlice(t) {
@@ -406,6 +421,8 @@ func (c *funcCtx) fmtArgs(e *ast.CallExpr, sig *types.Signature) []pyast.Expr {
 						out[i] = c.t.shimCall("_GgPtr", out[i])
 					}
 				}
+			} else if _, ok := types.Unalias(derefType(t)).Underlying().(*types.Struct); ok {
+				out[i] = c.unnamedFmtArg(a, t, out[i])
 			}
 		}
 	}
@@ -456,9 +473,19 @@ func (c *funcCtx) methodCall(e *ast.CallExpr, fn *types.Func) pyast.Expr {
 		return pyNone()
 	}
 	recv := c.expr(sel.X)
+	fresh := isFresh(sel.X)
+	if s := c.info.Selections[sel]; s != nil && len(s.Index()) > 1 {
+		// A promoted method receives the embedded value; through a nil
+		// embedded pointer a value receiver panics, as in Go.
+		recv, xt = embedPath(recv, xt, s.Index()[:len(s.Index())-1])
+		fresh = false
+		if _, xptr := xt.(*types.Pointer); xptr && isStructValue(recvT) {
+			recv = c.t.shimCall("_gg_deref", recv)
+		}
+	}
 	if _, ptr := recvT.(*types.Pointer); !ptr && isStructValue(recvT) {
 		// A value receiver gets a copy; x may be a value or a pointer.
-		if _, xptr := xt.(*types.Pointer); xptr || !isFresh(sel.X) {
+		if _, xptr := xt.(*types.Pointer); xptr || !fresh {
 			recv = c.t.shimCall("_gg_cp", recv)
 		}
 	}
@@ -752,6 +779,7 @@ func (c *funcCtx) jsonUnmarshal(e *ast.CallExpr) pyast.Expr {
 	}
 	target := c.target(u.X)
 	vt := c.info.TypeOf(u.X)
+	c.t.checkJSONMethods(e, vt, false)
 	errName := c.scope.fresh("_err")
 	data := c.expr(e.Args[0])
 	c.pre = append(c.pre, &pyast.Assign{

@@ -53,8 +53,10 @@ func (t *translator) structClass(typ types.Type) (pyast.Expr, bool) {
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
 		if f.Embedded() {
-			t.diags.add(Diagnostic{Pos: t.fset.Position(f.Pos()), Code: UnsupportedType, Message: "embedded field " + f.Name(), Hint: "name the field"})
-			okAll = false
+			if msg, hint := t.embedProblem(f); msg != "" {
+				t.diags.add(Diagnostic{Pos: t.fset.Position(f.Pos()), Code: UnsupportedType, Message: msg, Hint: hint})
+				okAll = false
+			}
 		}
 		attr := attrName(f.Name())
 		gonames = append(gonames, pyast.NewStr(f.Name()))
@@ -76,18 +78,17 @@ func (t *translator) structClass(typ types.Type) (pyast.Expr, bool) {
 		if !f.Exported() {
 			continue
 		}
-		jname, omit, skip, bad := jsonTag(f.Name(), st.Tag(i))
-		if bad != "" {
+		if _, _, _, bad := jsonTag(f.Name(), st.Tag(i)); bad != "" {
 			t.diags.add(Diagnostic{Pos: t.fset.Position(f.Pos()), Code: UnsupportedType, Message: "json tag option " + bad + " of field " + f.Name(), Hint: "only omitempty and \"-\" are supported: convert the field yourself"})
 		}
-		if skip {
-			continue
-		}
+	}
+	// Fields promoted from embedded structs have dotted attribute paths.
+	for _, jf := range jsonFields(typ) {
 		kind := ""
-		if isByteSlice(f.Type()) {
+		if isByteSlice(jf.typ) {
 			kind = "bytes"
 		}
-		jspec = append(jspec, pyTuple(pyast.NewStr(jname), pyast.NewStr(attr), pyBool(omit), pyast.NewStr(kind)))
+		jspec = append(jspec, pyTuple(pyast.NewStr(jf.name), pyast.NewStr(jf.jsonAttr()), pyBool(jf.omit), pyast.NewStr(kind)))
 	}
 	t.classDefs = append(t.classDefs, &pyast.Assign{
 		Targets: []pyast.Expr{pyName(name)},
@@ -95,6 +96,7 @@ func (t *translator) structClass(typ types.Type) (pyast.Expr, bool) {
 			&pyast.Lambda{Body: pyTuple(zeros...)}, pyTuple(vals...), pyTuple(jspec...),
 			&pyast.Lambda{Body: &pyast.Dict{Keys: jtypesK, Values: jtypesV}}),
 	})
+	t.markEmbedded(st, pyName(name))
 	return pyName(name), okAll
 }
 
@@ -166,14 +168,66 @@ func (t *translator) jsonDesc(typ types.Type) pyast.Expr {
 	return s(pyast.NewStr("unsupported"))
 }
 
+// jsonMethodNames are the methods encoding/json calls instead of
+// encoding a value's fields, for Marshal and for Unmarshal.
+var jsonMethodNames = map[bool][]string{
+	true:  {"MarshalJSON", "MarshalText"},
+	false: {"UnmarshalJSON", "UnmarshalText"},
+}
+
+// checkJSONMethods reports, at n, a module type reachable in a value of
+// type typ that encoding/json would encode (marshal) or decode through
+// its own method, declared or promoted from an embedded field: the shims
+// encode fields only.
+func (t *translator) checkJSONMethods(n ast.Node, typ types.Type, marshal bool) {
+	seen := map[types.Type]bool{}
+	var walk func(typ types.Type) bool
+	walk = func(typ types.Type) bool {
+		if seen[typ] {
+			return false
+		}
+		seen[typ] = true
+		if named, ok := types.Unalias(derefType(typ)).(*types.Named); ok && named.Obj().Pkg() != nil && t.inModule(named.Obj().Pkg().Path()) {
+			ms := types.NewMethodSet(types.NewPointer(named))
+			for _, m := range jsonMethodNames[marshal] {
+				if s := ms.Lookup(nil, m); s != nil {
+					how := ""
+					if len(s.Index()) > 1 {
+						how = " (promoted from an embedded field)"
+					}
+					t.errorf(n, UnsupportedType, "encode a type without the method, e.g. copy the fields into a plain struct", "%s has method %s%s, which encoding/json calls and the translation does not", types.TypeString(named, qualifier), m, how)
+					return true
+				}
+			}
+		}
+		switch u := typ.Underlying().(type) {
+		case *types.Pointer:
+			return walk(u.Elem())
+		case *types.Slice:
+			return walk(u.Elem())
+		case *types.Map:
+			return walk(u.Key()) || walk(u.Elem())
+		case *types.Struct:
+			for _, f := range jsonFields(typ) {
+				if walk(f.typ) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	walk(typ)
+}
+
 // attachMethods makes the methods of a struct type attributes of its
 // class, so calls through interfaces (error, fmt.Stringer, the module's
 // own interfaces) dispatch in Python.
 func (t *translator) attachMethods(named *types.Named) {
-	if t.attached[named] {
+	key := types.TypeString(named, nil)
+	if t.attached[key] {
 		return
 	}
-	t.attached[named] = true
+	t.attached[key] = true
 	if _, ok := named.Underlying().(*types.Struct); !ok {
 		return
 	}
@@ -193,6 +247,8 @@ func (t *translator) attachMethods(named *types.Named) {
 			t.attach = append(t.attach, &pyast.Assign{Targets: []pyast.Expr{pyAttr(cls, "_gg_ptrerr")}, Value: pyBool(true)})
 		}
 	}
+	t.attachPromoted(named, cls)
+	t.markPtrOnly(named, cls)
 }
 
 // cmdType returns a named type of package runtime/cmd (Z, XMessage...).

@@ -123,7 +123,9 @@ const (
 
 	// UnsupportedType reports a type the translation has no representation
 	// for: complex numbers, arrays, channels, function-typed fields,
-	// uintptr, struct embedding.
+	// uintptr, and embedded fields other than the module's struct types
+	// (interfaces, non-struct types, other packages' types, pointers to
+	// unexported structs).
 	//
 	// Example:
 	//

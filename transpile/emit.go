@@ -207,6 +207,16 @@ func (e *gearEmitter) chain() pyast.Expr {
 	}
 	// Results travel as JSON (contract 1), except a hook's single result,
 	// which is the hooked command's reply.
+	if !e.hasOption("Hook") {
+		var at ast.Node = gd.spec
+		if gd.action != nil {
+			at = gd.action.call
+			if sel, ok := gd.action.call.Fun.(*ast.SelectorExpr); ok {
+				at = sel.Sel // Run, on its own line
+			}
+		}
+		e.t.checkJSONMethods(at, gd.elem[len(gd.elem)-1], true)
+	}
 	if e.hasOption("Hook") {
 		op("map", pyName(e.t.shims.use("_gg_out")))
 	} else if last := gd.elem[len(gd.elem)-1]; staticJSON(last) {

@@ -96,6 +96,10 @@ func (c *funcCtx) valueToOpt(e ast.Expr, target types.Type, check bool) pyast.Ex
 	}
 	if check && target != nil && types.IsInterface(target) && !types.IsInterface(src) {
 		c.checkInterfaceValue(e, src)
+		if iface, ok := target.Underlying().(*types.Interface); ok && iface.Empty() {
+			// json.Marshal of the interface could not see the methods.
+			c.t.checkJSONMethods(e, src, true)
+		}
 	}
 	return v
 }
@@ -103,6 +107,7 @@ func (c *funcCtx) valueToOpt(e ast.Expr, target types.Type, check bool) pyast.Ex
 // checkInterfaceValue rejects values whose methods would be lost or found
 // wrongly once stored in an interface.
 func (c *funcCtx) checkInterfaceValue(e ast.Expr, src types.Type) {
+	c.fmtReach(e, src, false)
 	if isFloat32(src) {
 		// A Python float cannot remember it was a float32, which fmt and
 		// json print with fewer digits.
@@ -111,6 +116,8 @@ func (c *funcCtx) checkInterfaceValue(e ast.Expr, src types.Type) {
 	}
 	named, ok := types.Unalias(src).(*types.Named)
 	if !ok {
+		c.t.attachUnnamed(src)
+		c.checkUnnamedValue(e, src)
 		if p, isPtr := src.(*types.Pointer); isPtr {
 			if named, ok := types.Unalias(p.Elem()).(*types.Named); ok {
 				c.t.attachMethods(named) // pointers to structs carry their class methods
@@ -118,7 +125,7 @@ func (c *funcCtx) checkInterfaceValue(e ast.Expr, src types.Type) {
 		}
 		return
 	}
-	if named.Obj().Pkg() == nil || named.NumMethods() == 0 {
+	if named.Obj().Pkg() == nil || types.NewMethodSet(types.NewPointer(named)).Len() == 0 {
 		return
 	}
 	_, isStruct := named.Underlying().(*types.Struct)
@@ -139,15 +146,12 @@ func (c *funcCtx) checkInterfaceValue(e ast.Expr, src types.Type) {
 }
 
 // hasPtrOnlyMethod reports whether *T has method name but T does not.
-func hasPtrOnlyMethod(named *types.Named, name string) bool {
-	for i := 0; i < named.NumMethods(); i++ {
-		m := named.Method(i)
-		if m.Name() == name {
-			_, ptr := m.Signature().Recv().Type().(*types.Pointer)
-			return ptr
-		}
+func hasPtrOnlyMethod(typ types.Type, name string) bool {
+	// Method sets, so methods promoted from embedded fields count.
+	if types.NewMethodSet(typ).Lookup(nil, name) != nil {
+		return false
 	}
-	return false
+	return types.NewMethodSet(types.NewPointer(typ)).Lookup(nil, name) != nil
 }
 
 // isStdType reports whether a named type comes from the standard library
@@ -266,16 +270,14 @@ func (c *funcCtx) selector(e *ast.SelectorExpr) pyast.Expr {
 	if sel, ok := c.info.Selections[e]; ok {
 		switch sel.Kind() {
 		case types.FieldVal:
-			if len(sel.Index()) > 1 {
-				c.t.errorf(e, UnsupportedType, "name the embedded field explicitly", "promoted field %s", e.Sel.Name)
-			}
+			x, _ := embedPath(c.expr(e.X), sel.Recv(), sel.Index()[:len(sel.Index())-1])
 			if s, ok := structOf(sel.Recv()); ok {
 				if named, isNamed := types.Unalias(derefType(sel.Recv())).(*types.Named); isNamed && c.isStdType(named) {
 					_ = s
 					c.t.errorf(e, PackageCall, "use the type's methods instead", "field %s of %s", e.Sel.Name, named.Obj().Name())
 				}
 			}
-			return pyAttr(c.expr(e.X), attrName(e.Sel.Name))
+			return pyAttr(x, attrName(e.Sel.Name))
 		case types.MethodVal, types.MethodExpr:
 			c.t.errorf(e, MethodValue, "wrap the call in a func literal", "method value %s", e.Sel.Name)
 			return pyNone()
@@ -719,7 +721,8 @@ func (c *funcCtx) typeTest(at ast.Expr, x pyast.Expr, t types.Type) pyast.Expr {
 	}
 	if types.IsInterface(t) {
 		if isErrorType(t) {
-			return pyCall(pyName("hasattr"), x, pyast.NewStr("Error"))
+			// callable: a field named Error (an embedded type's name) is no method.
+			return pyCall(pyName("callable"), pyCall(pyName("getattr"), x, pyast.NewStr("Error"), pyNone()))
 		}
 		if it := t.Underlying().(*types.Interface); it.Empty() {
 			return pyCmp(x, pyast.IsNot, pyNone())

@@ -49,7 +49,7 @@ type translator struct {
 	preamble  []pyast.Stmt
 	sentinels map[*types.Var]string
 	attach    []pyast.Stmt
-	attached  map[*types.Named]bool
+	attached  map[string]bool // struct types (by type string) with methods attached
 	// imports are the packages the loaded packages import, for types of
 	// runtime/cmd.
 	imports map[string]*types.Package
@@ -134,7 +134,7 @@ func newTranslatorIndex(fset *token.FileSet, ix *declIndex, modulePath string, d
 		decls: ix.decls, modulePath: modulePath,
 		funcNames: map[*types.Func]string{}, classes: map[string]string{}, classBusy: map[string]bool{},
 		postOnly: map[types.Object]bool{}, paramNames: map[string]bool{}, varInits: ix.varInits,
-		sentinels: map[*types.Var]string{}, attached: map[*types.Named]bool{}, imports: ix.imports,
+		sentinels: map[*types.Var]string{}, attached: map[string]bool{}, imports: ix.imports,
 		varPkgs: ix.varPkgs, generics: map[*types.Func]*genericFunc{}, typeCtxt: types.NewContext(),
 	}
 }
@@ -292,6 +292,9 @@ type funcCtx struct {
 	// sub replaces the type parameters of the generic function being
 	// instantiated; or nil.
 	sub *subster
+	// hoisted are assignment targets whose path through an embedded
+	// pointer was evaluated into a temporary first; or nil.
+	hoisted map[*ast.SelectorExpr]hoistedPath
 }
 
 // A loopCtx is an enclosing for, range, switch or type switch statement:

@@ -351,6 +351,7 @@ func (c *funcCtx) assign(s *ast.AssignStmt) []pyast.Stmt {
 			assigned[c.info.Uses[id]] = true
 		}
 	}
+	c.fieldWriteRoots(s.Lhs, assigned)
 	lhs := make([]ast.Expr, len(s.Lhs))
 	for i, l := range s.Lhs {
 		lhs[i] = l
@@ -452,10 +453,12 @@ func (c *funcCtx) target(l ast.Expr) pyast.Expr {
 		if sel == nil || sel.Kind() != types.FieldVal {
 			bug(l, "assignment to %s", l.Sel.Name)
 		}
-		if len(sel.Index()) > 1 {
-			c.t.errorf(l, UnsupportedType, "name the embedded field explicitly", "promoted field %s", l.Sel.Name)
+		if h, ok := c.hoisted[l]; ok {
+			x, _ := embedPath(pyName(h.tmp), h.typ, h.rest)
+			return pyAttr(x, attrName(l.Sel.Name))
 		}
-		return pyAttr(c.expr(l.X), attrName(l.Sel.Name))
+		x, _ := embedPath(c.expr(l.X), sel.Recv(), sel.Index()[:len(sel.Index())-1])
+		return pyAttr(x, attrName(l.Sel.Name))
 	case *ast.IndexExpr:
 		x := c.expr(l.X)
 		if isString(c.info.TypeOf(l.X)) {
@@ -581,6 +584,9 @@ func (c *funcCtx) hoistOperands(l ast.Expr, pre *[]pyast.Stmt, need func(ast.Exp
 		c.info.Types[lx] = c.info.Types[x]
 		return lx
 	case *ast.SelectorExpr:
+		if sx, ok := c.hoistEmbeddedPtr(x, pre, need); ok {
+			return sx
+		}
 		_, isPtr := c.info.TypeOf(x.X).Underlying().(*types.Pointer)
 		_, isName := ast.Unparen(x.X).(*ast.Ident)
 		nx := x.X

@@ -13,7 +13,7 @@ class _GgPanic(Exception):
 def _gg_panicmsg(v):
     if isinstance(v, (bytes, bytearray)):
         return "panic: " + bytes(v).decode("utf-8", "replace")
-    if hasattr(v, "Error"):
+    if callable(getattr(v, "Error", None)):
         return "panic: " + v.Error().decode("utf-8", "replace")
     return "panic: " + str(v)
 
@@ -58,13 +58,13 @@ def _gg_errors_is(err, target):
         if isinstance(err, _GgError) and err.errs is not None:
             return any(_gg_errors_is(e, target) for e in err.errs)
         u = getattr(err, "Unwrap", None)
-        err = u() if u is not None else None
+        err = u() if callable(u) else None
     return False
 
 
 def _gg_errors_unwrap(err):
     u = getattr(err, "Unwrap", None)
-    return u() if u is not None else None
+    return u() if callable(u) else None
 
 
 def _gg_i64(v):
@@ -406,6 +406,15 @@ def _gg_struct(name, gonames, attrs, zero, vals, jsonspec, jtypes):
     return cls
 
 
+def _gg_structconv(v, cls):
+    # Converts a struct value to another struct type with the same fields:
+    # a copy, of the target's class.
+    c = v._gg_copy()
+    if type(c) is cls:
+        return c
+    return cls(*[getattr(c, n) for n in c.__slots__])
+
+
 def _gg_cp(v):
     # Copies a struct value (None stays None).
     return None if v is None else v._gg_copy()
@@ -562,3 +571,17 @@ class _GgBuilder(object):
 
     def _gg_copy(self):
         return self
+
+
+def _gg_promote(fn, path, cp):
+    # A method promoted from an embedded field, attached to the outer
+    # struct's class: it follows path (attribute names) to the embedded
+    # value, which a value receiver gets a copy of.
+    def m(self, *args):
+        r = self
+        for p in path:
+            r = getattr(r, p)
+        if cp:
+            r = _gg_deref(r)._gg_copy()
+        return fn(r, *args)
+    return m

@@ -423,7 +423,20 @@ def _gg_fmtnil(desc):
     return None
 
 
-def _gg_fmtvalue(st, verb, v, depth, desc=None):
+def _gg_fmtmeth(v, name, desc, raw):
+    # Whether fmt calls v's String or Error method: not for a value reached
+    # through an unexported field (raw), not for a field that is merely
+    # named so, and not for a pointer-receiver method of a struct value
+    # whose static type (desc) is the struct itself.
+    if raw or not callable(getattr(v, name, None)):
+        return False
+    return not (desc is not None and desc[0] == "struct" and name in getattr(type(v), "_gg_ptronly", ()))
+
+
+def _gg_fmtvalue(st, verb, v, depth, desc=None, raw=0):
+    # raw is 1 for the value of an unexported embedded field, 2 below an
+    # unexported field: fmt calls no methods there, as Go cannot reach
+    # them; below an embedded one it can again.
     if isinstance(v, _GgTyped):
         desc = v.desc
         v = v.value
@@ -463,12 +476,12 @@ def _gg_fmtvalue(st, verb, v, depth, desc=None):
         v = v.value
         if v is None:
             return b"[]"
-    if hasattr(v, "Error") and verb in "vsxXq":
+    if verb in "vsxXq" and _gg_fmtmeth(v, "Error", desc, raw):
         return _gg_fmtstr(st, "s" if verb == "v" else verb, v.Error())
-    if hasattr(v, "String") and callable(getattr(v, "String")) and verb in "vsxXq":
+    if verb in "vsxXq" and _gg_fmtmeth(v, "String", desc, raw):
         return _gg_fmtstr(st, "s" if verb == "v" else verb, v.String())
     if isinstance(v, _GgPtr):
-        if verb in "vsxXq" and (hasattr(v.value, "Error") or hasattr(v.value, "String")):
+        if verb in "vsxXq" and (callable(getattr(v.value, "Error", None)) or callable(getattr(v.value, "String", None))):
             return _gg_fmtvalue(st, verb, v.value, depth, desc)
         if depth == 0:
             return b"&" + _gg_fmtvalue(st, verb, v.value, depth + 1)
@@ -477,22 +490,26 @@ def _gg_fmtvalue(st, verb, v, depth, desc=None):
         if desc is not None and desc[0] == "bytes" and verb in "sqxX":
             return _gg_fmtstr(st, verb, bytes(v))
         ed = desc[1] if desc is not None and desc[0] == "slice" else None
-        return b"[" + b" ".join(_gg_fmtvalue(st, verb, e, depth + 1, ed) for e in v) + b"]"
+        return b"[" + b" ".join(_gg_fmtvalue(st, verb, e, depth + 1, ed, raw & 2) for e in v) + b"]"
     if isinstance(v, dict):
         kd = desc[1] if desc is not None and desc[0] == "map" else None
         ed = desc[2] if desc is not None and desc[0] == "map" else None
         items = sorted(v.items(), key=lambda kv: _gg_fmtkey(kv[0]))
-        return b"map[" + b" ".join(_gg_fmtvalue(st, verb, k, depth + 1, kd) + b":" + _gg_fmtvalue(st, verb, x, depth + 1, ed) for k, x in items) + b"]"
+        return b"map[" + b" ".join(_gg_fmtvalue(st, verb, k, depth + 1, kd, raw & 2) + b":" + _gg_fmtvalue(st, verb, x, depth + 1, ed, raw & 2) for k, x in items) + b"]"
     if isinstance(v, tuple):
-        return b"[" + b" ".join(_gg_fmtvalue(st, verb, e, depth + 1) for e in v) + b"]"
+        return b"[" + b" ".join(_gg_fmtvalue(st, verb, e, depth + 1, None, raw & 2) for e in v) + b"]"
     fields = getattr(v, "_gg_fields", None)
     if fields is not None:
         parts = []
         cls = type(v)
         if cls._gg_jtypes is None:
             cls._gg_jtypes = cls._gg_jtypesf()
+        emb = getattr(cls, "_gg_embedded", ())
         for gname, pname in fields:
-            x = _gg_fmtvalue(st, verb, getattr(v, pname), depth + 1, cls._gg_jtypes.get(pname))
+            r = raw & 2
+            if not r and not gname[:1].isupper():
+                r = 1 if pname in emb else 2
+            x = _gg_fmtvalue(st, verb, getattr(v, pname), depth + 1, cls._gg_jtypes.get(pname), r)
             parts.append((gname.encode() + b":" + x) if st.plusv and verb == "v" else x)
         return b"{" + b" ".join(parts) + b"}"
     return _gg_pad(st, str(v).encode())
@@ -679,7 +696,7 @@ def _gg_errorf(fmt, *args):
             else:
                 if c == b"w":
                     c = b"v"
-                    if 0 <= n < len(args) and args[n] is not None and hasattr(args[n], "Error"):
+                    if 0 <= n < len(args) and args[n] is not None and callable(getattr(args[n], "Error", None)):
                         idx.append(n)
                 if c != b"%":
                     n += 1

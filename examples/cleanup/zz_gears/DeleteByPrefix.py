@@ -20,7 +20,7 @@ class _GgPanic(Exception):
 def _gg_panicmsg(v):
     if isinstance(v, (bytes, bytearray)):
         return "panic: " + bytes(v).decode("utf-8", "replace")
-    if hasattr(v, "Error"):
+    if callable(getattr(v, "Error", None)):
         return "panic: " + v.Error().decode("utf-8", "replace")
     return "panic: " + str(v)
 
@@ -377,10 +377,20 @@ def _gg_json_enc(v, d=None):
         if cls._gg_jtypes is None:
             cls._gg_jtypes = cls._gg_jtypesf()
         for name, attr, omitempty, kind in jf:
-            x = getattr(v, attr)
+            if "." in attr:
+                # Promoted from an embedded struct; Go skips it behind a
+                # nil embedded pointer.
+                h = _gg_json_holder(v, attr, False)
+                if h is None:
+                    continue
+                x = getattr(h[0], h[1])
+                xd = h[2]
+            else:
+                x = getattr(v, attr)
+                xd = cls._gg_jtypes[attr]
             if omitempty and (x is None or x is False or x == 0 and not isinstance(x, bytes) and not isinstance(x, (list, dict)) or (isinstance(x, (bytes, list, dict)) and len(x) == 0)):
                 continue
-            parts.append(_gg_json_str(name.encode("utf-8")) + b":" + _gg_json_enc(x, cls._gg_jtypes[attr]))
+            parts.append(_gg_json_str(name.encode("utf-8")) + b":" + _gg_json_enc(x, xd))
         return b"{" + b",".join(parts) + b"}"
     raise _GgJsonUnsupported(v)
 
@@ -404,14 +414,14 @@ def _gg_json_conv(x, d, old=None):
     k = d[0]
     if k == "any":
         if isinstance(x, str):
-            return (x.encode("utf-8", "surrogatepass"), None)
+            return (_gg_json_gostr(x), None)
         if isinstance(x, bool) or x is None:
             return (x, None)
         if isinstance(x, (int, float)):
             return (float(x), None)
         if isinstance(x, list):
             return ([_gg_json_conv(e, d)[0] for e in x], None)
-        return ({kk.encode("utf-8", "surrogatepass"): _gg_json_conv(e, d)[0] for kk, e in x.items()}, None)
+        return ({_gg_json_gostr(kk): _gg_json_conv(e, d)[0] for kk, e in x.items()}, None)
     if x is None:
         return (None, None) if k in ("slice", "map", "ptr", "any", "bytes") else ("keep", None)
     if k == "bool":
@@ -432,7 +442,7 @@ def _gg_json_conv(x, d, old=None):
         return (_gg_f32(float(x)) if d[1] == 32 else float(x), None)
     if k == "string":
         if isinstance(x, str):
-            return (x.encode("utf-8", "surrogatepass"), None)
+            return (_gg_json_gostr(x), None)
         return (None, _gg_json_tname(x) + " into Go value of type string")
     if k == "bytes":
         if isinstance(x, str):
@@ -474,7 +484,8 @@ def _gg_json_conv(x, d, old=None):
         if cls._gg_jtypes is None:
             cls._gg_jtypes = cls._gg_jtypesf()
         # Keys in document order, so a later duplicate wins; a key matches
-        # a field by exact name first, else case-insensitively.
+        # a field by exact name first, else case-insensitively, the
+        # shallowest field first (Go's breadth-first order), then in order.
         for kk, e in x.items():
             attr = None
             for name, a, _, _ in cls._gg_json:
@@ -483,19 +494,56 @@ def _gg_json_conv(x, d, old=None):
                     break
             if attr is None:
                 for name, a, _, _ in cls._gg_json:
-                    if kk.lower() == name.lower():
+                    if kk.lower() == name.lower() and (attr is None or a.count(".") < attr.count(".")):
                         attr = a
-                        break
             if attr is None:
                 continue
-            fd = cls._gg_jtypes[attr]
-            v, err = _gg_json_conv(e, fd, getattr(obj, attr) if fd[0] in ("struct", "ptr") else None)
+            h = obj
+            if "." in attr:
+                # Promoted from an embedded struct: Go allocates nil
+                # embedded pointers on the way.
+                h, attr, fd = _gg_json_holder(obj, attr, True)
+            else:
+                fd = cls._gg_jtypes[attr]
+            v, err = _gg_json_conv(e, fd, getattr(h, attr) if fd[0] in ("struct", "ptr") else None)
             if err is not None:
                 return (None, err)
             if not (isinstance(v, str) and v == "keep"):
-                setattr(obj, attr, v)
+                setattr(h, attr, v)
         return (obj, None)
     return (None, "unsupported type")
+
+
+def _gg_json_holder(obj, path, alloc):
+    # Follows a promoted field's dotted attribute path from obj: returns
+    # (struct holding the field, its attribute, its type descriptor), or
+    # None at a nil embedded pointer unless alloc, which allocates it.
+    parts = path.split(".")
+    for p in parts[:-1]:
+        cls = type(obj)
+        if cls._gg_jtypes is None:
+            cls._gg_jtypes = cls._gg_jtypesf()
+        nxt = getattr(obj, p)
+        if nxt is None:
+            if not alloc:
+                return None
+            nxt = cls._gg_jtypes[p][1][1]()
+            setattr(obj, p, nxt)
+        obj = nxt
+    cls = type(obj)
+    if cls._gg_jtypes is None:
+        cls._gg_jtypes = cls._gg_jtypesf()
+    return (obj, parts[-1], cls._gg_jtypes[parts[-1]])
+
+
+def _gg_json_gostr(s):
+    # A decoded JSON string as Go's decoder makes it: invalid UTF-8 bytes
+    # (surrogate-escaped by the loader) and lone \u surrogate escapes
+    # become U+FFFD.
+    try:
+        return s.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in s).encode("utf-8")
 
 
 def _gg_json_numkey(s):

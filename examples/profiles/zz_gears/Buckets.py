@@ -362,7 +362,7 @@ class _GgPanic(Exception):
 def _gg_panicmsg(v):
     if isinstance(v, (bytes, bytearray)):
         return "panic: " + bytes(v).decode("utf-8", "replace")
-    if hasattr(v, "Error"):
+    if callable(getattr(v, "Error", None)):
         return "panic: " + v.Error().decode("utf-8", "replace")
     return "panic: " + str(v)
 
@@ -973,7 +973,20 @@ def _gg_fmtnil(desc):
     return None
 
 
-def _gg_fmtvalue(st, verb, v, depth, desc=None):
+def _gg_fmtmeth(v, name, desc, raw):
+    # Whether fmt calls v's String or Error method: not for a value reached
+    # through an unexported field (raw), not for a field that is merely
+    # named so, and not for a pointer-receiver method of a struct value
+    # whose static type (desc) is the struct itself.
+    if raw or not callable(getattr(v, name, None)):
+        return False
+    return not (desc is not None and desc[0] == "struct" and name in getattr(type(v), "_gg_ptronly", ()))
+
+
+def _gg_fmtvalue(st, verb, v, depth, desc=None, raw=0):
+    # raw is 1 for the value of an unexported embedded field, 2 below an
+    # unexported field: fmt calls no methods there, as Go cannot reach
+    # them; below an embedded one it can again.
     if isinstance(v, _GgTyped):
         desc = v.desc
         v = v.value
@@ -1013,12 +1026,12 @@ def _gg_fmtvalue(st, verb, v, depth, desc=None):
         v = v.value
         if v is None:
             return b"[]"
-    if hasattr(v, "Error") and verb in "vsxXq":
+    if verb in "vsxXq" and _gg_fmtmeth(v, "Error", desc, raw):
         return _gg_fmtstr(st, "s" if verb == "v" else verb, v.Error())
-    if hasattr(v, "String") and callable(getattr(v, "String")) and verb in "vsxXq":
+    if verb in "vsxXq" and _gg_fmtmeth(v, "String", desc, raw):
         return _gg_fmtstr(st, "s" if verb == "v" else verb, v.String())
     if isinstance(v, _GgPtr):
-        if verb in "vsxXq" and (hasattr(v.value, "Error") or hasattr(v.value, "String")):
+        if verb in "vsxXq" and (callable(getattr(v.value, "Error", None)) or callable(getattr(v.value, "String", None))):
             return _gg_fmtvalue(st, verb, v.value, depth, desc)
         if depth == 0:
             return b"&" + _gg_fmtvalue(st, verb, v.value, depth + 1)
@@ -1027,22 +1040,26 @@ def _gg_fmtvalue(st, verb, v, depth, desc=None):
         if desc is not None and desc[0] == "bytes" and verb in "sqxX":
             return _gg_fmtstr(st, verb, bytes(v))
         ed = desc[1] if desc is not None and desc[0] == "slice" else None
-        return b"[" + b" ".join(_gg_fmtvalue(st, verb, e, depth + 1, ed) for e in v) + b"]"
+        return b"[" + b" ".join(_gg_fmtvalue(st, verb, e, depth + 1, ed, raw & 2) for e in v) + b"]"
     if isinstance(v, dict):
         kd = desc[1] if desc is not None and desc[0] == "map" else None
         ed = desc[2] if desc is not None and desc[0] == "map" else None
         items = sorted(v.items(), key=lambda kv: _gg_fmtkey(kv[0]))
-        return b"map[" + b" ".join(_gg_fmtvalue(st, verb, k, depth + 1, kd) + b":" + _gg_fmtvalue(st, verb, x, depth + 1, ed) for k, x in items) + b"]"
+        return b"map[" + b" ".join(_gg_fmtvalue(st, verb, k, depth + 1, kd, raw & 2) + b":" + _gg_fmtvalue(st, verb, x, depth + 1, ed, raw & 2) for k, x in items) + b"]"
     if isinstance(v, tuple):
-        return b"[" + b" ".join(_gg_fmtvalue(st, verb, e, depth + 1) for e in v) + b"]"
+        return b"[" + b" ".join(_gg_fmtvalue(st, verb, e, depth + 1, None, raw & 2) for e in v) + b"]"
     fields = getattr(v, "_gg_fields", None)
     if fields is not None:
         parts = []
         cls = type(v)
         if cls._gg_jtypes is None:
             cls._gg_jtypes = cls._gg_jtypesf()
+        emb = getattr(cls, "_gg_embedded", ())
         for gname, pname in fields:
-            x = _gg_fmtvalue(st, verb, getattr(v, pname), depth + 1, cls._gg_jtypes.get(pname))
+            r = raw & 2
+            if not r and not gname[:1].isupper():
+                r = 1 if pname in emb else 2
+            x = _gg_fmtvalue(st, verb, getattr(v, pname), depth + 1, cls._gg_jtypes.get(pname), r)
             parts.append((gname.encode() + b":" + x) if st.plusv and verb == "v" else x)
         return b"{" + b" ".join(parts) + b"}"
     return _gg_pad(st, str(v).encode())
@@ -1264,10 +1281,20 @@ def _gg_json_enc(v, d=None):
         if cls._gg_jtypes is None:
             cls._gg_jtypes = cls._gg_jtypesf()
         for name, attr, omitempty, kind in jf:
-            x = getattr(v, attr)
+            if "." in attr:
+                # Promoted from an embedded struct; Go skips it behind a
+                # nil embedded pointer.
+                h = _gg_json_holder(v, attr, False)
+                if h is None:
+                    continue
+                x = getattr(h[0], h[1])
+                xd = h[2]
+            else:
+                x = getattr(v, attr)
+                xd = cls._gg_jtypes[attr]
             if omitempty and (x is None or x is False or x == 0 and not isinstance(x, bytes) and not isinstance(x, (list, dict)) or (isinstance(x, (bytes, list, dict)) and len(x) == 0)):
                 continue
-            parts.append(_gg_json_str(name.encode("utf-8")) + b":" + _gg_json_enc(x, cls._gg_jtypes[attr]))
+            parts.append(_gg_json_str(name.encode("utf-8")) + b":" + _gg_json_enc(x, xd))
         return b"{" + b",".join(parts) + b"}"
     raise _GgJsonUnsupported(v)
 
@@ -1281,6 +1308,28 @@ def _gg_json_key(k, d=None):
         # Go writes float keys as it writes float values.
         return _gg_json_float(k, 32 if d == ("float", 32) else 64)
     return str(k).encode()
+
+
+def _gg_json_holder(obj, path, alloc):
+    # Follows a promoted field's dotted attribute path from obj: returns
+    # (struct holding the field, its attribute, its type descriptor), or
+    # None at a nil embedded pointer unless alloc, which allocates it.
+    parts = path.split(".")
+    for p in parts[:-1]:
+        cls = type(obj)
+        if cls._gg_jtypes is None:
+            cls._gg_jtypes = cls._gg_jtypesf()
+        nxt = getattr(obj, p)
+        if nxt is None:
+            if not alloc:
+                return None
+            nxt = cls._gg_jtypes[p][1][1]()
+            setattr(obj, p, nxt)
+        obj = nxt
+    cls = type(obj)
+    if cls._gg_jtypes is None:
+        cls._gg_jtypes = cls._gg_jtypesf()
+    return (obj, parts[-1], cls._gg_jtypes[parts[-1]])
 
 
 def _gg_result(v, d=None):

@@ -340,10 +340,20 @@ def _gg_json_enc(v, d=None):
         if cls._gg_jtypes is None:
             cls._gg_jtypes = cls._gg_jtypesf()
         for name, attr, omitempty, kind in jf:
-            x = getattr(v, attr)
+            if "." in attr:
+                # Promoted from an embedded struct; Go skips it behind a
+                # nil embedded pointer.
+                h = _gg_json_holder(v, attr, False)
+                if h is None:
+                    continue
+                x = getattr(h[0], h[1])
+                xd = h[2]
+            else:
+                x = getattr(v, attr)
+                xd = cls._gg_jtypes[attr]
             if omitempty and (x is None or x is False or x == 0 and not isinstance(x, bytes) and not isinstance(x, (list, dict)) or (isinstance(x, (bytes, list, dict)) and len(x) == 0)):
                 continue
-            parts.append(_gg_json_str(name.encode("utf-8")) + b":" + _gg_json_enc(x, cls._gg_jtypes[attr]))
+            parts.append(_gg_json_str(name.encode("utf-8")) + b":" + _gg_json_enc(x, xd))
         return b"{" + b",".join(parts) + b"}"
     raise _GgJsonUnsupported(v)
 
@@ -357,6 +367,28 @@ def _gg_json_key(k, d=None):
         # Go writes float keys as it writes float values.
         return _gg_json_float(k, 32 if d == ("float", 32) else 64)
     return str(k).encode()
+
+
+def _gg_json_holder(obj, path, alloc):
+    # Follows a promoted field's dotted attribute path from obj: returns
+    # (struct holding the field, its attribute, its type descriptor), or
+    # None at a nil embedded pointer unless alloc, which allocates it.
+    parts = path.split(".")
+    for p in parts[:-1]:
+        cls = type(obj)
+        if cls._gg_jtypes is None:
+            cls._gg_jtypes = cls._gg_jtypesf()
+        nxt = getattr(obj, p)
+        if nxt is None:
+            if not alloc:
+                return None
+            nxt = cls._gg_jtypes[p][1][1]()
+            setattr(obj, p, nxt)
+        obj = nxt
+    cls = type(obj)
+    if cls._gg_jtypes is None:
+        cls._gg_jtypes = cls._gg_jtypesf()
+    return (obj, parts[-1], cls._gg_jtypes[parts[-1]])
 
 
 def _gg_result(v, d=None):

@@ -15,7 +15,7 @@ class _GgPanic(Exception):
 def _gg_panicmsg(v):
     if isinstance(v, (bytes, bytearray)):
         return "panic: " + bytes(v).decode("utf-8", "replace")
-    if hasattr(v, "Error"):
+    if callable(getattr(v, "Error", None)):
         return "panic: " + v.Error().decode("utf-8", "replace")
     return "panic: " + str(v)
 
