@@ -263,6 +263,12 @@ func (c *funcCtx) call(e *ast.CallExpr) pyast.Expr {
 		}
 		return pyCall(c.expr(e.Fun), c.args(e, sig)...)
 	}
+	if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok {
+		if s := c.info.Selections[sel]; s != nil && s.Kind() == types.MethodExpr {
+			// T.M(x, ...): the receiver is the first argument.
+			return pyCall(c.expr(e.Fun), c.args(e, c.info.TypeOf(e.Fun).(*types.Signature))...)
+		}
+	}
 	fn = fn.Origin()
 	if m := c.typeParamMethod(e, fn); m != nil {
 		fn = m

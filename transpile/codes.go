@@ -174,12 +174,15 @@ const (
 	//	runtime.Execute("BLPOP", "q", "0")
 	BlockingCommand Code = 302
 
-	// MethodValue reports a method value or method expression used as a
-	// value rather than called.
+	// MethodValue reports a method value or method expression Python
+	// cannot hold faithfully: a method of an interface or a standard type,
+	// a generic method, or a pointer method bound to a value that may be
+	// reassigned (its address is taken).
 	//
 	// Example:
 	//
-	//	f := v.String
+	//	var err error = ...
+	//	f := err.Error
 	MethodValue Code = 304
 
 	// Reflection reports use of reflect.

@@ -278,9 +278,10 @@ func (c *funcCtx) selector(e *ast.SelectorExpr) pyast.Expr {
 				}
 			}
 			return pyAttr(x, attrName(e.Sel.Name))
-		case types.MethodVal, types.MethodExpr:
-			c.t.errorf(e, MethodValue, "wrap the call in a func literal", "method value %s", e.Sel.Name)
-			return pyNone()
+		case types.MethodVal:
+			return c.methodValue(e, sel)
+		case types.MethodExpr:
+			return c.methodExpr(e, sel)
 		}
 	}
 	// Package-qualified identifier.
@@ -837,4 +838,81 @@ func (c *funcCtx) mapKey(m, k ast.Expr) pyast.Expr {
 		key = c.t.shimCall("_gg_fkey", key)
 	}
 	return key
+}
+
+// methodOf returns the module method a method value or expression
+// selects, or nil after reporting why it cannot be one: methods of
+// interfaces and of standard types are dispatched in ways a Python
+// function value does not carry.
+func (c *funcCtx) methodOf(e *ast.SelectorExpr, sel *types.Selection, what string) *types.Func {
+	fn := sel.Obj().(*types.Func).Origin()
+	if _, ok := c.t.decls[fn]; !ok || types.IsInterface(fn.Signature().Recv().Type()) || fn.Signature().TypeParams().Len() > 0 {
+		c.t.errorf(e, MethodValue, "wrap the call in a func literal", "%s %s of %s: only methods declared in the module, on concrete types, without type parameters of their own", what, e.Sel.Name, types.TypeString(sel.Recv(), qualifier))
+		return nil
+	}
+	return fn
+}
+
+// methodValue translates x.M used as a value. Go evaluates the receiver
+// now: a value receiver is copied now, and each call gets its own copy; a
+// pointer receiver is the pointer now, so x must be a pointer, or a
+// struct variable never reassigned (the rule of &x).
+func (c *funcCtx) methodValue(e *ast.SelectorExpr, sel *types.Selection) pyast.Expr {
+	fn := c.methodOf(e, sel, "method value")
+	if fn == nil {
+		return pyNone()
+	}
+	recvT := fn.Signature().Recv().Type()
+	recv, xt := c.expr(e.X), c.info.TypeOf(e.X)
+	if len(sel.Index()) > 1 {
+		recv, xt = embedPath(recv, xt, sel.Index()[:len(sel.Index())-1])
+	}
+	ref := c.t.methodRef(fn, xt, nil, e.Sel)
+	_, xptr := xt.(*types.Pointer)
+	if _, ptr := recvT.(*types.Pointer); ptr {
+		if !xptr && !c.neverReassigned(e.X, sel) {
+			c.t.errorf(e, MethodValue, "call it through a pointer (p := &T{...}) or wrap the call in a func literal", "method value %s takes the address of a value that may be reassigned", e.Sel.Name)
+			return pyNone()
+		}
+		return c.t.shimCall("_gg_bind", ref, recv)
+	}
+	if isStructValue(recvT) {
+		if xptr {
+			recv = c.t.shimCall("_gg_deref", recv)
+		}
+		return c.t.shimCall("_gg_bindcopy", ref, c.t.shimCall("_gg_cp", recv))
+	}
+	return c.t.shimCall("_gg_bind", ref, recv)
+}
+
+// neverReassigned reports whether x, the receiver of a pointer method
+// selected directly, is a local struct variable never assigned as a
+// whole: the Python object then stands for &x.
+func (c *funcCtx) neverReassigned(x ast.Expr, sel *types.Selection) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok || len(sel.Index()) > 1 {
+		return false
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	return ok && isStructValue(v.Type()) && v.Parent() != v.Pkg().Scope() && c.assigns[v] == 0
+}
+
+// methodExpr translates T.M or (*T).M: a function whose first parameter
+// is the receiver, copied for a value receiver as a call copies it.
+func (c *funcCtx) methodExpr(e *ast.SelectorExpr, sel *types.Selection) pyast.Expr {
+	fn := c.methodOf(e, sel, "method expression")
+	if fn == nil {
+		return pyNone()
+	}
+	if len(sel.Index()) > 1 {
+		c.t.errorf(e, MethodValue, "name the embedded type: Inner.M", "method expression %s promoted from an embedded field", e.Sel.Name)
+		return pyNone()
+	}
+	recvT := fn.Signature().Recv().Type()
+	ref := c.t.methodRef(fn, sel.Recv(), nil, e.Sel)
+	if _, ptr := recvT.(*types.Pointer); !ptr && isStructValue(recvT) {
+		_, xptr := sel.Recv().(*types.Pointer)
+		return c.t.shimCall("_gg_copyfirst", ref, pyBool(xptr))
+	}
+	return ref
 }

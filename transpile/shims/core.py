@@ -420,6 +420,24 @@ def _gg_cp(v):
     return None if v is None else v._gg_copy()
 
 
+def _gg_bind(f, r):
+    # A method value x.M: the receiver was evaluated when it was made.
+    return lambda *a: f(r, *a)
+
+
+def _gg_bindcopy(f, r):
+    # A method value of a value receiver: r is the copy Go made then, and
+    # each call gets a copy of its own.
+    return lambda *a: f(_gg_cp(r), *a)
+
+
+def _gg_copyfirst(f, deref):
+    # A method expression T.M (or (*T).M) of a value receiver.
+    if deref:
+        return lambda r, *a: f(_gg_cp(_gg_deref(r)), *a)
+    return lambda r, *a: f(_gg_cp(r), *a)
+
+
 def _gg_mget(m, k, zero):
     if m is None:
         return zero

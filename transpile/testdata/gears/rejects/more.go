@@ -10,7 +10,9 @@ type namer struct{ N string }
 
 func (n namer) Name() string { return n.N }
 
-// Iterators rejects range-over-func, method values and loop captures.
+func (n *namer) Set(s string) { n.N = s }
+
+// Iterators rejects range-over-func, some method values and loop captures.
 var Iterators = dsl.KeysOnly("*").
 	Map(func(k string) int {
 		total := 0
@@ -18,8 +20,12 @@ var Iterators = dsl.KeysOnly("*").
 			total += i
 		}
 		n := namer{k}
-		f := n.Name // want "GG304 method value Name"
-		_ = f
+		f := n.Name // a copy of n: translated
+		n = namer{"other"}
+		g := n.Set // want "GG304 method value Set takes the address of a value that may be reassigned"
+		var err error = json.Unmarshal(nil, &n)
+		h := err.Error // want "GG304 method value Error of error: only methods declared in the module"
+		_, _, _ = f, g, h
 		var fs []func()
 		for i := range 3 {
 			fs = append(fs, func() { i++ }) // want "GG404 closure in a loop assigns captured loop variable i"
