@@ -41,7 +41,7 @@ func (c *funcCtx) builtin(e *ast.CallExpr, name string) pyast.Expr {
 		if isString(c.info.TypeOf(e.Args[1])) {
 			src = pyCall(pyName("list"), src)
 		}
-		return c.t.shimCall("_gg_copy", c.expr(e.Args[0]), src)
+		return c.t.shimCall("_gg_copy", c.expr(e.Args[0]), c.copyElems(src, c.info.TypeOf(e.Args[1])))
 	case "delete":
 		return c.t.shimCall("_gg_del", c.expr(e.Args[0]), c.mapKey(e.Args[0], e.Args[1]))
 	case "make":
@@ -100,6 +100,7 @@ func (c *funcCtx) appendCall(e *ast.CallExpr, inPlace bool) pyast.Expr {
 		if isString(c.info.TypeOf(e.Args[1])) {
 			xs = pyCall(pyName("list"), xs)
 		}
+		xs = c.copyElems(xs, c.info.TypeOf(e.Args[1]))
 		if inPlace {
 			return c.t.shimCall("_gg_pushv", s, xs)
 		}
@@ -117,6 +118,25 @@ func (c *funcCtx) appendCall(e *ast.CallExpr, inPlace bool) pyast.Expr {
 		return c.t.shimCall("_gg_push", args...)
 	}
 	return c.t.shimCall("_gg_append", args...)
+}
+
+// copyElems copies the struct elements of the list xs of Go type t (a
+// slice or map of struct values) when they go into another backing array
+// or slice: Go copies each element, Python would share the instances.
+func (c *funcCtx) copyElems(xs pyast.Expr, t types.Type) pyast.Expr {
+	var elem types.Type
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		elem = u.Elem()
+	case *types.Map:
+		elem = u.Elem()
+	default:
+		return xs
+	}
+	if !isStructValue(elem) {
+		return xs
+	}
+	return c.t.shimCall("_gg_cps", xs)
 }
 
 // makeCall translates make for slices and maps.

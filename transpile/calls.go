@@ -162,7 +162,10 @@ func init() {
 		"slices.IsSorted": shimFn("_gg_issorted"), "slices.Contains": shimFn("_gg_contains_el"),
 		"slices.Index": shimFn("_gg_index_el"), "slices.Reverse": shimFn("_gg_reverse"),
 		"slices.Equal": shimFn("_gg_slices_equal"), "slices.BinarySearch": shimFn("_gg_binsearch"),
-		"slices.Clone": shimFn("_gg_clone"), "maps.Clone": shimFn("_gg_clone"),
+		"slices.Clone": func(c *funcCtx, e *ast.CallExpr, a []pyast.Expr) pyast.Expr {
+			return c.copyElems(c.t.shimCall("_gg_clone", a...), c.info.TypeOf(e.Args[0]))
+		},
+		"maps.Clone": shimFn("_gg_clone"),
 		"slices.Max": func(c *funcCtx, e *ast.CallExpr, a []pyast.Expr) pyast.Expr {
 			return c.t.shimCall("_gg_max", &pyast.Starred{Value: c.t.shimCall("_gg_nonempty", a[0], pyBytes("slices.Max: empty list"))})
 		},
@@ -705,11 +708,18 @@ func (c *funcCtx) seqCollect(e *ast.CallExpr, sorted bool) pyast.Expr {
 		if fn, _ := typeutil.Callee(c.info, inner).(*types.Func); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "maps" {
 			m := c.expr(inner.Args[0])
 			var xs pyast.Expr
+			mt, _ := c.info.TypeOf(inner.Args[0]).Underlying().(*types.Map)
 			switch fn.Name() {
 			case "Keys":
 				xs = c.t.shimCall("_gg_keys", m)
+				if mt != nil {
+					xs = c.copyElems(xs, types.NewSlice(mt.Key()))
+				}
 			case "Values":
 				xs = pyCall(pyName("list"), pyCall(pyAttr(&pyast.BoolOp{Op: pyast.Or, Values: []pyast.Expr{m, &pyast.Dict{}}}, "values")))
+				if mt != nil {
+					xs = c.copyElems(xs, mt)
+				}
 			}
 			if xs != nil {
 				if sorted {

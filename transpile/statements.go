@@ -806,10 +806,15 @@ func (c *funcCtx) rangeStmt(s *ast.RangeStmt) []pyast.Stmt {
 		mn := c.scope.fresh("_m")
 		out = append(out, c.flush(&pyast.Assign{Targets: []pyast.Expr{pyName(mn)}, Value: mx})...)
 		k := key
-		if k == nil {
+		if k == nil || isStructValue(u.Key()) {
 			k = pyName(c.scope.fresh("_k"))
 		}
 		pre := []pyast.Stmt{&pyast.If{Test: pyCmp(k, pyast.NotIn, pyName(mn)), Body: []pyast.Stmt{&pyast.Continue{}}}}
+		if key != nil && k != key {
+			// A struct key variable is a copy: writes to it must not
+			// change the key stored in the dict.
+			pre = append(pre, &pyast.Assign{Targets: []pyast.Expr{key}, Value: c.t.shimCall("_gg_cp", k)})
+		}
 		if val != nil {
 			var elem pyast.Expr = &pyast.Subscript{Value: pyName(mn), Index: k}
 			if isStructValue(u.Elem()) {

@@ -400,6 +400,12 @@ def _gg_cp(v):
     return None if v is None else v._gg_copy()
 
 
+def _gg_cps(xs):
+    # Copies the struct values of a list (None stays None): Go copies the
+    # elements of []T when it copies them into another backing array.
+    return None if xs is None else [None if x is None else x._gg_copy() for x in xs]
+
+
 def _gg_mget(m, k, zero):
     if m is None:
         return zero
