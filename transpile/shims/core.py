@@ -400,6 +400,12 @@ def _gg_cp(v):
     return None if v is None else v._gg_copy()
 
 
+def _gg_vmethod(f):
+    # A value-receiver method called through an interface works on a copy
+    # of the struct, as in Go.
+    return lambda self, *a: f(self._gg_copy(), *a)
+
+
 def _gg_cps(xs):
     # Copies the struct values of a list (None stays None): Go copies the
     # elements of []T when it copies them into another backing array.

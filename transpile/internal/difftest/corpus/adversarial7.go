@@ -17,7 +17,8 @@ var _ = reg(
 	A7MapKeysStructs, A7MapsCloneStructs, A7MakeStructSlice, A7ZeroNestedField, A7MissingMapStruct,
 	A7StructKeyMutate, A7PtrMethodOnRangeValue, A7PtrMethodOnElem, A7DerefCopy, A7CompositeFieldCopy,
 	A7ClosureArgStore, A7MapOfStructSlices, A7AnySliceStructCopy, A7LoopOuterVarChanged, A7SortSliceIndirect,
-	A7SortSliceAlias, A7SortStableStructs)
+	A7SortSliceAlias, A7SortStableStructs,
+	A7IfaceValueMethod, A7IfacePtrValueMethod)
 
 func A7OperandAfterCall(n int) []int {
 	x := n
