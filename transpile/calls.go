@@ -289,6 +289,13 @@ func (c *funcCtx) call(e *ast.CallExpr) pyast.Expr {
 			return pyNone()
 		}
 		if path == "fmt" {
+			if len(e.Args) > 0 && (fn.Name() == "Sprintf" || fn.Name() == "Errorf") {
+				if format, ok := c.constString(e.Args[0]); ok {
+					if verb := typeVerb(format); verb != "" {
+						c.t.errorf(e.Args[0], UnsupportedType, "print the type with a type switch, or the value with %v", "fmt verb %s: Python values do not carry Go type names", verb)
+					}
+				}
+			}
 			return f(c, e, c.fmtArgs(e, sig))
 		}
 		return f(c, e, c.args(e, sig))
@@ -340,6 +347,31 @@ func (c *funcCtx) argsOpt(e *ast.CallExpr, sig *types.Signature, check bool) []p
 		out = append(out, c.valueToOpt(a, pt, check))
 	}
 	return out
+}
+
+// typeVerb returns the first verb of format that prints Go type names
+// (%T, %#v), or "".
+func typeVerb(format string) string {
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		sharp := false
+		j := i + 1
+		for ; j < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[j]) >= 0; j++ {
+			sharp = sharp || format[j] == '#'
+		}
+		if j < len(format) {
+			switch {
+			case format[j] == 'T':
+				return "%T"
+			case format[j] == 'v' && sharp:
+				return "%#v"
+			}
+		}
+		i = j
+	}
+	return ""
 }
 
 // fmtArgs translates fmt arguments, marking values whose Go type fmt

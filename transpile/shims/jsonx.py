@@ -124,14 +124,29 @@ def _gg_json_conv(x, d, old=None):
     k = d[0]
     if k == "any":
         if isinstance(x, str):
-            return (x.encode("utf-8", "surrogatepass"), None)
+            return (_gg_json_b(x), None)
         if isinstance(x, bool) or x is None:
             return (x, None)
         if isinstance(x, (int, float)):
-            return (float(x), None)
+            f = _gg_json_f(x, 64)
+            if f is None:
+                return (None, "json: cannot unmarshal number " + _gg_json_lit(x) + " into Go value of type float64")
+            return (f, None)
         if isinstance(x, list):
-            return ([_gg_json_conv(e, d)[0] for e in x], None)
-        return ({kk.encode("utf-8", "surrogatepass"): _gg_json_conv(e, d)[0] for kk, e in x.items()}, None)
+            out = []
+            for e in x:
+                v, err = _gg_json_conv(e, d)
+                if err is not None:
+                    return (None, err)
+                out.append(v)
+            return (out, None)
+        out = {}
+        for kk, e in x.items():
+            v, err = _gg_json_conv(e, d)
+            if err is not None:
+                return (None, err)
+            out[_gg_json_b(kk)] = v
+        return (out, None)
     if x is None:
         return (None, None) if k in ("slice", "map", "ptr", "any", "bytes") else ("keep", None)
     if k == "bool":
@@ -139,20 +154,28 @@ def _gg_json_conv(x, d, old=None):
             return (x, None)
         return (None, _gg_json_tname(x) + " into Go value of type bool")
     if k == "int":
-        if isinstance(x, bool) or not isinstance(x, (int, float)) or isinstance(x, float) and x != int(x):
-            return (None, _gg_json_tname(x) + " into Go value of type " + ("int" if d[2] else "uint") + ("" if d[1] == 64 else str(d[1])))
+        tn = " into Go value of type " + ("int" if d[2] else "uint") + ("" if d[1] == 64 else str(d[1]))
+        if isinstance(x, bool) or not isinstance(x, (int, float)):
+            return (None, _gg_json_tname(x) + tn)
+        # Go parses the literal as an integer: 1.0 and 1e2 are errors, and
+        # so is -0 for an unsigned type.
+        if isinstance(x, float) and (x.lit != "-0" or not d[2]):
+            return (None, "json: cannot unmarshal number " + x.lit + tn)
         x = int(x)
         lo, hi = (-(1 << (d[1] - 1)), (1 << (d[1] - 1)) - 1) if d[2] else (0, (1 << d[1]) - 1)
         if x < lo or x > hi:
-            return (None, "number " + str(x) + " into Go value of type " + ("int" if d[2] else "uint") + ("" if d[1] == 64 else str(d[1])))
+            return (None, "json: cannot unmarshal number " + str(x) + tn)
         return (x, None)
     if k == "float":
         if isinstance(x, bool) or not isinstance(x, (int, float)):
             return (None, _gg_json_tname(x) + " into Go value of type float" + str(d[1]))
-        return (_gg_f32(float(x)) if d[1] == 32 else float(x), None)
+        f = _gg_json_f(x, d[1])
+        if f is None:
+            return (None, "json: cannot unmarshal number " + _gg_json_lit(x) + " into Go value of type float" + str(d[1]))
+        return (f, None)
     if k == "string":
         if isinstance(x, str):
-            return (x.encode("utf-8", "surrogatepass"), None)
+            return (_gg_json_b(x), None)
         return (None, _gg_json_tname(x) + " into Go value of type string")
     if k == "bytes":
         if isinstance(x, str):
@@ -218,6 +241,48 @@ def _gg_json_conv(x, d, old=None):
     return (None, "unsupported type")
 
 
+class _GgJNum(float):
+    # A JSON number written with a fraction or an exponent (or -0), with
+    # its text: Go parses the text for the target type.
+    __slots__ = ("lit",)
+
+
+def _gg_json_pfloat(s):
+    f = _GgJNum(s)
+    f.lit = s
+    return f
+
+
+def _gg_json_pint(s):
+    return _gg_json_pfloat(s) if s == "-0" else int(s)
+
+
+def _gg_json_lit(x):
+    return x.lit if isinstance(x, _GgJNum) else str(x)
+
+
+def _gg_json_f(x, bits):
+    # The float a JSON number gives for a float32/float64 target, or None
+    # when it is out of range (Go reports an error, Python gives inf).
+    f = float(x)
+    if bits == 32:
+        if abs(f) >= 3.4028235677973366e38:
+            return None
+        return _gg_f32(f)
+    if f in (float("inf"), float("-inf")):
+        return None
+    return f
+
+
+def _gg_json_b(x):
+    # Go decodes lone surrogate escapes (\ud800) and invalid UTF-8 bytes
+    # of a JSON string to U+FFFD.
+    try:
+        return x.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in x).encode("utf-8")
+
+
 def _gg_json_numkey(s):
     try:
         return int(s)
@@ -256,7 +321,7 @@ def _gg_json_unmarshal(data, d, old):
     # Returns (new value, error). On a type mismatch Go keeps decoding the
     # rest; this shim reports the first mismatch and leaves the value as is.
     try:
-        x = json.loads(bytes(data or b"").decode("utf-8", "surrogateescape"))
+        x = json.loads(bytes(data or b"").decode("utf-8", "surrogateescape"), parse_float=_gg_json_pfloat, parse_int=_gg_json_pint)
     except ValueError as e:
         return (old, _GgError(b"json: " + str(e).encode()))
     v, err = _gg_json_conv(x, d, old)

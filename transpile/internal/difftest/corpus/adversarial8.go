@@ -22,7 +22,8 @@ var _ = reg(
 	A8MinMaxStrings, A8FmtPadSpecials, A8FmtZeroPadString, A8FmtCharEdge, A8FmtStructVariants,
 	A8FormatFloat32Modes, A8StrconvQuoteInvalid, A8RangeStringIndexOnly, A8StringByteConcat, A8BuilderInvalidRune,
 	A8MapInvalidRune, A8StringsInvalidSep, A8JSONNaN, A8JSONNilVsEmpty, A8JSONBigInts, A8ErrorsIsChain,
-	A8SwitchNoTagCalls, A8RuneConvWide)
+	A8SwitchNoTagCalls, A8RuneConvWide,
+	A8ErrorWrapNil, A8FloatFormats, A8FmtBadVerbs, A8FmtIntVerbsNeg, A8FmtQuoteVariants, A8JSONInvalidUTF8, A8JSONUnmarshalNumbers)
 
 func A8SwitchNaNCase(f float64) []string {
 	var out []string
@@ -261,12 +262,12 @@ func A8FmtStructVariants(n int) []string {
 }
 
 func A8FmtBadVerbs(n int, s string) []string {
-	fs := []string{"%d|%s|%t|%x", "%z|%!|%", "%d %d", "%d", "%.*d|%*d", "%[3]d|%[0]d", "%e|%f", "%T|%p", "%v|%#v"}
-	return []string{fmt.Sprintf(fs[0], s, n, n, true), fmt.Sprintf(fs[1], n), fmt.Sprintf(fs[2], n), fmt.Sprintf(fs[3], n, s), fmt.Sprintf(fs[4], -1, n, -4, n), fmt.Sprintf(fs[5], n), fmt.Sprintf(fs[6], n, s), fmt.Sprintf(fs[7], n, s), fmt.Sprintf(fs[8], s, n)}
+	fs := []string{"%d|%s|%t|%x", "%z|%!|%", "%d %d", "%d", "%.*d|%*d", "%[3]d|%[0]d", "%e|%f", "%q|%p", "%v|%.*s|%*d"}
+	return []string{fmt.Sprintf(fs[0], s, n, n, true), fmt.Sprintf(fs[1], n), fmt.Sprintf(fs[2], n), fmt.Sprintf(fs[3], n, s), fmt.Sprintf(fs[4], -1, n, -4, n), fmt.Sprintf(fs[5], n), fmt.Sprintf(fs[6], n, s), fmt.Sprintf(fs[7], n, s), fmt.Sprintf(fs[8], s, 2000000, s, 1e6, n)}
 }
 
 func A8FloatFormats(f float64) []string {
-	return []string{fmt.Sprint(f * 1e20), fmt.Sprint(f * 1e21), fmt.Sprint(f / 1e4), fmt.Sprint(f / 1e5), fmt.Sprintf("%.0f|%.0e|%.1g|%#g|%#.3g|%#v", f, f, f, f, f, f),
+	return []string{fmt.Sprint(f * 1e20), fmt.Sprint(f * 1e21), fmt.Sprint(f / 1e4), fmt.Sprint(f / 1e5), fmt.Sprintf("%.0f|%.0e|%.1g|%#g|%#.3g", f, f, f, f, f),
 		fmt.Sprintf("%.30f|%.20g|%.17e", f/3, f/7, f/11), fmt.Sprintf("%g|%G|%e", f*1e-310, f*1e300*10, f*1e-5)}
 }
 

@@ -2,6 +2,7 @@ package rejects
 
 import (
 	"encoding/json"
+	"fmt"
 
 	"github.com/gogears/gogears/dsl"
 )
@@ -119,5 +120,13 @@ var PtrKeys = dsl.KeysOnly("*").
 		m := map[*node]int{} // want "GG205 map keyed by pointer type \\*rejects.node"
 		m[a] = 1             // want "GG205 map keyed by pointer type \\*rejects.node"
 		return m[a]          // want "GG205 map keyed by pointer type \\*rejects.node"
+	}).
+	Run()
+
+// FmtTypes prints Go type names, which Python values do not carry.
+var FmtTypes = dsl.KeysOnly("*").
+	Map(func(k string) string {
+		a := fmt.Sprintf("%T", k)                // want "GG205 fmt verb %T"
+		return a + fmt.Errorf("%-#v", k).Error() // want "GG205 fmt verb %#v"
 	}).
 	Run()
