@@ -13,6 +13,9 @@ import (
 // expr translates an expression. Constant expressions are folded by
 // go/types and emitted as literals.
 func (c *funcCtx) expr(e ast.Expr) pyast.Expr {
+	if v, ok := c.subst[e]; ok {
+		return v
+	}
 	tv := c.info.Types[e]
 	if tv.Value != nil {
 		if lit, ok := c.t.constExpr(tv.Value, tv.Type); ok {

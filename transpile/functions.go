@@ -264,6 +264,10 @@ type funcCtx struct {
 	// stmtCall is the call that is the whole value of the statement being
 	// translated, where a call needing a statement may be hoisted.
 	stmtCall *ast.CallExpr
+	// closureWrites are the variables func literals assign (order.go).
+	closureWrites map[types.Object]bool
+	// subst holds the temporaries of calls hoisted by orderCalls.
+	subst map[ast.Expr]pyast.Expr
 }
 
 // A loopCtx is an enclosing for, range or switch statement.
@@ -281,6 +285,7 @@ func newFuncCtx(t *translator, pkg *packages.Package, parent *funcCtx, body ast.
 	if parent != nil {
 		c.scope = newScope(parent.scope)
 		c.idBase, c.lits, c.goVersion, c.assigns, c.inplace = parent.idBase, parent.lits, parent.goVersion, parent.assigns, parent.inplace
+		c.closureWrites = parent.closureWrites
 		for o := range parent.loopVars {
 			c.loopVars[o] = true
 		}
@@ -291,6 +296,7 @@ func newFuncCtx(t *translator, pkg *packages.Package, parent *funcCtx, body ast.
 		c.goVersion = fileVersion(pkg, t.fset, body.Pos())
 		c.assigns = countAssigns(pkg.TypesInfo, body)
 		c.inplace = inplaceAppends(pkg.TypesInfo, body)
+		c.closureWrites = closureAssigned(pkg.TypesInfo, body)
 		t.checkSlices(pkg.TypesInfo, body)
 		t.checkAliasedAppends(pkg.TypesInfo, body)
 	}
@@ -529,22 +535,9 @@ func countAssigns(info *types.Info, body ast.Node) map[types.Object]int {
 		}
 	}
 	ast.Inspect(body, func(x ast.Node) bool {
-		switch s := x.(type) {
-		case *ast.AssignStmt:
-			for _, l := range s.Lhs {
-				mark(l) // a := redeclaring an existing variable uses Uses
-			}
-		case *ast.IncDecStmt:
-			mark(s.X)
-		case *ast.RangeStmt:
-			if s.Tok == token.ASSIGN {
-				if s.Key != nil {
-					mark(s.Key)
-				}
-				if s.Value != nil {
-					mark(s.Value)
-				}
-			}
+		// A := redeclaring an existing variable uses Uses.
+		for _, l := range assignedBy(x) {
+			mark(l)
 		}
 		return true
 	})

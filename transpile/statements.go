@@ -46,6 +46,7 @@ func (c *funcCtx) stmt(s ast.Stmt) (out []pyast.Stmt) {
 		return nil
 	case *ast.ExprStmt:
 		c.stmtCall, _ = ast.Unparen(s.X).(*ast.CallExpr)
+		c.orderCalls(s.X, s.X)
 		return c.flush(&pyast.ExprStmt{Value: c.expr(s.X)})
 	case *ast.AssignStmt:
 		return c.assign(s)
@@ -182,6 +183,7 @@ func (c *funcCtx) assign(s *ast.AssignStmt) []pyast.Stmt {
 	if len(s.Rhs) == 1 {
 		c.stmtCall, _ = ast.Unparen(s.Rhs[0]).(*ast.CallExpr)
 	}
+	c.orderAssign(s)
 	if s.Tok != token.ASSIGN && s.Tok != token.DEFINE {
 		return c.opAssign(s.Lhs[0], assignOps[s.Tok], s.Rhs[0], s)
 	}
@@ -477,6 +479,11 @@ func isStable(info *types.Info, e ast.Expr) bool {
 // returnStmt translates return, including bare returns of named results.
 func (c *funcCtx) returnStmt(s *ast.ReturnStmt) []pyast.Stmt {
 	res := c.sig.Results()
+	if len(s.Results) == 1 {
+		c.orderCalls(s.Results[0], s.Results[0])
+	} else {
+		c.orderCalls(nil, s.Results...)
+	}
 	switch {
 	case len(s.Results) == 0 && len(c.results) > 0:
 		vals := make([]pyast.Expr, len(c.results))
@@ -507,6 +514,7 @@ func (c *funcCtx) ifStmt(s *ast.IfStmt) []pyast.Stmt {
 	if s.Init != nil {
 		out = append(out, c.stmt(s.Init)...)
 	}
+	c.orderCalls(s.Cond, s.Cond)
 	test := c.expr(s.Cond)
 	out = append(out, c.flush()...)
 	n := &pyast.If{Test: test, Body: c.body(s.Body.List)}
@@ -529,6 +537,7 @@ func (c *funcCtx) switchStmt(s *ast.SwitchStmt) []pyast.Stmt {
 	var tag pyast.Expr
 	var tagType types.Type
 	if s.Tag != nil {
+		c.orderCalls(s.Tag, s.Tag)
 		tagType = c.info.TypeOf(s.Tag)
 		v := c.expr(s.Tag)
 		if isStable(c.info, s.Tag) {

@@ -1,9 +1,11 @@
 package corpus
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"sort"
+	"strconv"
 )
 
 // Adversarial cases, seventh batch (red team): evaluation order of
@@ -18,7 +20,9 @@ var _ = reg(
 	A7StructKeyMutate, A7PtrMethodOnRangeValue, A7PtrMethodOnElem, A7DerefCopy, A7CompositeFieldCopy,
 	A7ClosureArgStore, A7MapOfStructSlices, A7AnySliceStructCopy, A7LoopOuterVarChanged, A7SortSliceIndirect,
 	A7SortSliceAlias, A7SortStableStructs,
-	A7IfaceValueMethod, A7IfacePtrValueMethod)
+	A7IfaceValueMethod, A7IfacePtrValueMethod,
+	A7AppendAfterCall, A7ArgsAfterCall, A7CompositeAfterCall, A7OperandAfterCall, A7ReturnAfterCall,
+	A7OrderShapes)
 
 func A7OperandAfterCall(n int) []int {
 	x := n
@@ -434,4 +438,37 @@ func A7SortStableStructs(xs []int) []int {
 		out = append(out, a[i].Y, b[i].Y)
 	}
 	return out
+}
+
+func (p a7pt) plus(d int) int { return p.X + d }
+
+func A7OrderShapes(n int8) []string {
+	x := int(n)
+	s := "s"
+	p := a7pt{X: 1}
+	m := map[string]int{"a": 1}
+	f := func() int {
+		x += 10
+		s += "!"
+		p.X *= 2
+		m["b"] = len(m)
+		return 1
+	}
+	var out []string
+	out = append(out, fmt.Sprint(a7three(p.X, a7three(x, f(), 0)[0], len(m))))
+	out = append(out, fmt.Sprint(p.plus(f()), s+strconv.Itoa(f()), x > 0 && f() > 0, len(m)))
+	if x+f() > 40 {
+		out = append(out, "big")
+	}
+	switch s + strconv.Itoa(f()) {
+	case "s!!!!!1":
+		out = append(out, "five")
+	}
+	q := a7pt{X: x, Y: f()}
+	mm := map[string]int{s: f()}
+	for k, v := range mm {
+		out = append(out, k, strconv.Itoa(v))
+	}
+	r := []a7pt{p, {X: f()}}
+	return append(out, fmt.Sprint(q.X, q.Y, r[0].X, x, s, p.X, len(m)))
 }

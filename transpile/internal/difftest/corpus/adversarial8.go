@@ -23,7 +23,8 @@ var _ = reg(
 	A8FormatFloat32Modes, A8StrconvQuoteInvalid, A8RangeStringIndexOnly, A8StringByteConcat, A8BuilderInvalidRune,
 	A8MapInvalidRune, A8StringsInvalidSep, A8JSONNaN, A8JSONNilVsEmpty, A8JSONBigInts, A8ErrorsIsChain,
 	A8SwitchNoTagCalls, A8RuneConvWide,
-	A8ErrorWrapNil, A8FloatFormats, A8FmtBadVerbs, A8FmtIntVerbsNeg, A8FmtQuoteVariants, A8JSONInvalidUTF8, A8JSONUnmarshalNumbers)
+	A8ErrorWrapNil, A8FloatFormats, A8FmtBadVerbs, A8FmtIntVerbsNeg, A8FmtQuoteVariants, A8JSONInvalidUTF8, A8JSONUnmarshalNumbers,
+	A8OpAssignCallModifies, A8ParallelAssignCallModifies)
 
 func A8SwitchNaNCase(f float64) []string {
 	var out []string
