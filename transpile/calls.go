@@ -301,6 +301,7 @@ func (c *funcCtx) call(e *ast.CallExpr) pyast.Expr {
 		return f(c, e, c.args(e, sig))
 	}
 	if _, ok := c.t.decls[fn]; ok && c.t.inModule(path) {
+		c.checkGenericStructs(e, fn)
 		return pyCall(pyName(c.t.funcName(fn)), c.args(e, sig)...)
 	}
 	if path == dslPath {

@@ -403,3 +403,107 @@ func assignedBy(n ast.Node) []ast.Expr {
 	}
 	return nil
 }
+
+// checkGenericStructs rejects a call of a generic function of the module
+// that instantiates a type parameter with a struct value type when the
+// function can hand such a value back (a result, or a parameter other
+// than the value itself: []T, map[K]T, func(T)). One Python def serves
+// every instantiation, so its body cannot copy the struct where Go does
+// (a *T instantiation must not be copied); the caller would share it.
+func (c *funcCtx) checkGenericStructs(e *ast.CallExpr, fn *types.Func) {
+	orig := fn.Origin().Signature()
+	if orig.TypeParams().Len() == 0 {
+		return
+	}
+	inst, ok := c.info.TypeOf(e.Fun).(*types.Signature)
+	if !ok {
+		return
+	}
+	bound := map[*types.TypeParam]types.Type{}
+	for i := 0; i < orig.Params().Len() && i < inst.Params().Len(); i++ {
+		bindTypeParams(orig.Params().At(i).Type(), inst.Params().At(i).Type(), bound)
+	}
+	for i := 0; i < orig.Results().Len() && i < inst.Results().Len(); i++ {
+		bindTypeParams(orig.Results().At(i).Type(), inst.Results().At(i).Type(), bound)
+	}
+	for tp, arg := range bound {
+		if !isStructValue(arg) {
+			continue
+		}
+		leaks := false
+		for i := 0; i < orig.Results().Len(); i++ {
+			leaks = leaks || mentions(orig.Results().At(i).Type(), tp)
+		}
+		for i := 0; i < orig.Params().Len(); i++ {
+			pt := orig.Params().At(i).Type()
+			leaks = leaks || pt != types.Type(tp) && mentions(pt, tp)
+		}
+		if leaks {
+			c.t.errorf(e, UnsupportedType, "instantiate it with a pointer (*"+types.TypeString(arg, qualifier)+"), or write the function for the struct type",
+				"generic function %s instantiated with struct type %s: Python would share the struct values it copies", fn.Name(), types.TypeString(arg, qualifier))
+			return
+		}
+	}
+}
+
+// bindTypeParams records the types inst gives the type parameters of orig.
+func bindTypeParams(orig, inst types.Type, bound map[*types.TypeParam]types.Type) {
+	switch o := orig.(type) {
+	case *types.TypeParam:
+		bound[o] = inst
+	case *types.Slice:
+		if i, ok := inst.(*types.Slice); ok {
+			bindTypeParams(o.Elem(), i.Elem(), bound)
+		}
+	case *types.Pointer:
+		if i, ok := inst.(*types.Pointer); ok {
+			bindTypeParams(o.Elem(), i.Elem(), bound)
+		}
+	case *types.Map:
+		if i, ok := inst.(*types.Map); ok {
+			bindTypeParams(o.Key(), i.Key(), bound)
+			bindTypeParams(o.Elem(), i.Elem(), bound)
+		}
+	case *types.Signature:
+		if i, ok := inst.(*types.Signature); ok {
+			for k := 0; k < o.Params().Len() && k < i.Params().Len(); k++ {
+				bindTypeParams(o.Params().At(k).Type(), i.Params().At(k).Type(), bound)
+			}
+			for k := 0; k < o.Results().Len() && k < i.Results().Len(); k++ {
+				bindTypeParams(o.Results().At(k).Type(), i.Results().At(k).Type(), bound)
+			}
+		}
+	}
+}
+
+// mentions reports whether t refers to the type parameter tp.
+func mentions(t types.Type, tp *types.TypeParam) bool {
+	switch x := t.(type) {
+	case *types.TypeParam:
+		return x == tp
+	case *types.Slice:
+		return mentions(x.Elem(), tp)
+	case *types.Pointer:
+		return mentions(x.Elem(), tp)
+	case *types.Map:
+		return mentions(x.Key(), tp) || mentions(x.Elem(), tp)
+	case *types.Signature:
+		for k := 0; k < x.Params().Len(); k++ {
+			if mentions(x.Params().At(k).Type(), tp) {
+				return true
+			}
+		}
+		for k := 0; k < x.Results().Len(); k++ {
+			if mentions(x.Results().At(k).Type(), tp) {
+				return true
+			}
+		}
+	case *types.Named:
+		for k := 0; k < x.TypeArgs().Len(); k++ {
+			if mentions(x.TypeArgs().At(k), tp) {
+				return true
+			}
+		}
+	}
+	return false
+}

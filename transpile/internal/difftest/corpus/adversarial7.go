@@ -15,7 +15,7 @@ import (
 
 var _ = reg(
 	A7IndexAssignCallMovesIndex, A7SwapIndexVar, A7SwapVarIndex, A7MultiTargetCalls, A7MapLenAssign,
-	A7GenericIdentityCopy, A7SlicesCloneStructs, A7CopyStructs, A7AppendSpreadStructs, A7MapsValuesStructs,
+	A7GenericStructPtr, A7SlicesCloneStructs, A7CopyStructs, A7AppendSpreadStructs, A7MapsValuesStructs,
 	A7MapKeysStructs, A7MapsCloneStructs, A7MakeStructSlice, A7ZeroNestedField, A7MissingMapStruct,
 	A7StructKeyMutate, A7PtrMethodOnRangeValue, A7PtrMethodOnElem, A7DerefCopy, A7CompositeFieldCopy,
 	A7ClosureArgStore, A7MapOfStructSlices, A7AnySliceStructCopy, A7LoopOuterVarChanged, A7SortSliceIndirect,
@@ -157,23 +157,16 @@ func a7id[T any](x T) T { return x }
 
 func a7first[T any](xs []T) T { return xs[0] }
 
-func A7GenericIdentityCopy(a int) []int {
-	p := a7pt{X: a, Y: 1}
-	q := a7id(p)
-	q.X = 99
-	r := a7id(&p)
-	r.Y = 77
-	return []int{p.X, p.Y, q.X}
-}
+func a7same[T comparable](a, b T) bool { return a == b }
 
-func A7GenericFirstCopy(a int) []int {
-	s := []a7pt{{X: a}, {X: 2}}
+func A7GenericStructPtr(a int) []int {
+	p := a7pt{X: a, Y: 1}
+	q := a7id(&p)
+	q.X = 99
+	s := []*a7pt{{X: a}, {X: 2}}
 	v := a7first(s)
 	v.X = -5
-	m := map[string][]a7pt{"k": s}
-	w := a7first(m["k"])
-	w.Y = 8
-	return []int{s[0].X, s[0].Y, v.X, w.Y}
+	return []int{p.X, s[0].X, v.X, b2i(a7same(p, *q)), b2i(a7same(p, a7pt{X: 99, Y: 1}))}
 }
 
 func A7SlicesCloneStructs(a int) []int {

@@ -130,3 +130,23 @@ var FmtTypes = dsl.KeysOnly("*").
 		return a + fmt.Errorf("%-#v", k).Error() // want "GG205 fmt verb %#v"
 	}).
 	Run()
+
+type pt struct{ X int }
+
+func firstOf[T any](xs []T) T { return xs[0] }
+
+func sameAs[T comparable](a, b T) bool { return a == b }
+
+// GenericStructs instantiates a generic function that hands back struct
+// values, which one Python def cannot copy.
+var GenericStructs = dsl.KeysOnly("*").
+	Map(func(k string) int {
+		ps := []pt{{1}}
+		p := firstOf(ps) // want "GG205 generic function firstOf instantiated with struct type"
+		q := firstOf([]*pt{&p})
+		if sameAs(p, *q) {
+			return q.X
+		}
+		return p.X
+	}).
+	Run()
