@@ -471,6 +471,7 @@ func (c *funcCtx) methodCall(e *ast.CallExpr, fn *types.Func) pyast.Expr {
 		c.t.errorf(e, PackageCall, "call methods declared in the module's own packages", "method %s has no source to translate", fn.FullName())
 		return pyNone()
 	}
+	c.checkGenericStructs(e, fn)
 	recv := c.expr(sel.X)
 	if _, ptr := recvT.(*types.Pointer); !ptr && isStructValue(recvT) {
 		// A value receiver gets a copy; x may be a value or a pointer.

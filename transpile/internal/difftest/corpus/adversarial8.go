@@ -24,7 +24,8 @@ var _ = reg(
 	A8MapInvalidRune, A8StringsInvalidSep, A8JSONNaN, A8JSONNilVsEmpty, A8JSONBigInts, A8ErrorsIsChain,
 	A8SwitchNoTagCalls, A8RuneConvWide,
 	A8ErrorWrapNil, A8FloatFormats, A8FmtBadVerbs, A8FmtIntVerbsNeg, A8FmtQuoteVariants, A8JSONInvalidUTF8, A8JSONUnmarshalNumbers,
-	A8OpAssignCallModifies, A8ParallelAssignCallModifies)
+	A8OpAssignCallModifies, A8ParallelAssignCallModifies,
+	A8FmtNestedAny)
 
 func A8SwitchNaNCase(f float64) []string {
 	var out []string
@@ -239,8 +240,10 @@ func A8FmtNestedAny(s string) []string {
 	var nilMap map[string]int
 	var nilSlice []string
 	var nilErr error
-	xs := []any{nil, s, 1.5, []any{}, map[string]any{"k": nil}, nilMap, nilSlice, nilErr, int8(-3), uint(7), true, []byte(s)}
-	return []string{fmt.Sprint(xs...), fmt.Sprintf("%v", xs), fmt.Sprintf("%d", xs), fmt.Sprintf("%s", xs), fmt.Sprintln(nilMap, nilSlice, nilErr)}
+	// Typed nils, []byte and sized ints lose their Go type in an any
+	// (docs/subset.md); they are printed outside one.
+	xs := []any{nil, s, 1.5, []any{}, map[string]any{"k": nil}, nilErr, -3, true, []any{nil, []any{s}}}
+	return []string{fmt.Sprint(xs...), fmt.Sprintf("%v", xs), fmt.Sprintf("%d", xs), fmt.Sprintf("%s", xs), fmt.Sprintln(nilMap, nilSlice, nilErr), fmt.Sprintf("%s|%d|%v", []byte(s), []int8{-3}, []uint{7})}
 }
 
 type a8in struct {
