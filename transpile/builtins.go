@@ -104,6 +104,9 @@ func (c *funcCtx) appendCall(e *ast.CallExpr, inPlace bool) pyast.Expr {
 		if inPlace {
 			return c.t.shimCall("_gg_pushv", s, xs)
 		}
+		if st != nil && isStructValue(st.Elem()) {
+			return c.t.shimCall("_gg_appends", s, &pyast.Starred{Value: &pyast.BoolOp{Op: pyast.Or, Values: []pyast.Expr{xs, pyTuple()}}})
+		}
 		return c.t.shimCall("_gg_appendv", s, xs)
 	}
 	args := []pyast.Expr{s}
@@ -116,6 +119,9 @@ func (c *funcCtx) appendCall(e *ast.CallExpr, inPlace bool) pyast.Expr {
 	}
 	if inPlace {
 		return c.t.shimCall("_gg_push", args...)
+	}
+	if st != nil && isStructValue(st.Elem()) {
+		return c.t.shimCall("_gg_appends", args...)
 	}
 	return c.t.shimCall("_gg_append", args...)
 }

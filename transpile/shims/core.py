@@ -236,6 +236,16 @@ def _gg_appendv(s, xs):
     return r
 
 
+def _gg_appends(s, *xs):
+    # append to a []T of structs: Go copies the old elements into the new
+    # backing array, so the result shares no struct with s.
+    if not xs:
+        return s
+    r = [] if s is None else [_gg_cp(x) for x in s]
+    r.extend(xs)
+    return r
+
+
 def _gg_copy(dst, src):
     if dst is None or src is None:
         return 0
