@@ -350,6 +350,12 @@ func (c *funcCtx) argsOpt(e *ast.CallExpr, sig *types.Signature, check bool) []p
 	return out
 }
 
+// isDuration reports whether t is time.Duration.
+func isDuration(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Duration"
+}
+
 // typeVerb returns the first verb of format that prints Go type names
 // (%T, %#v), or "".
 func typeVerb(format string) string {
@@ -406,6 +412,9 @@ func (c *funcCtx) fmtArgs(e *ast.CallExpr, sig *types.Signature) []pyast.Expr {
 			out[i] = c.t.shimCall("_GgBytes", out[i])
 		case isFloat32(t):
 			out[i] = c.t.shimCall("_GgF32", out[i])
+		case isDuration(t):
+			// fmt prints a Duration through its String method.
+			out[i] = c.t.shimCall("_GgStringer", out[i], pyName(c.t.shims.use("_gg_dur_str")))
 		default:
 			if named, ok := types.Unalias(derefType(t)).(*types.Named); ok && named.Obj().Pkg() != nil && c.t.inModule(named.Obj().Pkg().Path()) {
 				_, isStruct := named.Underlying().(*types.Struct)
