@@ -111,6 +111,12 @@ func (c *funcCtx) checkInterfaceValue(e ast.Expr, src types.Type) {
 		c.t.errorf(e, UnsupportedType, "convert it to float64, or pass it to fmt or json.Marshal directly", "float32 value converted to an interface")
 		return
 	}
+	if elemLosesType(src) {
+		// A []byte is a Python list of ints: json.Marshal would write an
+		// array where Go writes base64, fmt %s a list where Go writes text.
+		c.t.errorf(e, UnsupportedType, "convert []byte to string and float32 to float64 first, or pass it to fmt or json.Marshal directly", "%s value converted to an interface", types.TypeString(src, qualifier))
+		return
+	}
 	named, ok := types.Unalias(src).(*types.Named)
 	if !ok {
 		if p, isPtr := src.(*types.Pointer); isPtr {
@@ -138,6 +144,22 @@ func (c *funcCtx) checkInterfaceValue(e ast.Expr, src types.Type) {
 			c.t.errorf(e, DynamicInterface, "pass a pointer (&v) or make the method's receiver a value", "struct value of %s converted to an interface, and its %s method has a pointer receiver", named.Obj().Name(), m)
 		}
 	}
+}
+
+// elemLosesType reports whether a slice or map type is or holds []byte or
+// float32 values, which the Python value cannot tell apart from []int
+// and float64 once in an interface. (Struct fields keep their types.)
+func elemLosesType(t types.Type) bool {
+	if isByteSlice(t) {
+		return true
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		return isFloat32(u.Elem()) || elemLosesType(u.Elem())
+	case *types.Map:
+		return isFloat32(u.Elem()) || isFloat32(u.Key()) || elemLosesType(u.Elem())
+	}
+	return false
 }
 
 // hasPtrOnlyMethod reports whether *T has method name but T does not.

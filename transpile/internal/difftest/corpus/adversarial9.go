@@ -23,7 +23,8 @@ var _ = reg(
 	A9QuoteControl, A9SortStringsInvalid, A9SlicesEqualNil, A9StructNestedSliceShare, A9SliceOfSlicesAlias,
 	A9MinMixedInts, A9ConvFloat32Big, A9RangeStringReassign, A9ClosureInSwitchLoop, A9NilPtrValueMethod,
 	A9MapNilOps, A9ErrorsUnwrapChain, A9JSONUnmarshalNulls, A9JSONMarshalPtrs, A9AppendNilVariants,
-	A9StringsMisc2, A9FmtWidthUnicode)
+	A9StringsMisc2, A9FmtWidthUnicode,
+	A9NilEmptyConv)
 
 func jsonOf(v any) string {
 	b, err := json.Marshal(v)
@@ -39,10 +40,18 @@ func A9NilEmptyStd(s string) []string {
 		jsonOf(maps.Clone(map[string]int{})), jsonOf(maps.Clone(map[string]int(nil))), jsonOf(slices.Clone([]string(nil)))}
 }
 
+func jsonBytes(b []byte) string {
+	out, err := json.Marshal(b)
+	if err != nil {
+		return err.Error()
+	}
+	return string(out)
+}
+
 func A9NilEmptyConv(s string) []string {
 	var nb []byte
 	var nr []rune
-	return []string{jsonOf([]byte(s)), jsonOf([]rune(s)), jsonOf(nb), jsonOf(nr), jsonOf(string(nb)), jsonOf([]byte("")), jsonOf([]rune("")), jsonOf(make([]int, 0)), jsonOf(make(map[string]int))}
+	return []string{jsonBytes([]byte(s)), jsonOf([]rune(s)), jsonBytes(nb), jsonOf(nr), jsonOf(string(nb)), jsonBytes([]byte("")), jsonOf([]rune("")), jsonOf(make([]int, 0)), jsonOf(make(map[string]int))}
 }
 
 func A9NilSubslice(n uint8) []string {
@@ -90,12 +99,6 @@ func A9TypedNilAny(n int) []bool {
 		a = m
 	}
 	return []bool{a == nil, b == nil, c == nil, d == nil}
-}
-
-func A9AnyBytesJSON(s string) []string {
-	var a any = []byte(s)
-	m := map[string]any{"b": []byte(s), "s": s}
-	return []string{jsonOf(a), jsonOf(m), jsonOf([]any{[]byte(nil), []byte{}})}
 }
 
 func A9DurationString(n int64) []string {

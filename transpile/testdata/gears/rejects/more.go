@@ -150,3 +150,13 @@ var GenericStructs = dsl.KeysOnly("*").
 		return p.X
 	}).
 	Run()
+
+// BytesInAny stores []byte and float32 values where Python loses their
+// Go type (json.Marshal would write a list, not base64).
+var BytesInAny = dsl.KeysOnly("*").
+	Map(func(k string) any {
+		m := map[string]any{"raw": []byte(k)} // want "GG205 \\[\\]byte value converted to an interface"
+		m["f"] = []float32{1}                 // want "GG205 \\[\\]float32 value converted to an interface"
+		return m
+	}).
+	Run()
