@@ -98,6 +98,7 @@ func (c *funcCtx) valueToOpt(e ast.Expr, target types.Type, check bool) pyast.Ex
 	}
 	if check && target != nil && types.IsInterface(target) && !types.IsInterface(src) {
 		c.checkInterfaceValue(e, src)
+		c.checkNilPointer(e, src, target)
 	}
 	return v
 }

@@ -507,3 +507,54 @@ func mentions(t types.Type, tp *types.TypeParam) bool {
 	}
 	return false
 }
+
+// checkNilPointer rejects storing a struct pointer that may be nil in an
+// interface with methods (error, the module's interfaces): Go's interface
+// then holds a typed nil and is not == nil, Python's holds None, which is.
+func (c *funcCtx) checkNilPointer(e ast.Expr, src, target types.Type) {
+	if _, ptr := src.Underlying().(*types.Pointer); !ptr {
+		return
+	}
+	if iface, ok := target.Underlying().(*types.Interface); !ok || iface.NumMethods() == 0 {
+		return
+	}
+	if c.nonNilPtr(e) {
+		return
+	}
+	c.t.errorf(e, DynamicInterface, "store &T{...} itself, and an untyped nil where the pointer would be nil",
+		"%s that may be nil converted to %s: a nil pointer in an interface is not nil in Go", types.TypeString(src, qualifier), types.TypeString(target, qualifier))
+}
+
+// nonNilPtr reports whether the pointer expression e is never nil: &T{},
+// &v, new(T), or a variable never reassigned that was declared with one.
+func (c *funcCtx) nonNilPtr(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		return x.Op == token.AND
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
+			b, ok := c.info.Uses[id].(*types.Builtin)
+			return ok && b.Name() == "new"
+		}
+	case *ast.Ident:
+		v, ok := c.info.Uses[x].(*types.Var)
+		if !ok || c.assigns[v] != 0 {
+			return false
+		}
+		var init ast.Expr
+		for cc := c; cc != nil && init == nil; cc = cc.parent {
+			ast.Inspect(cc.fnBody, func(n ast.Node) bool {
+				if a, ok := n.(*ast.AssignStmt); ok && a.Tok == token.DEFINE && len(a.Lhs) == len(a.Rhs) {
+					for i, l := range a.Lhs {
+						if id, ok := l.(*ast.Ident); ok && c.info.Defs[id] == v {
+							init = a.Rhs[i]
+						}
+					}
+				}
+				return init == nil
+			})
+		}
+		return init != nil && init != e && c.nonNilPtr(init)
+	}
+	return false
+}

@@ -64,43 +64,6 @@ func A9NilSubslice(n uint8) []string {
 	return []string{fmt.Sprint(t == nil, len(t), v == nil, len(v), w == nil), jsonOf(str[:0]), strconv.Itoa(int(n))}
 }
 
-type a9err struct{ Code int }
-
-func (e *a9err) Error() string { return "a9" }
-
-func a9find(n int) *a9err {
-	if n > 0 {
-		return &a9err{n}
-	}
-	return nil
-}
-
-func a9check(n int) error {
-	return a9find(n)
-}
-
-func A9TypedNilPtrError(n int) []bool {
-	err := a9check(n)
-	var p *a9err
-	var e2 error = p
-	return []bool{err == nil, err != nil, e2 == nil, a9find(n) == nil}
-}
-
-func A9TypedNilAny(n int) []bool {
-	var m map[string]int
-	var s []int
-	var p *a9err
-	var a any = m
-	var b any = s
-	var c any = p
-	var d any
-	if n > 0 {
-		m = map[string]int{}
-		a = m
-	}
-	return []bool{a == nil, b == nil, c == nil, d == nil}
-}
-
 func A9DurationString(n int64) []string {
 	d := time.Duration(n)
 	return []string{d.String(), (d / 1000).String(), (d * 1000).String(), time.Duration(-n % 1000000).String(), fmt.Sprint(d), fmt.Sprintf("%v|%s|%d", d, d, d), (time.Duration(n%100) * time.Hour).String()}

@@ -160,3 +160,28 @@ var BytesInAny = dsl.KeysOnly("*").
 		return m
 	}).
 	Run()
+
+type codeErr struct{ Code int }
+
+func (e *codeErr) Error() string { return "code" }
+
+func find(k string) *codeErr {
+	if k == "" {
+		return &codeErr{1}
+	}
+	return nil
+}
+
+// TypedNil stores a pointer that may be nil in an error: Go's error is
+// then not nil, Python's is.
+var TypedNil = dsl.KeysOnly("*").
+	Map(func(k string) string {
+		var err error = find(k) // want "GG204 \\*rejects.codeErr that may be nil converted to error"
+		ok := &codeErr{2}
+		var err2 error = ok
+		if err != nil && err2 != nil {
+			return err.Error()
+		}
+		return k
+	}).
+	Run()
