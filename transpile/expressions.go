@@ -564,9 +564,7 @@ func (c *funcCtx) compositeLit(e *ast.CompositeLit) pyast.Expr {
 				dynamic = append(dynamic, el)
 			}
 		}
-		if isPointer(u.Key()) {
-			c.t.errorf(e, UnsupportedType, "key the map by a field that identifies the struct", "map keyed by pointer type %s", types.TypeString(u.Key(), qualifier))
-		}
+		c.checkMapKey(e, u.Key())
 		for _, el := range append(static, dynamic...) {
 			kv := el.(*ast.KeyValueExpr)
 			d.Keys = append(d.Keys, c.elemValue(kv.Key, u.Key()))
@@ -735,6 +733,34 @@ func isErrorType(t types.Type) bool {
 // quoteGo quotes s for messages.
 func quoteGo(s string) string { return strconv.Quote(s) }
 
+// checkMapKey rejects map key types Python would hash differently: pointers
+// (hashed by the struct's value) and interfaces, also inside struct keys
+// (Python's 1, 1.0 and True are one key; Go's int 1, float64 1 and true
+// are three).
+func (c *funcCtx) checkMapKey(at ast.Node, key types.Type) {
+	if isPointer(key) {
+		c.t.errorf(at, UnsupportedType, "key the map by a field that identifies the struct", "map keyed by pointer type %s", types.TypeString(key, qualifier))
+	}
+	if hasInterface(key) {
+		c.t.errorf(at, UnsupportedType, "key the map by one concrete type (convert the keys to strings)", "map keyed by %s, which holds an interface: Python merges the keys 1, 1.0 and true", types.TypeString(key, qualifier))
+	}
+}
+
+// hasInterface reports whether t is an interface or a struct with one.
+func hasInterface(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Interface:
+		return true
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			if hasInterface(u.Field(i).Type()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // mapKey translates the key k of map m. A float NaN key gets a fresh NaN
 // object: Python finds a key by identity before equality, so reusing one
 // NaN would find it again, where Go never finds a NaN key.
@@ -743,9 +769,7 @@ func (c *funcCtx) mapKey(m, k ast.Expr) pyast.Expr {
 	if !ok {
 		return c.expr(k)
 	}
-	if isPointer(mt.Key()) {
-		c.t.errorf(k, UnsupportedType, "key the map by a field that identifies the struct", "map keyed by pointer type %s", types.TypeString(mt.Key(), qualifier))
-	}
+	c.checkMapKey(k, mt.Key())
 	key := c.valueTo(k, mt.Key())
 	if isFloat(mt.Key()) {
 		key = c.t.shimCall("_gg_fkey", key)

@@ -185,3 +185,13 @@ var TypedNil = dsl.KeysOnly("*").
 		return k
 	}).
 	Run()
+
+// AnyKeys keys a map by interface values: Python merges 1, 1.0 and true.
+var AnyKeys = dsl.KeysOnly("*").
+	Map(func(k string) int {
+		m := map[any]int{} // want "GG205 map keyed by any"
+		m[1] = 1           // want "GG205 map keyed by any, which holds an interface"
+		m[1.0] = 2         // want "GG205 map keyed by any"
+		return len(m)
+	}).
+	Run()
