@@ -159,7 +159,7 @@ func (t *translator) jsonDesc(typ types.Type) pyast.Expr {
 		return s(pyast.NewStr("ptr"), t.jsonDesc(u.Elem()))
 	case *types.Struct:
 		if cls, ok := t.structClass(typ); ok {
-			return s(pyast.NewStr("struct"), cls)
+			return s(pyast.NewStr("struct"), cls, pyast.NewStr(types.TypeString(typ, qualifier)))
 		}
 	case *types.Interface:
 		return s(pyast.NewStr("any"))

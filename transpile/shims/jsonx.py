@@ -116,11 +116,12 @@ def _gg_json_marshal(v, d=None):
         return (None, _GgError(b"json: unsupported type"))
 
 
-def _gg_json_conv(x, d, old=None):
+def _gg_json_conv(x, d, old=None, ctx=None):
     # Converts a decoded Python JSON value to the Go representation of d,
     # returning (value, error message or None). old is the target's current
     # value: Go decodes objects into an existing map or struct, keeping
-    # what the JSON does not mention.
+    # what the JSON does not mention. ctx is (root struct name, path) for
+    # Go's "Go struct field Root.a.0.b" error context.
     k = d[0]
     if k == "any":
         if isinstance(x, str):
@@ -130,19 +131,19 @@ def _gg_json_conv(x, d, old=None):
         if isinstance(x, (int, float)):
             f = _gg_json_f(x, 64)
             if f is None:
-                return (None, "json: cannot unmarshal number " + _gg_json_lit(x) + " into Go value of type float64")
+                return (None, _gg_json_terr("number " + _gg_json_lit(x), "float64", ctx))
             return (f, None)
         if isinstance(x, list):
             out = []
-            for e in x:
-                v, err = _gg_json_conv(e, d)
+            for i, e in enumerate(x):
+                v, err = _gg_json_conv(e, d, None, _gg_json_sub(ctx, str(i)))
                 if err is not None:
                     return (None, err)
                 out.append(v)
             return (out, None)
         out = {}
         for kk, e in x.items():
-            v, err = _gg_json_conv(e, d)
+            v, err = _gg_json_conv(e, d, None, _gg_json_sub(ctx, kk))
             if err is not None:
                 return (None, err)
             out[_gg_json_b(kk)] = v
@@ -152,67 +153,71 @@ def _gg_json_conv(x, d, old=None):
     if k == "bool":
         if isinstance(x, bool):
             return (x, None)
-        return (None, _gg_json_tname(x) + " into Go value of type bool")
+        return (None, _gg_json_terr(_gg_json_tname(x), "bool", ctx))
     if k == "int":
-        tn = " into Go value of type " + ("int" if d[2] else "uint") + ("" if d[1] == 64 else str(d[1]))
+        tn = _gg_json_gotype(d)
         if isinstance(x, bool) or not isinstance(x, (int, float)):
-            return (None, _gg_json_tname(x) + tn)
+            return (None, _gg_json_terr(_gg_json_tname(x), tn, ctx))
         # Go parses the literal as an integer: 1.0 and 1e2 are errors, and
         # so is -0 for an unsigned type.
-        if isinstance(x, float) and (x.lit != "-0" or not d[2]):
-            return (None, "json: cannot unmarshal number " + x.lit + tn)
+        if isinstance(x, float) and (_gg_json_lit(x) != "-0" or not d[2]):
+            return (None, _gg_json_terr("number " + _gg_json_lit(x), tn, ctx))
         x = int(x)
         lo, hi = (-(1 << (d[1] - 1)), (1 << (d[1] - 1)) - 1) if d[2] else (0, (1 << d[1]) - 1)
         if x < lo or x > hi:
-            return (None, "json: cannot unmarshal number " + str(x) + tn)
+            return (None, _gg_json_terr("number " + str(x), tn, ctx))
         return (x, None)
     if k == "float":
         if isinstance(x, bool) or not isinstance(x, (int, float)):
-            return (None, _gg_json_tname(x) + " into Go value of type float" + str(d[1]))
+            return (None, _gg_json_terr(_gg_json_tname(x), _gg_json_gotype(d), ctx))
         f = _gg_json_f(x, d[1])
         if f is None:
-            return (None, "json: cannot unmarshal number " + _gg_json_lit(x) + " into Go value of type float" + str(d[1]))
+            return (None, _gg_json_terr("number " + _gg_json_lit(x), _gg_json_gotype(d), ctx))
         return (f, None)
     if k == "string":
         if isinstance(x, str):
             return (_gg_json_b(x), None)
-        return (None, _gg_json_tname(x) + " into Go value of type string")
+        return (None, _gg_json_terr(_gg_json_tname(x), "string", ctx))
     if k == "bytes":
         if isinstance(x, str):
             try:
                 return (list(base64.b64decode(x.encode(), validate=True)), None)
             except Exception:
                 return (None, "illegal base64 data")
-        return (None, _gg_json_tname(x) + " into Go value of type []uint8")
+        return (None, _gg_json_terr(_gg_json_tname(x), "[]uint8", ctx))
     if k == "slice":
         if not isinstance(x, list):
-            return (None, _gg_json_tname(x) + " into Go value of type []")
+            return (None, _gg_json_terr(_gg_json_tname(x), _gg_json_gotype(d), ctx))
         out = []
-        for e in x:
-            v, err = _gg_json_conv(e, d[1])
+        for i, e in enumerate(x):
+            v, err = _gg_json_conv(e, d[1], None, _gg_json_sub(ctx, str(i)))
             if err is not None:
                 return (None, err)
             out.append(_gg_json_zero(d[1]) if isinstance(v, str) and v == "keep" else v)
         return (out, None)
     if k == "map":
         if not isinstance(x, dict):
-            return (None, _gg_json_tname(x) + " into Go value of type map")
+            return (None, _gg_json_terr(_gg_json_tname(x), _gg_json_gotype(d), ctx))
         out = old if old is not None else {}
         for kk, e in x.items():
-            key, err = _gg_json_conv(kk if d[1][0] == "string" else _gg_json_numkey(kk), d[1])
+            sub = _gg_json_sub(ctx, kk)
+            nk = kk if d[1][0] == "string" else _gg_json_numkey(kk)
+            if isinstance(nk, str) and d[1][0] == "int":
+                return (None, _gg_json_terr("number " + kk, _gg_json_gotype(d[1]), sub))
+            key, err = _gg_json_conv(nk, d[1], None, sub)
             if err is not None:
                 return (None, err)
-            v, err = _gg_json_conv(e, d[2])
+            v, err = _gg_json_conv(e, d[2], None, sub)
             if err is not None:
                 return (None, err)
             out[key] = _gg_json_zero(d[2]) if isinstance(v, str) and v == "keep" else v
         return (out, None)
     if k == "ptr":
-        return _gg_json_conv(x, d[1], old)
+        return _gg_json_conv(x, d[1], old, ctx)
     if k == "struct":
         cls = d[1]
         if not isinstance(x, dict):
-            return (None, _gg_json_tname(x) + " into Go value of type " + cls.__name__)
+            return (None, _gg_json_terr(_gg_json_tname(x), _gg_json_gotype(d), ctx))
         obj = old if old is not None else cls()
         if cls._gg_jtypes is None:
             cls._gg_jtypes = cls._gg_jtypesf()
@@ -232,13 +237,57 @@ def _gg_json_conv(x, d, old=None):
             if attr is None:
                 continue
             fd = cls._gg_jtypes[attr]
-            v, err = _gg_json_conv(e, fd, getattr(obj, attr) if fd[0] in ("struct", "ptr") else None)
+            v, err = _gg_json_conv(e, fd, getattr(obj, attr) if fd[0] in ("struct", "ptr") else None, _gg_json_sub(ctx, name))
             if err is not None:
                 return (None, err)
             if not (isinstance(v, str) and v == "keep"):
                 setattr(obj, attr, v)
         return (obj, None)
     return (None, "unsupported type")
+
+
+def _gg_json_sname(d):
+    # A top-level struct's unqualified Go name, else "".
+    if d[0] != "struct":
+        return ""
+    return (d[2] if len(d) > 2 else d[1].__name__).rpartition(".")[2]
+
+
+def _gg_json_sub(ctx, name):
+    return ("", (name,)) if ctx is None else (ctx[0], ctx[1] + (name,))
+
+
+def _gg_json_terr(what, tname, ctx):
+    # Go's UnmarshalTypeError text: inside a document the path from the
+    # top-level struct (named) or map, slice... (unnamed) is given.
+    if ctx is None or not ctx[1]:
+        return "json: cannot unmarshal " + what + " into Go value of type " + tname
+    # Go drops "Go struct field " when the last step looks like an index.
+    last = ctx[1][-1]
+    into = "" if last and all("0" <= ch <= "9" for ch in last) else "Go struct field "
+    return "json: cannot unmarshal " + what + " into " + into + ctx[0] + "." + ".".join(ctx[1]) + " of type " + tname
+
+
+def _gg_json_gotype(d):
+    # The Go type a descriptor stands for, as encoding/json names it.
+    k = d[0]
+    if k == "int":
+        return ("int" if d[2] else "uint") + ("" if d[1] == 64 else str(d[1]))
+    if k == "float":
+        return "float" + str(d[1])
+    if k == "bytes":
+        return "[]uint8"
+    if k == "slice":
+        return "[]" + _gg_json_gotype(d[1])
+    if k == "map":
+        return "map[" + _gg_json_gotype(d[1]) + "]" + _gg_json_gotype(d[2])
+    if k == "ptr":
+        return "*" + _gg_json_gotype(d[1])
+    if k == "struct":
+        return d[2] if len(d) > 2 else d[1].__name__
+    if k == "any":
+        return "interface {}"
+    return k
 
 
 class _GgJNum(float):
@@ -284,22 +333,25 @@ def _gg_json_b(x):
 
 
 def _gg_json_numkey(s):
-    try:
+    # Go parses an integer map key with strconv.ParseInt(s, 10, 64): an
+    # optional sign and ASCII digits (Python's int() also takes spaces,
+    # underscores and other scripts' digits).
+    d = s[1:] if s[:1] in ("+", "-") else s
+    if d and all("0" <= ch <= "9" for ch in d):
         return int(s)
-    except ValueError:
-        return s
+    return s
 
 
 def _gg_json_tname(x):
     if isinstance(x, bool):
-        return "json: cannot unmarshal bool"
+        return "bool"
     if isinstance(x, (int, float)):
-        return "json: cannot unmarshal number"
+        return "number"
     if isinstance(x, str):
-        return "json: cannot unmarshal string"
+        return "string"
     if isinstance(x, list):
-        return "json: cannot unmarshal array"
-    return "json: cannot unmarshal object"
+        return "array"
+    return "object"
 
 
 def _gg_json_zero(d):
@@ -324,7 +376,8 @@ def _gg_json_unmarshal(data, d, old):
         x = json.loads(bytes(data or b"").decode("utf-8", "surrogateescape"), parse_float=_gg_json_pfloat, parse_int=_gg_json_pint)
     except ValueError as e:
         return (old, _GgError(b"json: " + str(e).encode()))
-    v, err = _gg_json_conv(x, d, old)
+    root = d[1] if d[0] == "ptr" else d
+    v, err = _gg_json_conv(x, d, old, (_gg_json_sname(root), ()))
     if err is not None:
         return (old, _GgError(err.encode()))
     if isinstance(v, str) and v == "keep":

@@ -72,9 +72,6 @@ func A10TempNames(n int) []int {
 type a10box struct{ P a7pt }
 
 func (b *a10box) get() a7pt { return b.P }
-func (b *a10box) ptr() *a7pt {
-	return &b.P
-}
 
 func A10DerefMethodCopy(a int) []int {
 	b := &a10box{P: a7pt{X: a}}
