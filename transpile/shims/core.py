@@ -521,24 +521,36 @@ def _gg_str(b):
 
 
 class _GgBuilder(object):
-    # strings.Builder.
-    __slots__ = ("parts", "n")
+    # strings.Builder. used is Go's addr != nil (written since the last
+    # Reset); copied marks a copy of a used Builder, which Go lets read but
+    # panics on writing.
+    __slots__ = ("parts", "n", "used", "copied")
 
     def __init__(self):
         self.parts = []
         self.n = 0
+        self.used = False
+        self.copied = False
+
+    def _gg_check(self):
+        if self.copied:
+            _gg_panic(b"strings: illegal use of non-zero Builder copied by value")
+        self.used = True
 
     def WriteString(self, s):
+        self._gg_check()
         self.parts.append(s)
         self.n += len(s)
         return (len(s), None)
 
     def WriteByte(self, c):
+        self._gg_check()
         self.parts.append(bytes((c,)))
         self.n += 1
         return None
 
     def WriteRune(self, r):
+        self._gg_check()
         b = _gg_runestr(r)
         self.parts.append(b)
         self.n += len(b)
@@ -555,10 +567,18 @@ class _GgBuilder(object):
     def Reset(self):
         self.parts = []
         self.n = 0
+        self.used = False
+        self.copied = False
 
     def Grow(self, n):
+        self._gg_check()
         if n < 0:
             _gg_panic(b"strings.Builder.Grow: negative count")
 
     def _gg_copy(self):
-        return self
+        # A Builder assigned by value: Go copies the header.
+        c = _GgBuilder()
+        c.parts = list(self.parts)
+        c.n = self.n
+        c.copied = self.used or self.copied
+        return c
