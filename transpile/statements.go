@@ -755,6 +755,7 @@ func (c *funcCtx) markLoopVars(body ast.Node) {
 
 // rangeStmt lowers range over ints, slices, strings and maps.
 func (c *funcCtx) rangeStmt(s *ast.RangeStmt) []pyast.Stmt {
+	c.orderCalls(s.X, s.X)
 	xt := c.info.TypeOf(s.X)
 	var out []pyast.Stmt
 	key, val := c.rangeTargets(s)

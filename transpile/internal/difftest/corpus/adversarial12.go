@@ -96,6 +96,9 @@ func A12OrderIfSwitchRange(n int8) []int {
 	for _, v := range append(s, f()) {
 		out = append(out, v)
 	}
+	for _, v := range []int{x, f(), x} {
+		out = append(out, v)
+	}
 	if y := x * f(); y > x {
 		out = append(out, y)
 	}
