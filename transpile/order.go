@@ -22,6 +22,9 @@ import (
 // are left out by the caller. root, when not nil, is the statement's
 // outermost call, which runs last in both languages and stays in place.
 func (c *funcCtx) orderCalls(root ast.Expr, exprs ...ast.Expr) {
+	for _, e := range exprs {
+		c.checkCallOrder(e, false)
+	}
 	if !c.callOrderDiffers(exprs) {
 		return
 	}
@@ -79,6 +82,35 @@ func (c *funcCtx) orderAssign(s *ast.AssignStmt) {
 		}
 		c.orderCalls(nil, append(exprs, s.Rhs...)...)
 	}
+}
+
+// checkCallOrder rejects the differences orderCalls cannot remove: inside
+// either side of && and || (the right one runs only sometimes, so its calls
+// cannot move), and anywhere in e when whole is set (a for condition or a
+// case expression, evaluated again or only sometimes).
+func (c *funcCtx) checkCallOrder(e ast.Expr, whole bool) {
+	report := func(at ast.Node) {
+		c.t.errorf(at, UnsupportedType, "assign the call's result to a variable first",
+			"a call here may change an operand read before it: Go (gc) runs the call first")
+	}
+	if whole && c.callOrderDiffers([]ast.Expr{e}) {
+		report(e)
+		return
+	}
+	ast.Inspect(e, func(n ast.Node) bool {
+		if _, lit := n.(*ast.FuncLit); lit {
+			return false
+		}
+		if b, ok := n.(*ast.BinaryExpr); ok && c.isShortCircuit(b) {
+			for _, side := range []ast.Expr{b.X, b.Y} {
+				if c.callOrderDiffers([]ast.Expr{side}) {
+					report(side)
+					return false
+				}
+			}
+		}
+		return true
+	})
 }
 
 // hoistOrdered evaluates e into a temporary appended to c.pre and makes

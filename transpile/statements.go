@@ -563,6 +563,7 @@ func (c *funcCtx) switchStmt(s *ast.SwitchStmt) []pyast.Stmt {
 		}
 		var conds []pyast.Expr
 		for _, e := range cc.List {
+			c.checkCallOrder(e, true)
 			if tag == nil {
 				conds = append(conds, c.expr(e))
 			} else {
@@ -714,6 +715,7 @@ func (c *funcCtx) forStmt(s *ast.ForStmt) []pyast.Stmt {
 	}
 	var test pyast.Expr = pyBool(true)
 	if s.Cond != nil {
+		c.checkCallOrder(s.Cond, true)
 		test = c.expr(s.Cond)
 		for _, p := range c.pre {
 			if _, isDef := p.(*pyast.FunctionDef); !isDef {

@@ -195,3 +195,25 @@ var AnyKeys = dsl.KeysOnly("*").
 		return len(m)
 	}).
 	Run()
+
+// CallOrder has calls that change an operand read before them where the
+// calls cannot be moved first.
+var CallOrder = dsl.KeysOnly("*").
+	Map(func(k string) int {
+		n := len(k)
+		grow := func() int {
+			n++
+			return 1
+		}
+		for n+grow() < 10 { // want "GG205 a call here may change an operand read before it"
+		}
+		if n > 0 && n+grow() > 3 { // want "GG205 a call here may change an operand"
+			n--
+		}
+		switch {
+		case n*2 > grow(): // want "GG205 a call here may change an operand"
+			n = 0
+		}
+		return n
+	}).
+	Run()
