@@ -436,7 +436,9 @@ def _gg_fmtnil(desc):
     return None
 
 
-def _gg_fmtvalue(st, verb, v, depth, desc=None):
+def _gg_fmtvalue(st, verb, v, depth, desc=None, nometh=False):
+    # nometh: v was reached through an unexported struct field, where Go's
+    # fmt cannot call String or Error methods.
     if isinstance(v, _GgTyped):
         desc = v.desc
         v = v.value
@@ -476,9 +478,9 @@ def _gg_fmtvalue(st, verb, v, depth, desc=None):
         v = v.value
         if v is None:
             return b"[]"
-    if hasattr(v, "Error") and verb in "vsxXq":
+    if not nometh and hasattr(v, "Error") and verb in "vsxXq":
         return _gg_fmtstr(st, "s" if verb == "v" else verb, v.Error())
-    if hasattr(v, "String") and callable(getattr(v, "String")) and verb in "vsxXq":
+    if not nometh and hasattr(v, "String") and callable(getattr(v, "String")) and verb in "vsxXq":
         return _gg_fmtstr(st, "s" if verb == "v" else verb, v.String())
     if isinstance(v, _GgPtr):
         if verb in "vsxXq" and (hasattr(v.value, "Error") or hasattr(v.value, "String")):
@@ -490,12 +492,12 @@ def _gg_fmtvalue(st, verb, v, depth, desc=None):
         if desc is not None and desc[0] == "bytes" and verb in "sqxX":
             return _gg_fmtstr(st, verb, bytes(v))
         ed = desc[1] if desc is not None and desc[0] == "slice" else None
-        return b"[" + b" ".join(_gg_fmtvalue(st, verb, e, depth + 1, ed) for e in v) + b"]"
+        return b"[" + b" ".join(_gg_fmtvalue(st, verb, e, depth + 1, ed, nometh) for e in v) + b"]"
     if isinstance(v, dict):
         kd = desc[1] if desc is not None and desc[0] == "map" else None
         ed = desc[2] if desc is not None and desc[0] == "map" else None
         items = sorted(v.items(), key=lambda kv: _gg_fmtkey(kv[0]))
-        return b"map[" + b" ".join(_gg_fmtvalue(st, verb, k, depth + 1, kd) + b":" + _gg_fmtvalue(st, verb, x, depth + 1, ed) for k, x in items) + b"]"
+        return b"map[" + b" ".join(_gg_fmtvalue(st, verb, k, depth + 1, kd, nometh) + b":" + _gg_fmtvalue(st, verb, x, depth + 1, ed, nometh) for k, x in items) + b"]"
     if isinstance(v, tuple):
         return b"[" + b" ".join(_gg_fmtvalue(st, verb, e, depth + 1) for e in v) + b"]"
     fields = getattr(v, "_gg_fields", None)
@@ -505,7 +507,7 @@ def _gg_fmtvalue(st, verb, v, depth, desc=None):
         if cls._gg_jtypes is None:
             cls._gg_jtypes = cls._gg_jtypesf()
         for gname, pname in fields:
-            x = _gg_fmtvalue(st, verb, getattr(v, pname), depth + 1, cls._gg_jtypes.get(pname))
+            x = _gg_fmtvalue(st, verb, getattr(v, pname), depth + 1, cls._gg_jtypes.get(pname), nometh or not gname[:1].isupper())
             parts.append((gname.encode() + b":" + x) if st.plusv and verb == "v" else x)
         return b"{" + b" ".join(parts) + b"}"
     return _gg_pad(st, str(v).encode())
