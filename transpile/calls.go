@@ -398,6 +398,7 @@ func (c *funcCtx) fmtArgs(e *ast.CallExpr, sig *types.Signature) []pyast.Expr {
 		if t == nil || c.info.Types[a].Value != nil && i == 0 {
 			continue
 		}
+		c.t.attachReachable(t, map[types.Type]bool{})
 		switch t.Underlying().(type) {
 		case *types.Slice, *types.Map:
 			if isByteSlice(t) {

@@ -198,6 +198,36 @@ func (t *translator) attachMethods(named *types.Named) {
 			// Only *T is an error: errors.Is compares such errors by identity.
 			t.attach = append(t.attach, &pyast.Assign{Targets: []pyast.Expr{pyAttr(cls, "_gg_ptrerr")}, Value: pyBool(true)})
 		}
+		if _, ptr := m.Signature().Recv().Type().(*types.Pointer); ptr && (m.Name() == "Error" || m.Name() == "String") {
+			// fmt calls it on a *T element or field, not on a T one.
+			t.attach = append(t.attach, &pyast.Assign{Targets: []pyast.Expr{pyAttr(cls, "_gg_ptr"+m.Name())}, Value: pyBool(true)})
+		}
+	}
+}
+
+// attachReachable attaches the methods of the module's struct types that
+// t holds (elements, keys, fields, pointed-to types): fmt calls their
+// String and Error methods at any depth.
+func (t *translator) attachReachable(typ types.Type, seen map[types.Type]bool) {
+	if seen[typ] {
+		return
+	}
+	seen[typ] = true
+	switch u := typ.Underlying().(type) {
+	case *types.Slice:
+		t.attachReachable(u.Elem(), seen)
+	case *types.Map:
+		t.attachReachable(u.Key(), seen)
+		t.attachReachable(u.Elem(), seen)
+	case *types.Pointer:
+		t.attachReachable(u.Elem(), seen)
+	case *types.Struct:
+		if named, ok := types.Unalias(typ).(*types.Named); ok && named.Obj().Pkg() != nil && t.inModule(named.Obj().Pkg().Path()) {
+			t.attachMethods(named)
+		}
+		for i := 0; i < u.NumFields(); i++ {
+			t.attachReachable(u.Field(i).Type(), seen)
+		}
 	}
 }
 

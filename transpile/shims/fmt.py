@@ -478,9 +478,11 @@ def _gg_fmtvalue(st, verb, v, depth, desc=None, nometh=False):
         v = v.value
         if v is None:
             return b"[]"
-    if not nometh and hasattr(v, "Error") and verb in "vsxXq":
+    # A struct value (not a *T) has no pointer-receiver String or Error.
+    sval = desc is not None and desc[0] == "struct"
+    if not nometh and hasattr(v, "Error") and verb in "vsxXq" and not (sval and getattr(v, "_gg_ptrError", False)):
         return _gg_fmtstr(st, "s" if verb == "v" else verb, v.Error())
-    if not nometh and hasattr(v, "String") and callable(getattr(v, "String")) and verb in "vsxXq":
+    if not nometh and hasattr(v, "String") and callable(getattr(v, "String")) and verb in "vsxXq" and not (sval and getattr(v, "_gg_ptrString", False)):
         return _gg_fmtstr(st, "s" if verb == "v" else verb, v.String())
     if isinstance(v, _GgPtr):
         if verb in "vsxXq" and (hasattr(v.value, "Error") or hasattr(v.value, "String")):

@@ -8,7 +8,9 @@ import (
 // String or Error method Go does not call (unexported fields), widths
 // applied per element, hex of composite values.
 
-var _ = reg(A15UnexportedStringer, A15ExportedStringer, A15WidthComposite, A15HexComposite)
+var _ = reg(A15UnexportedStringer, A15ExportedStringer, A15WidthComposite, A15HexComposite,
+	A15PtrStringerNested,
+	A15MixedReceivers)
 
 type a15hidden struct {
 	l label
@@ -43,4 +45,25 @@ func A15HexComposite(s string) []string {
 	p := advInner{255, -16}
 	fq := "%q"
 	return []string{fmt.Sprintf("%x|%X|%#x", p, p, p), fmt.Sprintf("%x|% x|%#x|%# X", []string{s, "ab"}, []byte(s), []byte(s), []byte(s)), fmt.Sprintf("%x", map[string]int{s: 255}), fmt.Sprintf(fq, map[string]int{s: 1})}
+}
+
+func A15PtrStringerNested(f float64) []string {
+	t := &temp{f}
+	vals := []temp{{f}, {1}}
+	m := map[string]temp{"k": {f}}
+	type wrap struct{ T temp }
+	return []string{fmt.Sprint(t), fmt.Sprint(vals), fmt.Sprint(m), fmt.Sprint(wrap{temp{f}}), fmt.Sprint([]*temp{t})}
+}
+
+type a15mixed struct{ N int }
+
+func (m a15mixed) String() string   { return "str" }
+func (m *a15mixed) Error() string   { return "err" }
+func (m *a15mixed) bumpN() a15mixed { m.N++; return *m }
+
+func A15MixedReceivers(n int) []string {
+	v := a15mixed{n}
+	p := &a15mixed{n}
+	var e error = p
+	return []string{fmt.Sprint([]a15mixed{v}), fmt.Sprint([]*a15mixed{p}), fmt.Sprint(map[string]a15mixed{"k": v}), e.Error(), fmt.Sprint(e), fmt.Sprint(p.bumpN().N), fmt.Sprint([]label{{"x"}})}
 }
