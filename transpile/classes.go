@@ -138,6 +138,10 @@ func (t *translator) jsonDesc(typ types.Type) pyast.Expr {
 			return s(pyast.NewStr("bool"))
 		case u.Info()&types.IsInteger != 0:
 			bits, signed, _ := intInfo(typ)
+			if isDuration(typ) {
+				// fmt prints a nested Duration through String.
+				return s(pyast.NewStr("int"), pyast.NewInt(int64(bits)), pyBool(signed), pyName(t.shims.use("_gg_dur_str")))
+			}
 			return s(pyast.NewStr("int"), pyast.NewInt(int64(bits)), pyBool(signed))
 		case u.Info()&types.IsFloat != 0:
 			bits := 64

@@ -464,6 +464,9 @@ def _gg_fmtvalue(st, verb, v, depth, desc=None, nometh=False):
             return _gg_pad(st, b"true" if v else b"false")
         return _gg_badverb(verb, v)
     if isinstance(v, int):
+        if desc is not None and len(desc) > 3 and not nometh and verb in "vsxXq":
+            # A named integer type with a String method (time.Duration).
+            return _gg_fmtstr(st, "s" if verb == "v" else verb, desc[3](v))
         return _gg_fmtint(st, verb, v, desc)
     if isinstance(v, float):
         # desc tells a float32 element or field from a float64.
