@@ -168,7 +168,7 @@ func (t *translator) jsonDesc(typ types.Type) pyast.Expr {
 	case *types.Interface:
 		return s(pyast.NewStr("any"))
 	}
-	return s(pyast.NewStr("unsupported"))
+	return s(pyast.NewStr("unsupported"), pyast.NewStr(types.TypeString(typ, qualifier)))
 }
 
 // attachMethods makes the methods of a struct type attributes of its

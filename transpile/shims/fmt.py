@@ -411,9 +411,13 @@ def _gg_fmtstr(st, verb, s):
 
 
 def _gg_fmtkey(k):
-    # Sort order of fmt's map printing: numbers, strings, bools as Go.
+    # Sort order of fmt's map printing: numbers, strings, bools as Go;
+    # structs field by field.
     if isinstance(k, float) and k != k:
         return (0, 0)
+    fields = getattr(k, "_gg_fields", None)
+    if fields is not None:
+        return (1, tuple(_gg_fmtkey(getattr(k, a)) for _, a in fields))
     return (1, k)
 
 

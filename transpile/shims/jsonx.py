@@ -44,6 +44,9 @@ def _gg_json_enc(v, d=None):
     # d, the static type's descriptor when known, tells float32 and []byte
     # apart from float64 and []int; without it the value's Python type
     # decides.
+    if d is not None and d[0] == "unsupported":
+        # A func, even a nil one: Go rejects the type.
+        raise _GgJsonUnsupported(d)
     if v is None:
         return b"null"
     if d is not None and d[0] != "any":
@@ -98,7 +101,8 @@ def _gg_json_enc(v, d=None):
 def _gg_json_key(k, d=None):
     if isinstance(k, bytes):
         return k
-    if isinstance(k, bool):
+    if isinstance(k, bool) or hasattr(k, "__slots__"):
+        # Go cannot name an object member with a bool or a struct.
         raise _GgJsonUnsupported(k)
     if isinstance(k, float):
         # Go writes float keys as it writes float values.
@@ -109,10 +113,16 @@ def _gg_json_key(k, d=None):
 def _gg_json_marshal(v, d=None):
     try:
         return (list(_gg_json_enc(v, d)), None)
+    except RecursionError:
+        # Go stops at a pointer cycle with an error.
+        via = (" via " + _gg_json_gotype(d)) if d is not None and d[0] == "ptr" else ""
+        return (None, _GgError(("json: unsupported value: encountered a cycle" + via).encode()))
     except _GgJsonUnsupported as e:
         x = e.args[0] if e.args else None
         if isinstance(x, float):
             return (None, _GgError(b"json: unsupported value: " + _gg_formatfloat(x, ord("g"), -1, 64)))
+        if isinstance(x, tuple) and len(x) > 1:
+            return (None, _GgError(("json: unsupported type: " + x[1]).encode()))
         return (None, _GgError(b"json: unsupported type"))
 
 
