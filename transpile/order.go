@@ -565,9 +565,12 @@ func (c *funcCtx) nonNilPtr(e ast.Expr) bool {
 		return x.Op == token.AND
 	case *ast.CallExpr:
 		if id, ok := ast.Unparen(x.Fun).(*ast.Ident); ok {
-			b, ok := c.info.Uses[id].(*types.Builtin)
-			return ok && b.Name() == "new"
+			if b, ok := c.info.Uses[id].(*types.Builtin); ok {
+				return b.Name() == "new"
+			}
 		}
+		fn, _ := typeutil.Callee(c.info, x).(*types.Func)
+		return fn != nil && c.t.returnsNonNil(fn)
 	case *ast.Ident:
 		v, ok := c.info.Uses[x].(*types.Var)
 		if !ok || c.assigns[v] != 0 {
@@ -589,4 +592,38 @@ func (c *funcCtx) nonNilPtr(e ast.Expr) bool {
 		return init != nil && init != e && c.nonNilPtr(init)
 	}
 	return false
+}
+
+// returnsNonNil reports whether every return statement of the module
+// function fn (one result) returns &T{...}, &v or new(T): a constructor.
+func (t *translator) returnsNonNil(fn *types.Func) bool {
+	d, ok := t.decls[fn.Origin()]
+	if !ok || d.decl.Body == nil || fn.Signature().Results().Len() != 1 {
+		return false
+	}
+	nonNil, returns := true, 0
+	ast.Inspect(d.decl.Body, func(n ast.Node) bool {
+		switch r := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			returns++
+			if len(r.Results) != 1 {
+				nonNil = false
+				return false
+			}
+			switch e := ast.Unparen(r.Results[0]).(type) {
+			case *ast.UnaryExpr:
+				nonNil = nonNil && e.Op == token.AND
+			case *ast.CallExpr:
+				id, ok := ast.Unparen(e.Fun).(*ast.Ident)
+				b, isBuiltin := d.pkg.TypesInfo.Uses[id].(*types.Builtin)
+				nonNil = nonNil && ok && isBuiltin && b.Name() == "new"
+			default:
+				nonNil = false
+			}
+		}
+		return true
+	})
+	return nonNil && returns > 0
 }

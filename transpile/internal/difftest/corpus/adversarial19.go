@@ -1,10 +1,16 @@
 package corpus
 
+import (
+	"errors"
+	"strconv"
+)
+
 // Adversarial cases, nineteenth batch (red team): loops whose counters
 // wrap, unsigned reverse loops, op-assign through a struct pointer in a
 // map of pointers.
 
-var _ = reg(A19UnsignedReverse, A19Int8CounterWrap, A19MapPtrOpAssign)
+var _ = reg(A19UnsignedReverse, A19Int8CounterWrap, A19MapPtrOpAssign,
+	A19ConstructorError)
 
 func A19UnsignedReverse(xs []int) []int {
 	var out []int
@@ -47,4 +53,30 @@ func A19MapPtrOpAssign(keys []string) []int {
 		out = append(out, int(m[k].I8), int(m[k].U16), int(m[k].I32))
 	}
 	return out
+}
+
+type a19err struct{ Code int }
+
+func (e *a19err) Error() string { return "code " + strconv.Itoa(e.Code) }
+
+func newA19(c int) *a19err {
+	if c < 0 {
+		return &a19err{-c}
+	}
+	return &a19err{c}
+}
+
+func a19check(n int) error {
+	if n%2 == 0 {
+		return nil
+	}
+	return newA19(n)
+}
+
+func A19ConstructorError(n int) []string {
+	err := a19check(n)
+	if err != nil {
+		return []string{err.Error(), strconv.FormatBool(errors.Is(err, err))}
+	}
+	return []string{"ok"}
 }

@@ -172,6 +172,13 @@ func find(k string) *codeErr {
 	return nil
 }
 
+func newCodeErr(c int) *codeErr {
+	if c > 0 {
+		return &codeErr{c}
+	}
+	return new(codeErr)
+}
+
 // TypedNil stores a pointer that may be nil in an error: Go's error is
 // then not nil, Python's is.
 var TypedNil = dsl.KeysOnly("*").
@@ -179,6 +186,8 @@ var TypedNil = dsl.KeysOnly("*").
 		var err error = find(k) // want "GG204 \\*rejects.codeErr that may be nil converted to error"
 		ok := &codeErr{2}
 		var err2 error = ok
+		var err3 error = newCodeErr(3)
+		_ = err3
 		if err != nil && err2 != nil {
 			return err.Error()
 		}
