@@ -290,6 +290,19 @@ func inplaceAppends(info *types.Info, body ast.Node) map[types.Object]bool {
 					delete(cands, info.Defs[id])
 				}
 			}
+			// A closure returning a captured slice hands the list to its
+			// caller in this function: g := get() would share it.
+			lit := s
+			ast.Inspect(lit.Body, func(n ast.Node) bool {
+				if r, ok := n.(*ast.ReturnStmt); ok {
+					for _, e := range r.Results {
+						if v := sliceVar(e); v != nil && (v.Pos() < lit.Pos() || v.Pos() >= lit.End()) {
+							bad[v] = true
+						}
+					}
+				}
+				return true
+			})
 		case *ast.AssignStmt:
 			// A variable that may start out sharing its list (an element,
 			// a field, a map value, a function's result) must not grow
@@ -380,7 +393,8 @@ func inplaceAppends(info *types.Info, body ast.Node) map[types.Object]bool {
 				}
 			}
 		case *ast.ReturnStmt:
-			// Returning ends the function; the caller gets the only copy.
+			// Returning ends the function; the caller gets the only copy
+			// (a closure's return of a captured slice is handled above).
 		}
 		return true
 	})
