@@ -367,6 +367,12 @@ func inplaceAppends(info *types.Info, body ast.Node) map[types.Object]bool {
 			if fn, ok := calleeFunc(info, s); ok && fn.Pkg() != nil && readsArgsOnly(fn) {
 				break
 			}
+			// A method of a named slice type may keep its receiver.
+			if sel, ok := ast.Unparen(s.Fun).(*ast.SelectorExpr); ok {
+				if v := sliceVar(sel.X); v != nil {
+					bad[v] = true
+				}
+			}
 			for _, a := range s.Args {
 				if v := sliceVar(a); v != nil {
 					bad[v] = true
@@ -472,6 +478,12 @@ func mutatesArgs(fn *types.Func) bool {
 // sliceVarOf returns the variable e names when it is a slice-typed
 // variable, or nil.
 func sliceVarOf(info *types.Info, e ast.Expr) types.Object {
+	// A conversion between slice types (named []int) is the same list.
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 1 && info.Types[call.Fun].IsType() {
+		if _, isSlice := info.TypeOf(call.Args[0]).Underlying().(*types.Slice); isSlice {
+			return sliceVarOf(info, call.Args[0])
+		}
+	}
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
 		return nil

@@ -5,7 +5,8 @@ import "fmt"
 // Adversarial cases, twentieth batch (red team): x = append(x, ...) in
 // place after x was stored somewhere else.
 
-var _ = reg(A20PushAfterStore, A20PushAfterCapture)
+var _ = reg(A20PushAfterStore, A20PushAfterCapture,
+	A20PushAfterConversion, A20PushAfterReceiver)
 
 func a20keep(x []int) []int { return x }
 
@@ -32,4 +33,27 @@ func A20PushAfterCapture(n uint8) []int {
 	g := get()
 	s = append(s, int(n))
 	return []int{len(g), len(s), len(get())}
+}
+
+type a20ints []int
+
+type a20holder struct{ S a20ints }
+
+func (s a20ints) saveTo(h *a20holder) { h.S = s }
+
+func A20PushAfterConversion(n uint8) []int {
+	s := []int{1}
+	u := a20ints(s)
+	s = append(s, int(n))
+	w := []int(u)
+	u = append(u, 7, 8)
+	return []int{len(s), len(u), len(w)}
+}
+
+func A20PushAfterReceiver(n uint8) []int {
+	s := a20ints{1}
+	h := &a20holder{}
+	s.saveTo(h)
+	s = append(s, int(n))
+	return []int{len(s), len(h.S)}
 }
