@@ -606,7 +606,7 @@ func (c *funcCtx) commaOk(e ast.Expr, vt types.Type) (pyast.Expr, bool) {
 		if z == nil {
 			z = pyNone()
 		}
-		return c.t.shimCall("_gg_mget2", c.expr(x.X), c.mapKey(x.X, x.Index), z), true
+		return c.copyFirst(c.t.shimCall("_gg_mget2", c.expr(x.X), c.mapKey(x.X, x.Index), z), m.Elem()), true
 	case *ast.TypeAssertExpr:
 		t := c.info.TypeOf(x.Type)
 		c.checkTypeCases(x, []types.Type{t})
@@ -616,7 +616,7 @@ func (c *funcCtx) commaOk(e ast.Expr, vt types.Type) (pyast.Expr, bool) {
 		}
 		tmp := pyName("_v")
 		test := c.typeTest(x.Type, tmp, t)
-		return c.t.shimCall("_gg_assert2", c.expr(x.X), &pyast.Lambda{Args: pyast.Arguments{Args: []string{"_v"}}, Body: test}, z), true
+		return c.copyFirst(c.t.shimCall("_gg_assert2", c.expr(x.X), &pyast.Lambda{Args: pyast.Arguments{Args: []string{"_v"}}, Body: test}, z), t), true
 	case *ast.UnaryExpr:
 		if x.Op == token.ARROW {
 			c.t.errorf(x, Channel, "steps cannot use channels", "channel receive in a step")
@@ -624,6 +624,15 @@ func (c *funcCtx) commaOk(e ast.Expr, vt types.Type) (pyast.Expr, bool) {
 		}
 	}
 	return nil, false
+}
+
+// copyFirst copies the struct value of a (value, ok) pair: v, ok := m[k]
+// and v, ok := x.(T) give v a copy in Go.
+func (c *funcCtx) copyFirst(pair pyast.Expr, t types.Type) pyast.Expr {
+	if !isStructValue(t) {
+		return pair
+	}
+	return c.t.shimCall("_gg_cpfirst", pair)
 }
 
 // typeTest returns a test of whether x holds a value of type t.

@@ -416,6 +416,11 @@ def _gg_vmethod(f):
     return lambda self, *a: f(self._gg_copy(), *a)
 
 
+def _gg_cpfirst(pair):
+    # (struct value, ok) with the value copied.
+    return (_gg_cp(pair[0]), pair[1])
+
+
 def _gg_cps(xs):
     # Copies the struct values of a list (None stays None): Go copies the
     # elements of []T when it copies them into another backing array.
