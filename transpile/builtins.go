@@ -41,7 +41,7 @@ func (c *funcCtx) builtin(e *ast.CallExpr, name string) pyast.Expr {
 		if isString(c.info.TypeOf(e.Args[1])) {
 			src = pyCall(pyName("list"), src)
 		}
-		return c.t.shimCall("_gg_copy", c.expr(e.Args[0]), src)
+		return c.t.shimCall("_gg_copy", c.expr(e.Args[0]), c.copyElems(src, c.info.TypeOf(e.Args[1])))
 	case "delete":
 		return c.t.shimCall("_gg_del", c.expr(e.Args[0]), c.mapKey(e.Args[0], e.Args[1]))
 	case "make":
@@ -100,8 +100,12 @@ func (c *funcCtx) appendCall(e *ast.CallExpr, inPlace bool) pyast.Expr {
 		if isString(c.info.TypeOf(e.Args[1])) {
 			xs = pyCall(pyName("list"), xs)
 		}
+		xs = c.copyElems(xs, c.info.TypeOf(e.Args[1]))
 		if inPlace {
 			return c.t.shimCall("_gg_pushv", s, xs)
+		}
+		if st != nil && isStructValue(st.Elem()) {
+			return c.t.shimCall("_gg_appends", s, &pyast.Starred{Value: &pyast.BoolOp{Op: pyast.Or, Values: []pyast.Expr{xs, pyTuple()}}})
 		}
 		return c.t.shimCall("_gg_appendv", s, xs)
 	}
@@ -116,7 +120,29 @@ func (c *funcCtx) appendCall(e *ast.CallExpr, inPlace bool) pyast.Expr {
 	if inPlace {
 		return c.t.shimCall("_gg_push", args...)
 	}
+	if st != nil && isStructValue(st.Elem()) {
+		return c.t.shimCall("_gg_appends", args...)
+	}
 	return c.t.shimCall("_gg_append", args...)
+}
+
+// copyElems copies the struct elements of the list xs of Go type t (a
+// slice or map of struct values) when they go into another backing array
+// or slice: Go copies each element, Python would share the instances.
+func (c *funcCtx) copyElems(xs pyast.Expr, t types.Type) pyast.Expr {
+	var elem types.Type
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		elem = u.Elem()
+	case *types.Map:
+		elem = u.Elem()
+	default:
+		return xs
+	}
+	if !isStructValue(elem) {
+		return xs
+	}
+	return c.t.shimCall("_gg_cps", xs)
 }
 
 // makeCall translates make for slices and maps.
@@ -277,6 +303,19 @@ func inplaceAppends(info *types.Info, body ast.Node) map[types.Object]bool {
 					delete(cands, info.Defs[id])
 				}
 			}
+			// A closure returning a captured slice hands the list to its
+			// caller in this function: g := get() would share it.
+			lit := s
+			ast.Inspect(lit.Body, func(n ast.Node) bool {
+				if r, ok := n.(*ast.ReturnStmt); ok {
+					for _, e := range r.Results {
+						if v := sliceVar(e); v != nil && (v.Pos() < lit.Pos() || v.Pos() >= lit.End()) {
+							bad[v] = true
+						}
+					}
+				}
+				return true
+			})
 		case *ast.AssignStmt:
 			// A variable that may start out sharing its list (an element,
 			// a field, a map value, a function's result) must not grow
@@ -341,6 +380,12 @@ func inplaceAppends(info *types.Info, body ast.Node) map[types.Object]bool {
 			if fn, ok := calleeFunc(info, s); ok && fn.Pkg() != nil && readsArgsOnly(fn) {
 				break
 			}
+			// A method of a named slice type may keep its receiver.
+			if sel, ok := ast.Unparen(s.Fun).(*ast.SelectorExpr); ok {
+				if v := sliceVar(sel.X); v != nil {
+					bad[v] = true
+				}
+			}
 			for _, a := range s.Args {
 				if v := sliceVar(a); v != nil {
 					bad[v] = true
@@ -367,7 +412,8 @@ func inplaceAppends(info *types.Info, body ast.Node) map[types.Object]bool {
 				}
 			}
 		case *ast.ReturnStmt:
-			// Returning ends the function; the caller gets the only copy.
+			// Returning ends the function; the caller gets the only copy
+			// (a closure's return of a captured slice is handled above).
 		}
 		return true
 	})
@@ -445,6 +491,12 @@ func mutatesArgs(fn *types.Func) bool {
 // sliceVarOf returns the variable e names when it is a slice-typed
 // variable, or nil.
 func sliceVarOf(info *types.Info, e ast.Expr) types.Object {
+	// A conversion between slice types (named []int) is the same list.
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 1 && info.Types[call.Fun].IsType() {
+		if _, isSlice := info.TypeOf(call.Args[0]).Underlying().(*types.Slice); isSlice {
+			return sliceVarOf(info, call.Args[0])
+		}
+	}
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
 		return nil

@@ -2,10 +2,8 @@ package transpile
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
-	"regexp"
 	"strings"
 
 	"github.com/gogears/gogears/pyast"
@@ -169,7 +167,10 @@ func init() {
 		"slices.IsSorted": shimFn("_gg_issorted"), "slices.Contains": shimFn("_gg_contains_el"),
 		"slices.Index": shimFn("_gg_index_el"), "slices.Reverse": shimFn("_gg_reverse"),
 		"slices.Equal": shimFn("_gg_slices_equal"), "slices.BinarySearch": shimFn("_gg_binsearch"),
-		"slices.Clone": shimFn("_gg_clone"), "maps.Clone": shimFn("_gg_clone"),
+		"slices.Clone": func(c *funcCtx, e *ast.CallExpr, a []pyast.Expr) pyast.Expr {
+			return c.copyElems(c.t.shimCall("_gg_clone", a...), c.info.TypeOf(e.Args[0]))
+		},
+		"maps.Clone":       shimFn("_gg_clone"),
 		"slices.IndexFunc": shimFn("_gg_indexfunc_el"),
 		"slices.ContainsFunc": func(c *funcCtx, e *ast.CallExpr, a []pyast.Expr) pyast.Expr {
 			return pyCmp(c.t.shimCall("_gg_indexfunc_el", a...), pyast.GtE, pyast.NewInt(0))
@@ -309,6 +310,13 @@ func (c *funcCtx) call(e *ast.CallExpr) pyast.Expr {
 			return pyNone()
 		}
 		if path == "fmt" {
+			if len(e.Args) > 0 && (fn.Name() == "Sprintf" || fn.Name() == "Errorf") {
+				if format, ok := c.constString(e.Args[0]); ok {
+					if verb := typeVerb(format); verb != "" {
+						c.t.errorf(e.Args[0], UnsupportedType, "print the type with a type switch, or the value with %v", "fmt verb %s: Python values do not carry Go type names", verb)
+					}
+				}
+			}
 			return f(c, e, c.fmtArgs(e, sig))
 		}
 		return f(c, e, c.args(e, sig))
@@ -362,22 +370,42 @@ func (c *funcCtx) argsOpt(e *ast.CallExpr, sig *types.Signature, check bool) []p
 	return out
 }
 
-// sharpV matches a %#v verb (Go-syntax values), which the fmt shims do not
-// implement.
-var sharpV = regexp.MustCompile(`%[-+ 0]*#[-+# 0]*(\[\d+\])?(\d+|\*)?(\.(\d+|\*)?)?(\[\d+\])?v`)
+// isDuration reports whether t is time.Duration.
+func isDuration(t types.Type) bool {
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "time" && n.Obj().Name() == "Duration"
+}
+
+// typeVerb returns the first verb of format that prints Go type names
+// (%T, %#v), or "".
+func typeVerb(format string) string {
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		sharp := false
+		j := i + 1
+		for ; j < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[j]) >= 0; j++ {
+			sharp = sharp || format[j] == '#'
+		}
+		if j < len(format) {
+			switch {
+			case format[j] == 'T':
+				return "%T"
+			case format[j] == 'v' && sharp:
+				return "%#v"
+			}
+		}
+		i = j
+	}
+	return ""
+}
 
 // fmtArgs translates fmt arguments, marking values whose Go type fmt
 // needs: []byte prints as text with %s, float32 with float32 digits,
 // pointers to structs as &{...}, and named non-struct types through their
 // String or Error method.
 func (c *funcCtx) fmtArgs(e *ast.CallExpr, sig *types.Signature) []pyast.Expr {
-	if len(e.Args) > 0 && sig.Params().Len() > 0 && sig.Params().At(0).Name() == "format" {
-		if tv := c.info.Types[e.Args[0]]; tv.Value != nil && tv.Value.Kind() == constant.String {
-			if sharpV.MatchString(strings.ReplaceAll(constant.StringVal(tv.Value), "%%", "")) {
-				c.t.errorf(e.Args[0], PackageCall, "use %+v, or format the fields yourself", "fmt verb %%#v is not supported in steps")
-			}
-		}
-	}
 	out := c.argsOpt(e, sig, false)
 	if e.Ellipsis.IsValid() {
 		return out
@@ -405,6 +433,9 @@ func (c *funcCtx) fmtArgs(e *ast.CallExpr, sig *types.Signature) []pyast.Expr {
 			out[i] = c.t.shimCall("_GgBytes", out[i])
 		case isFloat32(t):
 			out[i] = c.t.shimCall("_GgF32", out[i])
+		case isDuration(t):
+			// fmt prints a Duration through its String method.
+			out[i] = c.t.shimCall("_GgStringer", out[i], pyName(c.t.shims.use("_gg_dur_str")))
 		default:
 			if named, ok := types.Unalias(derefType(t)).(*types.Named); ok && named.Obj().Pkg() != nil && c.t.inModule(named.Obj().Pkg().Path()) {
 				_, isStruct := named.Underlying().(*types.Struct)
@@ -803,11 +834,18 @@ func (c *funcCtx) seqCollect(e *ast.CallExpr, sorted bool) pyast.Expr {
 		if fn, _ := typeutil.Callee(c.info, inner).(*types.Func); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "maps" {
 			m := c.expr(inner.Args[0])
 			var xs pyast.Expr
+			mt, _ := c.info.TypeOf(inner.Args[0]).Underlying().(*types.Map)
 			switch fn.Name() {
 			case "Keys":
 				xs = c.t.shimCall("_gg_keys", m)
+				if mt != nil {
+					xs = c.copyElems(xs, types.NewSlice(mt.Key()))
+				}
 			case "Values":
 				xs = pyCall(pyName("list"), pyCall(pyAttr(&pyast.BoolOp{Op: pyast.Or, Values: []pyast.Expr{m, &pyast.Dict{}}}, "values")))
+				if mt != nil {
+					xs = c.copyElems(xs, mt)
+				}
 			}
 			if xs != nil {
 				if sorted {

@@ -8,6 +8,7 @@ package transpile
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"reflect"
 	"strings"
@@ -139,6 +140,10 @@ func (t *translator) jsonDesc(typ types.Type) pyast.Expr {
 			return s(pyast.NewStr("bool"))
 		case u.Info()&types.IsInteger != 0:
 			bits, signed, _ := intInfo(typ)
+			if isDuration(typ) {
+				// fmt prints a nested Duration through String.
+				return s(pyast.NewStr("int"), pyast.NewInt(int64(bits)), pyBool(signed), pyName(t.shims.use("_gg_dur_str")))
+			}
 			return s(pyast.NewStr("int"), pyast.NewInt(int64(bits)), pyBool(signed))
 		case u.Info()&types.IsFloat != 0:
 			bits := 64
@@ -160,12 +165,12 @@ func (t *translator) jsonDesc(typ types.Type) pyast.Expr {
 		return s(pyast.NewStr("ptr"), t.jsonDesc(u.Elem()))
 	case *types.Struct:
 		if cls, ok := t.structClass(typ); ok {
-			return s(pyast.NewStr("struct"), cls)
+			return s(pyast.NewStr("struct"), cls, pyast.NewStr(types.TypeString(typ, qualifier)))
 		}
 	case *types.Interface:
 		return s(pyast.NewStr("any"))
 	}
-	return s(pyast.NewStr("unsupported"))
+	return s(pyast.NewStr("unsupported"), pyast.NewStr(types.TypeString(typ, qualifier)))
 }
 
 // jsonMethodNames are the methods encoding/json calls instead of
@@ -241,7 +246,13 @@ func (t *translator) attachMethods(named *types.Named) {
 		if !ok || m.Signature().TypeParams().Len() > 0 {
 			continue // a generic method is in no interface's method set
 		}
-		t.attach = append(t.attach, &pyast.Assign{Targets: []pyast.Expr{pyAttr(cls, attrName(m.Name()))}, Value: t.methodRef(m, named, nil, fd.decl.Name)})
+		var fn pyast.Expr = t.methodRef(m, named, nil, fd.decl.Name)
+		if _, ptr := m.Signature().Recv().Type().(*types.Pointer); !ptr && t.recvMayChange(fd) {
+			// Direct calls copy a value receiver at the call site; calls
+			// through an interface reach the class attribute.
+			fn = t.shimCall("_gg_vmethod", fn)
+		}
+		t.attach = append(t.attach, &pyast.Assign{Targets: []pyast.Expr{pyAttr(cls, attrName(m.Name()))}, Value: fn})
 		if _, ptr := m.Signature().Recv().Type().(*types.Pointer); ptr && m.Name() == "Error" {
 			// Only *T is an error: errors.Is compares such errors by identity.
 			t.attach = append(t.attach, &pyast.Assign{Targets: []pyast.Expr{pyAttr(cls, "_gg_ptrerr")}, Value: pyBool(true)})
@@ -249,6 +260,85 @@ func (t *translator) attachMethods(named *types.Named) {
 	}
 	t.attachPromoted(named, cls)
 	t.markPtrOnly(named, cls)
+}
+
+// recvMayChange reports whether a method with a value receiver may write
+// to its receiver or let it escape (pass, return or store it, call a
+// method on it), so a caller that does not copy it would see the change.
+// Reading its fields is safe.
+func (t *translator) recvMayChange(d funcDecl) bool {
+	fd := d.decl
+	if fd.Recv == nil || len(fd.Recv.List) == 0 || len(fd.Recv.List[0].Names) == 0 || fd.Body == nil {
+		return false
+	}
+	info := d.pkg.TypesInfo
+	recv := info.Defs[fd.Recv.List[0].Names[0]]
+	if recv == nil {
+		return false
+	}
+	// Field reads recv.F (chains of them) are the only safe uses; each is
+	// unsafe when written (assignment, ++, &).
+	safe := map[*ast.Ident]bool{}
+	written := map[ast.Node]bool{}
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				written[ast.Unparen(l)] = true
+			}
+		case *ast.IncDecStmt:
+			written[ast.Unparen(n.X)] = true
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				written[ast.Unparen(n.X)] = true
+			}
+		case *ast.RangeStmt:
+			if n.Key != nil {
+				written[ast.Unparen(n.Key)] = true
+			}
+			if n.Value != nil {
+				written[ast.Unparen(n.Value)] = true
+			}
+		case *ast.SelectorExpr:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && info.Uses[id] == recv {
+				if sel := info.Selections[n]; sel != nil && sel.Kind() == types.FieldVal {
+					safe[id] = true
+				}
+			}
+		}
+		return true
+	})
+	changes := false
+	var path []ast.Node
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		if n == nil {
+			path = path[:len(path)-1]
+			return false
+		}
+		path = append(path, n)
+		id, ok := n.(*ast.Ident)
+		if !ok || info.Uses[id] != recv {
+			return true
+		}
+		if !safe[id] {
+			changes = true
+			return true
+		}
+		// Walk up the field selectors: any of them written is a change.
+		for i := len(path) - 2; i >= 0; i-- {
+			if written[path[i]] {
+				changes = true
+				break
+			}
+			if _, ok := path[i].(*ast.SelectorExpr); !ok {
+				if _, paren := path[i].(*ast.ParenExpr); !paren {
+					break
+				}
+			}
+		}
+		return true
+	})
+	return changes
 }
 
 // cmdType returns a named type of package runtime/cmd (Z, XMessage...).

@@ -187,6 +187,8 @@ func (c *funcCtx) fmtReach(a ast.Expr, typ types.Type, report bool) {
 				return
 			case std && isStruct:
 				return // a shim class (time.Time) has its own methods
+			case isDuration(named):
+				return // the fmt shim prints a Duration through String
 			case isStruct:
 				ms := types.NewMethodSet(types.NewPointer(named))
 				if ms.Lookup(nil, "String") != nil || ms.Lookup(nil, "Error") != nil {

@@ -14,6 +14,9 @@ import (
 // expr translates an expression. Constant expressions are folded by
 // go/types and emitted as literals.
 func (c *funcCtx) expr(e ast.Expr) pyast.Expr {
+	if v, ok := c.subst[e]; ok {
+		return v
+	}
 	tv := c.info.Types[e]
 	if tv.Value != nil {
 		if lit, ok := c.t.constExpr(tv.Value, tv.Type); ok {
@@ -100,6 +103,7 @@ func (c *funcCtx) valueToOpt(e ast.Expr, target types.Type, check bool) pyast.Ex
 			// json.Marshal of the interface could not see the methods.
 			c.t.checkJSONMethods(e, src, true)
 		}
+		c.checkNilPointer(e, src, target)
 	}
 	return v
 }
@@ -112,6 +116,12 @@ func (c *funcCtx) checkInterfaceValue(e ast.Expr, src types.Type) {
 		// A Python float cannot remember it was a float32, which fmt and
 		// json print with fewer digits.
 		c.t.errorf(e, UnsupportedType, "convert it to float64, or pass it to fmt or json.Marshal directly", "float32 value converted to an interface")
+		return
+	}
+	if elemLosesType(src) {
+		// A []byte is a Python list of ints: json.Marshal would write an
+		// array where Go writes base64, fmt %s a list where Go writes text.
+		c.t.errorf(e, UnsupportedType, "convert []byte to string and float32 to float64 first, or pass it to fmt or json.Marshal directly", "%s value converted to an interface", types.TypeString(src, qualifier))
 		return
 	}
 	named, ok := types.Unalias(src).(*types.Named)
@@ -143,6 +153,22 @@ func (c *funcCtx) checkInterfaceValue(e ast.Expr, src types.Type) {
 			c.t.errorf(e, DynamicInterface, "pass a pointer (&v) or make the method's receiver a value", "struct value of %s converted to an interface, and its %s method has a pointer receiver", named.Obj().Name(), m)
 		}
 	}
+}
+
+// elemLosesType reports whether a slice or map type is or holds []byte or
+// float32 values, which the Python value cannot tell apart from []int
+// and float64 once in an interface. (Struct fields keep their types.)
+func elemLosesType(t types.Type) bool {
+	if isByteSlice(t) {
+		return true
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		return isFloat32(u.Elem()) || elemLosesType(u.Elem())
+	case *types.Map:
+		return isFloat32(u.Elem()) || isFloat32(u.Key()) || elemLosesType(u.Elem())
+	}
+	return false
 }
 
 // hasPtrOnlyMethod reports whether *T has method name but T does not.
@@ -585,9 +611,7 @@ func (c *funcCtx) compositeLit(e *ast.CompositeLit) pyast.Expr {
 				dynamic = append(dynamic, el)
 			}
 		}
-		if isPointer(u.Key()) {
-			c.t.errorf(e, UnsupportedType, "key the map by a field that identifies the struct", "map keyed by pointer type %s", types.TypeString(u.Key(), qualifier))
-		}
+		c.checkMapKey(e, u.Key())
 		for _, el := range append(static, dynamic...) {
 			kv := el.(*ast.KeyValueExpr)
 			d.Keys = append(d.Keys, c.elemValue(kv.Key, u.Key()))
@@ -632,7 +656,7 @@ func (c *funcCtx) commaOk(e ast.Expr, vt types.Type) (pyast.Expr, bool) {
 		if z == nil {
 			z = pyNone()
 		}
-		return c.t.shimCall("_gg_mget2", c.expr(x.X), c.mapKey(x.X, x.Index), z), true
+		return c.copyFirst(c.t.shimCall("_gg_mget2", c.expr(x.X), c.mapKey(x.X, x.Index), z), m.Elem()), true
 	case *ast.TypeAssertExpr:
 		t := c.info.TypeOf(x.Type)
 		dyn := c.knownDynamicType(x.X)
@@ -645,7 +669,7 @@ func (c *funcCtx) commaOk(e ast.Expr, vt types.Type) (pyast.Expr, bool) {
 		}
 		tmp := pyName("_v")
 		test := c.typeTestKnown(x.Type, tmp, t, dyn)
-		return c.t.shimCall("_gg_assert2", c.expr(x.X), &pyast.Lambda{Args: pyast.Arguments{Args: []string{"_v"}}, Body: test}, z), true
+		return c.copyFirst(c.t.shimCall("_gg_assert2", c.expr(x.X), &pyast.Lambda{Args: pyast.Arguments{Args: []string{"_v"}}, Body: test}, z), t), true
 	case *ast.UnaryExpr:
 		if x.Op == token.ARROW {
 			c.t.errorf(x, Channel, "steps cannot use channels", "channel receive in a step")
@@ -712,6 +736,15 @@ func isPyTrue(e pyast.Expr) bool {
 		}
 	}
 	return false
+}
+
+// copyFirst copies the struct value of a (value, ok) pair: v, ok := m[k]
+// and v, ok := x.(T) give v a copy in Go.
+func (c *funcCtx) copyFirst(pair pyast.Expr, t types.Type) pyast.Expr {
+	if !isStructValue(t) {
+		return pair
+	}
+	return c.t.shimCall("_gg_cpfirst", pair)
 }
 
 // typeTest returns a test of whether x holds a value of type t.
@@ -822,6 +855,34 @@ func isErrorType(t types.Type) bool {
 // quoteGo quotes s for messages.
 func quoteGo(s string) string { return strconv.Quote(s) }
 
+// checkMapKey rejects map key types Python would hash differently: pointers
+// (hashed by the struct's value) and interfaces, also inside struct keys
+// (Python's 1, 1.0 and True are one key; Go's int 1, float64 1 and true
+// are three).
+func (c *funcCtx) checkMapKey(at ast.Node, key types.Type) {
+	if isPointer(key) {
+		c.t.errorf(at, UnsupportedType, "key the map by a field that identifies the struct", "map keyed by pointer type %s", types.TypeString(key, qualifier))
+	}
+	if hasInterface(key) {
+		c.t.errorf(at, UnsupportedType, "key the map by one concrete type (convert the keys to strings)", "map keyed by %s, which holds an interface: Python merges the keys 1, 1.0 and true", types.TypeString(key, qualifier))
+	}
+}
+
+// hasInterface reports whether t is an interface or a struct with one.
+func hasInterface(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Interface:
+		return true
+	case *types.Struct:
+		for i := 0; i < u.NumFields(); i++ {
+			if hasInterface(u.Field(i).Type()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // mapKey translates the key k of map m. A float NaN key gets a fresh NaN
 // object: Python finds a key by identity before equality, so reusing one
 // NaN would find it again, where Go never finds a NaN key.
@@ -830,9 +891,7 @@ func (c *funcCtx) mapKey(m, k ast.Expr) pyast.Expr {
 	if !ok {
 		return c.expr(k)
 	}
-	if isPointer(mt.Key()) {
-		c.t.errorf(k, UnsupportedType, "key the map by a field that identifies the struct", "map keyed by pointer type %s", types.TypeString(mt.Key(), qualifier))
-	}
+	c.checkMapKey(k, mt.Key())
 	key := c.valueTo(k, mt.Key())
 	if isFloat(mt.Key()) {
 		key = c.t.shimCall("_gg_fkey", key)

@@ -295,6 +295,10 @@ type funcCtx struct {
 	// hoisted are assignment targets whose path through an embedded
 	// pointer was evaluated into a temporary first; or nil.
 	hoisted map[*ast.SelectorExpr]hoistedPath
+	// closureWrites are the variables func literals assign (order.go).
+	closureWrites map[types.Object]bool
+	// subst holds the temporaries of calls hoisted by orderCalls.
+	subst map[ast.Expr]pyast.Expr
 }
 
 // A loopCtx is an enclosing for, range, switch or type switch statement:
@@ -337,6 +341,7 @@ func newFuncCtxInfo(t *translator, pkg *packages.Package, info *types.Info, pare
 	if parent != nil {
 		c.scope = newScope(parent.scope)
 		c.idBase, c.lits, c.goVersion, c.assigns, c.inplace, c.sub = parent.idBase, parent.lits, parent.goVersion, parent.assigns, parent.inplace, parent.sub
+		c.closureWrites = parent.closureWrites
 		for o := range parent.loopVars {
 			c.loopVars[o] = true
 		}
@@ -347,6 +352,7 @@ func newFuncCtxInfo(t *translator, pkg *packages.Package, info *types.Info, pare
 		c.goVersion = fileVersion(pkg, t.fset, body.Pos())
 		c.assigns = countAssigns(info, body)
 		c.inplace = inplaceAppends(info, body)
+		c.closureWrites = closureAssigned(info, body)
 		t.checkSlices(info, body)
 		t.checkAliasedAppends(info, body)
 	}
@@ -585,22 +591,9 @@ func countAssigns(info *types.Info, body ast.Node) map[types.Object]int {
 		}
 	}
 	ast.Inspect(body, func(x ast.Node) bool {
-		switch s := x.(type) {
-		case *ast.AssignStmt:
-			for _, l := range s.Lhs {
-				mark(l) // a := redeclaring an existing variable uses Uses
-			}
-		case *ast.IncDecStmt:
-			mark(s.X)
-		case *ast.RangeStmt:
-			if s.Tok == token.ASSIGN {
-				if s.Key != nil {
-					mark(s.Key)
-				}
-				if s.Value != nil {
-					mark(s.Value)
-				}
-			}
+		// A := redeclaring an existing variable uses Uses.
+		for _, l := range assignedBy(x) {
+			mark(l)
 		}
 		return true
 	})

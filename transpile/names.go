@@ -92,7 +92,12 @@ func (s *scope) lookup(obj types.Object) (string, *scope) {
 // attrName returns the Python attribute for a Go struct field: keywords
 // and the shim prefix cannot be attributes, so they get a trailing "_".
 func attrName(field string) string {
-	if pyast.IsKeyword(field) || pyast.IsSoftKeyword(field) || strings.HasPrefix(field, "_gg") || strings.HasPrefix(field, "__") {
+	if strings.HasPrefix(field, "__") {
+		// A class attribute __x would be name-mangled by Python (and __x_
+		// too); _gg__x cannot be another field's name (those get a "_").
+		return "_gg" + field
+	}
+	if pyast.IsKeyword(field) || pyast.IsSoftKeyword(field) || strings.HasPrefix(field, "_gg") {
 		return field + "_"
 	}
 	return field

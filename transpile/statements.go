@@ -46,6 +46,7 @@ func (c *funcCtx) stmt(s ast.Stmt) (out []pyast.Stmt) {
 		return nil
 	case *ast.ExprStmt:
 		c.stmtCall, _ = ast.Unparen(s.X).(*ast.CallExpr)
+		c.orderCalls(s.X, s.X)
 		return c.flush(&pyast.ExprStmt{Value: c.expr(s.X)})
 	case *ast.AssignStmt:
 		return c.assign(s)
@@ -322,6 +323,7 @@ func (c *funcCtx) assign(s *ast.AssignStmt) []pyast.Stmt {
 	if len(s.Rhs) == 1 {
 		c.stmtCall, _ = ast.Unparen(s.Rhs[0]).(*ast.CallExpr)
 	}
+	c.orderAssign(s)
 	if s.Tok != token.ASSIGN && s.Tok != token.DEFINE {
 		return c.opAssign(s.Lhs[0], assignOps[s.Tok], s.Rhs[0], s)
 	}
@@ -623,6 +625,11 @@ func isStable(info *types.Info, e ast.Expr) bool {
 // returnStmt translates return, including bare returns of named results.
 func (c *funcCtx) returnStmt(s *ast.ReturnStmt) []pyast.Stmt {
 	res := c.sig.Results()
+	if len(s.Results) == 1 {
+		c.orderCalls(s.Results[0], s.Results[0])
+	} else {
+		c.orderCalls(nil, s.Results...)
+	}
 	switch {
 	case len(s.Results) == 0 && len(c.results) > 0:
 		vals := make([]pyast.Expr, len(c.results))
@@ -653,6 +660,7 @@ func (c *funcCtx) ifStmt(s *ast.IfStmt) []pyast.Stmt {
 	if s.Init != nil {
 		out = append(out, c.stmt(s.Init)...)
 	}
+	c.orderCalls(s.Cond, s.Cond)
 	test := c.expr(s.Cond)
 	out = append(out, c.flush()...)
 	n := &pyast.If{Test: test, Body: c.body(s.Body.List)}
@@ -675,6 +683,7 @@ func (c *funcCtx) switchStmt(s *ast.SwitchStmt, label types.Object) []pyast.Stmt
 	var tag pyast.Expr
 	var tagType types.Type
 	if s.Tag != nil {
+		c.orderCalls(s.Tag, s.Tag)
 		tagType = c.info.TypeOf(s.Tag)
 		v := c.expr(s.Tag)
 		if isStable(c.info, s.Tag) {
@@ -700,6 +709,7 @@ func (c *funcCtx) switchStmt(s *ast.SwitchStmt, label types.Object) []pyast.Stmt
 		}
 		var conds []pyast.Expr
 		for _, e := range cc.List {
+			c.checkCallOrder(e, true)
 			if tag == nil {
 				conds = append(conds, c.expr(e))
 			} else {
@@ -853,6 +863,7 @@ func (c *funcCtx) forStmt(s *ast.ForStmt, label types.Object) []pyast.Stmt {
 	}
 	var test pyast.Expr = pyBool(true)
 	if s.Cond != nil {
+		c.checkCallOrder(s.Cond, true)
 		test = c.expr(s.Cond)
 		for _, p := range c.pre {
 			if _, isDef := p.(*pyast.FunctionDef); !isDef {
@@ -894,6 +905,7 @@ func (c *funcCtx) markLoopVars(body ast.Node) {
 
 // rangeStmt lowers range over ints, slices, strings and maps.
 func (c *funcCtx) rangeStmt(s *ast.RangeStmt, label types.Object) []pyast.Stmt {
+	c.orderCalls(s.X, s.X)
 	xt := c.info.TypeOf(s.X)
 	var out []pyast.Stmt
 	key, val := c.rangeTargets(s)
@@ -954,10 +966,15 @@ func (c *funcCtx) rangeStmt(s *ast.RangeStmt, label types.Object) []pyast.Stmt {
 		mn := c.scope.fresh("_m")
 		out = append(out, c.flush(&pyast.Assign{Targets: []pyast.Expr{pyName(mn)}, Value: mx})...)
 		k := key
-		if k == nil {
+		if k == nil || isStructValue(u.Key()) {
 			k = pyName(c.scope.fresh("_k"))
 		}
 		pre := []pyast.Stmt{&pyast.If{Test: pyCmp(k, pyast.NotIn, pyName(mn)), Body: []pyast.Stmt{&pyast.Continue{}}}}
+		if key != nil && k != key {
+			// A struct key variable is a copy: writes to it must not
+			// change the key stored in the dict.
+			pre = append(pre, &pyast.Assign{Targets: []pyast.Expr{key}, Value: c.t.shimCall("_gg_cp", k)})
+		}
 		if val != nil {
 			var elem pyast.Expr = &pyast.Subscript{Value: pyName(mn), Index: k}
 			if isStructValue(u.Elem()) {

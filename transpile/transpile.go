@@ -101,7 +101,7 @@ const GeneratedFile = "zz_gears.go"
 
 // generatorVersion is part of every source hash, so scripts made by an
 // older translator count as stale. Bump it when the output changes.
-const generatorVersion = "gogears-transpile-6"
+const generatorVersion = "gogears-transpile-7"
 
 // Generate translates the gears of the packages cfg names. It returns the
 // diagnostics as an error (*Diagnostics) when there are any, and ErrStale

@@ -236,6 +236,16 @@ def _gg_appendv(s, xs):
     return r
 
 
+def _gg_appends(s, *xs):
+    # append to a []T of structs: Go copies the old elements into the new
+    # backing array, so the result shares no struct with s.
+    if not xs:
+        return s
+    r = [] if s is None else [_gg_cp(x) for x in s]
+    r.extend(xs)
+    return r
+
+
 def _gg_copy(dst, src):
     if dst is None or src is None:
         return 0
@@ -436,6 +446,21 @@ def _gg_copyfirst(f, deref):
     if deref:
         return lambda r, *a: f(_gg_cp(_gg_deref(r)), *a)
     return lambda r, *a: f(_gg_cp(r), *a)
+def _gg_vmethod(f):
+    # A value-receiver method called through an interface works on a copy
+    # of the struct, as in Go.
+    return lambda self, *a: f(self._gg_copy(), *a)
+
+
+def _gg_cpfirst(pair):
+    # (struct value, ok) with the value copied.
+    return (_gg_cp(pair[0]), pair[1])
+
+
+def _gg_cps(xs):
+    # Copies the struct values of a list (None stays None): Go copies the
+    # elements of []T when it copies them into another backing array.
+    return None if xs is None else [None if x is None else x._gg_copy() for x in xs]
 
 
 def _gg_mget(m, k, zero):
@@ -548,24 +573,36 @@ def _gg_str(b):
 
 
 class _GgBuilder(object):
-    # strings.Builder.
-    __slots__ = ("parts", "n")
+    # strings.Builder. used is Go's addr != nil (written since the last
+    # Reset); copied marks a copy of a used Builder, which Go lets read but
+    # panics on writing.
+    __slots__ = ("parts", "n", "used", "copied")
 
     def __init__(self):
         self.parts = []
         self.n = 0
+        self.used = False
+        self.copied = False
+
+    def _gg_check(self):
+        if self.copied:
+            _gg_panic(b"strings: illegal use of non-zero Builder copied by value")
+        self.used = True
 
     def WriteString(self, s):
+        self._gg_check()
         self.parts.append(s)
         self.n += len(s)
         return (len(s), None)
 
     def WriteByte(self, c):
+        self._gg_check()
         self.parts.append(bytes((c,)))
         self.n += 1
         return None
 
     def WriteRune(self, r):
+        self._gg_check()
         b = _gg_runestr(r)
         self.parts.append(b)
         self.n += len(b)
@@ -582,13 +619,21 @@ class _GgBuilder(object):
     def Reset(self):
         self.parts = []
         self.n = 0
+        self.used = False
+        self.copied = False
 
     def Grow(self, n):
+        self._gg_check()
         if n < 0:
             _gg_panic(b"strings.Builder.Grow: negative count")
 
     def _gg_copy(self):
-        return self
+        # A Builder assigned by value: Go copies the header.
+        c = _GgBuilder()
+        c.parts = list(self.parts)
+        c.n = self.n
+        c.copied = self.used or self.copied
+        return c
 
 
 def _gg_promote(fn, path, cp):

@@ -326,10 +326,9 @@ def _gg_unquote(s):
             v = int(h, 16)
             i += w
             if e == b"x":
-                if q == b"'":
-                    out.append(_gg_runestr(v))
-                else:
-                    out.append(bytes([v]))
+                # A byte even in a rune literal: Go's UnquoteChar reports
+                # \x80 as not multibyte, so Unquote("'\x80'") is "\x80".
+                out.append(bytes([v]))
             else:
                 if v > 0x10FFFF or 0xD800 <= v <= 0xDFFF:
                     return (b"", _gg_errsyntax)

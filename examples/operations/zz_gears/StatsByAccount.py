@@ -409,6 +409,9 @@ def _gg_json_enc(v, d=None):
     # d, the static type's descriptor when known, tells float32 and []byte
     # apart from float64 and []int; without it the value's Python type
     # decides.
+    if d is not None and d[0] == "unsupported":
+        # A func, even a nil one: Go rejects the type.
+        raise _GgJsonUnsupported(d)
     if v is None:
         return b"null"
     if d is not None and d[0] != "any":
@@ -473,7 +476,8 @@ def _gg_json_enc(v, d=None):
 def _gg_json_key(k, d=None):
     if isinstance(k, bytes):
         return k
-    if isinstance(k, bool):
+    if isinstance(k, bool) or hasattr(k, "__slots__"):
+        # Go cannot name an object member with a bool or a struct.
         raise _GgJsonUnsupported(k)
     if isinstance(k, float):
         # Go writes float keys as it writes float values.
@@ -759,7 +763,7 @@ def _gg_range_str(s):
 
 KeyRecord = _gg_struct('KeyRecord', ('Key', 'Value', 'Type', 'Event'), ('Key', 'Value', 'Type', 'Event'), lambda: (b'', None, b'', b''), (), (('key', 'Key', False, ''), ('value', 'Value', False, ''), ('type', 'Type', False, ''), ('event', 'Event', False, '')), lambda: {'Key': ('string',), 'Value': ('map', ('string',), ('string',)), 'Type': ('string',), 'Event': ('string',)})
 Summary = _gg_struct('Summary', ('N', 'Sum', 'Min', 'Max'), ('N', 'Sum', 'Min', 'Max'), lambda: (0, 0, 0, 0), (), (('N', 'N', False, ''), ('Sum', 'Sum', False, ''), ('Min', 'Min', False, ''), ('Max', 'Max', False, '')), lambda: {'N': ('int', 64, True), 'Sum': ('int', 64, True), 'Min': ('int', 64, True), 'Max': ('int', 64, True)})
-Group = _gg_struct('Group', ('Key', 'Value'), ('Key', 'Value'), lambda: (b'', Summary()), ('Value',), (('key', 'Key', False, ''), ('value', 'Value', False, '')), lambda: {'Key': ('string',), 'Value': ('struct', Summary)})
+Group = _gg_struct('Group', ('Key', 'Value'), ('Key', 'Value'), lambda: (b'', Summary()), ('Value',), (('key', 'Key', False, ''), ('value', 'Value', False, '')), lambda: {'Key': ('string',), 'Value': ('struct', Summary, 'operations.Summary')})
 Txn = _gg_struct('Txn', ('Account', 'Cents', 'Memo'), ('Account', 'Cents', 'Memo'), lambda: (b'', 0, b''), (), (('account', 'Account', False, ''), ('cents', 'Cents', False, ''), ('memo', 'Memo', False, '')), lambda: {'Account': ('string',), 'Cents': ('int', 64, True), 'Memo': ('string',)})
 
 

@@ -6,6 +6,7 @@ import codecs
 import json
 import math
 import struct
+import time
 import unicodedata
 GG_PARAMS = {}
 
@@ -783,7 +784,7 @@ def _gg_badverb(verb, v):
     return b"%!" + verb.encode() + b"(" + _gg_typename(v).encode() + b"=" + _gg_fmtvalue(_GgFmtState(), "v", v, 0) + b")"
 
 
-def _gg_fmtint(st, verb, v):
+def _gg_fmtint(st, verb, v, desc=None):
     if verb in "vd":
         base, digs = 10, None
     elif verb == "b":
@@ -803,6 +804,10 @@ def _gg_fmtint(st, verb, v):
         if st.sharp and 0 <= v <= 0x10FFFF and _gg_isprint(v):
             s += " '" + chr(v) + "'"
         return _gg_pad(st, s.encode())
+    elif desc is not None and desc[0] == "int":
+        # An element or field: its static type names the Go type.
+        tn = ("int" if desc[2] else "uint") + ("" if desc[1] == 64 else str(desc[1]))
+        return b"%!" + verb.encode() + b"(" + tn.encode() + b"=" + _gg_fmtint(_GgFmtState(), "d", v) + b")"
     else:
         return _gg_badverb(verb, v)
     neg = v < 0
@@ -817,7 +822,12 @@ def _gg_fmtint(st, verb, v):
         ds = "%x" % a if verb == "x" else "%X" % a
     if st.prec >= 0:
         if st.prec == 0 and a == 0:
-            ds = ""
+            # Go writes only the padding: no sign, no prefix.
+            old = st.zero
+            st.zero = False
+            r = _gg_pad(st, b"")
+            st.zero = old
+            return r
         ds = ds.rjust(st.prec, "0")
     elif st.zero and st.wid > 0 and not st.minus:
         w = st.wid
@@ -920,6 +930,10 @@ def _gg_fmtstr(st, verb, s):
                 s = s[:rs[st.prec][0]]
         return _gg_pad(st, s)
     if verb == "q":
+        if st.prec >= 0:
+            rs = _gg_range_str(s)
+            if st.prec < len(rs):
+                s = s[:rs[st.prec][0]]
         if st.sharp and b"`" not in s and _gg_validstr(s) and all((r >= 32 or r == 9) and r not in (0x7F, 0xFEFF) for r in _gg_torunes(s)):
             return _gg_pad(st, b"`" + s + b"`")
         return _gg_pad(st, _gg_quoteascii(s) if st.plus else _gg_quote(s))
@@ -941,9 +955,13 @@ def _gg_fmtstr(st, verb, s):
 
 
 def _gg_fmtkey(k):
-    # Sort order of fmt's map printing: numbers, strings, bools as Go.
+    # Sort order of fmt's map printing: numbers, strings, bools as Go;
+    # structs field by field.
     if isinstance(k, float) and k != k:
         return (0, 0)
+    fields = getattr(k, "_gg_fields", None)
+    if fields is not None:
+        return (1, tuple(_gg_fmtkey(getattr(k, a)) for _, a in fields))
     return (1, k)
 
 
@@ -1005,7 +1023,10 @@ def _gg_fmtvalue(st, verb, v, depth, desc=None, raw=0):
             return _gg_pad(st, b"true" if v else b"false")
         return _gg_badverb(verb, v)
     if isinstance(v, int):
-        return _gg_fmtint(st, verb, v)
+        if desc is not None and len(desc) > 3 and not raw and verb in "vsxXq":
+            # A named integer type with a String method (time.Duration).
+            return _gg_fmtstr(st, "s" if verb == "v" else verb, desc[3](v))
+        return _gg_fmtint(st, verb, v, desc)
     if isinstance(v, float):
         # desc tells a float32 element or field from a float64.
         return _gg_fmtfloat(st, verb, v, 32 if desc is not None and desc == ("float", 32) else 64)
@@ -1111,7 +1132,7 @@ def _gg_sprintf(fmt, *args):
         good = good and ok
         if fmt[i:i + 1] == b"*":
             i += 1
-            if argi < len(args) and isinstance(args[argi], int) and not isinstance(args[argi], bool):
+            if argi < len(args) and _gg_fmtintarg(args[argi]):
                 st.wid = args[argi]
                 if st.wid < 0:
                     st.minus = True
@@ -1138,11 +1159,10 @@ def _gg_sprintf(fmt, *args):
             good = good and ok
             if fmt[i:i + 1] == b"*":
                 i += 1
-                if argi < len(args) and isinstance(args[argi], int) and not isinstance(args[argi], bool):
+                if argi < len(args) and _gg_fmtintarg(args[argi]) and args[argi] >= 0:
                     st.prec = args[argi]
-                    if st.prec < 0:
-                        st.prec = -1
                 else:
+                    # Go rejects a negative precision argument too.
                     out.append(b"%!(BADPREC)")
                 argi += 1
                 after = False
@@ -1172,9 +1192,10 @@ def _gg_sprintf(fmt, *args):
             continue
         v = args[argi]
         argi += 1
-        if verb == "v" and st.sharp:
-            out.append(b"%!v(UNSUPPORTED)")
-            continue
+        if verb == "T" or verb == "v" and st.sharp:
+            # Python values do not carry Go type names; a constant format
+            # with these verbs is rejected when translating (GG205).
+            raise _GgPanic(b"fmt: %" + (b"#v" if verb == "v" else b"T") + b" is not supported in translated steps")
         if verb == "v" and st.plus:
             st.plus = False
             st.plusv = True
@@ -1188,6 +1209,11 @@ def _gg_sprintf(fmt, *args):
                 extra.append(_gg_typename(v).encode() + b"=" + _gg_fmtvalue(_GgFmtState(), "v", v, 0))
         out.append(b"%!(EXTRA " + b", ".join(extra) + b")")
     return b"".join(out)
+
+
+def _gg_fmtintarg(v):
+    # Go's intFromArg: an integer within +-1e6 sets a width or precision.
+    return isinstance(v, int) and not isinstance(v, bool) and -1000000 <= v <= 1000000
 
 
 _gg_json_esc = {0x22: b'\\"', 0x5C: b"\\\\", 0x0A: b"\\n", 0x0D: b"\\r", 0x09: b"\\t", 0x08: b"\\b", 0x0C: b"\\f", 0x3C: b"\\u003c", 0x3E: b"\\u003e", 0x26: b"\\u0026"}
@@ -1231,6 +1257,9 @@ def _gg_json_enc(v, d=None):
     # d, the static type's descriptor when known, tells float32 and []byte
     # apart from float64 and []int; without it the value's Python type
     # decides.
+    if d is not None and d[0] == "unsupported":
+        # A func, even a nil one: Go rejects the type.
+        raise _GgJsonUnsupported(d)
     if v is None:
         return b"null"
     if d is not None and d[0] != "any":
@@ -1295,7 +1324,8 @@ def _gg_json_enc(v, d=None):
 def _gg_json_key(k, d=None):
     if isinstance(k, bytes):
         return k
-    if isinstance(k, bool):
+    if isinstance(k, bool) or hasattr(k, "__slots__"):
+        # Go cannot name an object member with a bool or a struct.
         raise _GgJsonUnsupported(k)
     if isinstance(k, float):
         # Go writes float keys as it writes float values.

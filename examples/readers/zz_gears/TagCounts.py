@@ -409,6 +409,9 @@ def _gg_json_enc(v, d=None):
     # d, the static type's descriptor when known, tells float32 and []byte
     # apart from float64 and []int; without it the value's Python type
     # decides.
+    if d is not None and d[0] == "unsupported":
+        # A func, even a nil one: Go rejects the type.
+        raise _GgJsonUnsupported(d)
     if v is None:
         return b"null"
     if d is not None and d[0] != "any":
@@ -473,7 +476,8 @@ def _gg_json_enc(v, d=None):
 def _gg_json_key(k, d=None):
     if isinstance(k, bytes):
         return k
-    if isinstance(k, bool):
+    if isinstance(k, bool) or hasattr(k, "__slots__"):
+        # Go cannot name an object member with a bool or a struct.
         raise _GgJsonUnsupported(k)
     if isinstance(k, float):
         # Go writes float keys as it writes float values.
@@ -587,7 +591,7 @@ def _gg_range_str(s):
 
 
 NoValue = _gg_struct('NoValue', (), (), lambda: (), (), (), lambda: {})
-KeyRecord = _gg_struct('KeyRecord', ('Key', 'Value', 'Type', 'Event'), ('Key', 'Value', 'Type', 'Event'), lambda: (b'', NoValue(), b'', b''), ('Value',), (('key', 'Key', False, ''), ('value', 'Value', False, ''), ('type', 'Type', False, ''), ('event', 'Event', False, '')), lambda: {'Key': ('string',), 'Value': ('struct', NoValue), 'Type': ('string',), 'Event': ('string',)})
+KeyRecord = _gg_struct('KeyRecord', ('Key', 'Value', 'Type', 'Event'), ('Key', 'Value', 'Type', 'Event'), lambda: (b'', NoValue(), b'', b''), ('Value',), (('key', 'Key', False, ''), ('value', 'Value', False, ''), ('type', 'Type', False, ''), ('event', 'Event', False, '')), lambda: {'Key': ('string',), 'Value': ('struct', NoValue, 'dsl.NoValue'), 'Type': ('string',), 'Event': ('string',)})
 Group = _gg_struct('Group', ('Key', 'Value'), ('Key', 'Value'), lambda: (b'', 0), (), (('key', 'Key', False, ''), ('value', 'Value', False, '')), lambda: {'Key': ('string',), 'Value': ('int', 64, True)})
 
 

@@ -369,6 +369,9 @@ def _gg_json_enc(v, d=None):
     # d, the static type's descriptor when known, tells float32 and []byte
     # apart from float64 and []int; without it the value's Python type
     # decides.
+    if d is not None and d[0] == "unsupported":
+        # A func, even a nil one: Go rejects the type.
+        raise _GgJsonUnsupported(d)
     if v is None:
         return b"null"
     if d is not None and d[0] != "any":
@@ -433,7 +436,8 @@ def _gg_json_enc(v, d=None):
 def _gg_json_key(k, d=None):
     if isinstance(k, bytes):
         return k
-    if isinstance(k, bool):
+    if isinstance(k, bool) or hasattr(k, "__slots__"):
+        # Go cannot name an object member with a bool or a struct.
         raise _GgJsonUnsupported(k)
     if isinstance(k, float):
         # Go writes float keys as it writes float values.

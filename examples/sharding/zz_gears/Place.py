@@ -444,6 +444,9 @@ def _gg_json_enc(v, d=None):
     # d, the static type's descriptor when known, tells float32 and []byte
     # apart from float64 and []int; without it the value's Python type
     # decides.
+    if d is not None and d[0] == "unsupported":
+        # A func, even a nil one: Go rejects the type.
+        raise _GgJsonUnsupported(d)
     if v is None:
         return b"null"
     if d is not None and d[0] != "any":
@@ -508,7 +511,8 @@ def _gg_json_enc(v, d=None):
 def _gg_json_key(k, d=None):
     if isinstance(k, bytes):
         return k
-    if isinstance(k, bool):
+    if isinstance(k, bool) or hasattr(k, "__slots__"):
+        # Go cannot name an object member with a bool or a struct.
         raise _GgJsonUnsupported(k)
     if isinstance(k, float):
         # Go writes float keys as it writes float values.
@@ -516,80 +520,108 @@ def _gg_json_key(k, d=None):
     return str(k).encode()
 
 
-def _gg_json_conv(x, d, old=None):
+def _gg_json_conv(x, d, old=None, ctx=None):
     # Converts a decoded Python JSON value to the Go representation of d,
     # returning (value, error message or None). old is the target's current
     # value: Go decodes objects into an existing map or struct, keeping
-    # what the JSON does not mention.
+    # what the JSON does not mention. ctx is (root struct name, path) for
+    # Go's "Go struct field Root.a.0.b" error context.
     k = d[0]
     if k == "any":
         if isinstance(x, str):
-            return (_gg_json_gostr(x), None)
+            return (_gg_json_b(x), None)
         if isinstance(x, bool) or x is None:
             return (x, None)
         if isinstance(x, (int, float)):
-            return (float(x), None)
+            f = _gg_json_f(x, 64)
+            if f is None:
+                return (None, _gg_json_terr("number " + _gg_json_lit(x), "float64", ctx))
+            return (f, None)
         if isinstance(x, list):
-            return ([_gg_json_conv(e, d)[0] for e in x], None)
-        return ({_gg_json_gostr(kk): _gg_json_conv(e, d)[0] for kk, e in x.items()}, None)
+            out = []
+            for i, e in enumerate(x):
+                v, err = _gg_json_conv(e, d, None, _gg_json_sub(ctx, str(i)))
+                if err is not None:
+                    return (None, err)
+                out.append(v)
+            return (out, None)
+        out = {}
+        for kk, e in x.items():
+            v, err = _gg_json_conv(e, d, None, _gg_json_sub(ctx, kk))
+            if err is not None:
+                return (None, err)
+            out[_gg_json_b(kk)] = v
+        return (out, None)
     if x is None:
         return (None, None) if k in ("slice", "map", "ptr", "any", "bytes") else ("keep", None)
     if k == "bool":
         if isinstance(x, bool):
             return (x, None)
-        return (None, _gg_json_tname(x) + " into Go value of type bool")
+        return (None, _gg_json_terr(_gg_json_tname(x), "bool", ctx))
     if k == "int":
-        if isinstance(x, bool) or not isinstance(x, (int, float)) or isinstance(x, float) and x != int(x):
-            return (None, _gg_json_tname(x) + " into Go value of type " + ("int" if d[2] else "uint") + ("" if d[1] == 64 else str(d[1])))
+        tn = _gg_json_gotype(d)
+        if isinstance(x, bool) or not isinstance(x, (int, float)):
+            return (None, _gg_json_terr(_gg_json_tname(x), tn, ctx))
+        # Go parses the literal as an integer: 1.0 and 1e2 are errors, and
+        # so is -0 for an unsigned type.
+        if isinstance(x, float) and (_gg_json_lit(x) != "-0" or not d[2]):
+            return (None, _gg_json_terr("number " + _gg_json_lit(x), tn, ctx))
         x = int(x)
         lo, hi = (-(1 << (d[1] - 1)), (1 << (d[1] - 1)) - 1) if d[2] else (0, (1 << d[1]) - 1)
         if x < lo or x > hi:
-            return (None, "number " + str(x) + " into Go value of type " + ("int" if d[2] else "uint") + ("" if d[1] == 64 else str(d[1])))
+            return (None, _gg_json_terr("number " + str(x), tn, ctx))
         return (x, None)
     if k == "float":
         if isinstance(x, bool) or not isinstance(x, (int, float)):
-            return (None, _gg_json_tname(x) + " into Go value of type float" + str(d[1]))
-        return (_gg_f32(float(x)) if d[1] == 32 else float(x), None)
+            return (None, _gg_json_terr(_gg_json_tname(x), _gg_json_gotype(d), ctx))
+        f = _gg_json_f(x, d[1])
+        if f is None:
+            return (None, _gg_json_terr("number " + _gg_json_lit(x), _gg_json_gotype(d), ctx))
+        return (f, None)
     if k == "string":
         if isinstance(x, str):
-            return (_gg_json_gostr(x), None)
-        return (None, _gg_json_tname(x) + " into Go value of type string")
+            return (_gg_json_b(x), None)
+        return (None, _gg_json_terr(_gg_json_tname(x), "string", ctx))
     if k == "bytes":
         if isinstance(x, str):
             try:
                 return (list(base64.b64decode(x.encode(), validate=True)), None)
             except Exception:
                 return (None, "illegal base64 data")
-        return (None, _gg_json_tname(x) + " into Go value of type []uint8")
+        return (None, _gg_json_terr(_gg_json_tname(x), "[]uint8", ctx))
     if k == "slice":
         if not isinstance(x, list):
-            return (None, _gg_json_tname(x) + " into Go value of type []")
+            return (None, _gg_json_terr(_gg_json_tname(x), _gg_json_gotype(d), ctx))
         out = []
-        for e in x:
-            v, err = _gg_json_conv(e, d[1])
+        for i, e in enumerate(x):
+            v, err = _gg_json_conv(e, d[1], None, _gg_json_sub(ctx, str(i)))
             if err is not None:
                 return (None, err)
             out.append(_gg_json_zero(d[1]) if isinstance(v, str) and v == "keep" else v)
         return (out, None)
     if k == "map":
         if not isinstance(x, dict):
-            return (None, _gg_json_tname(x) + " into Go value of type map")
+            return (None, _gg_json_terr(_gg_json_tname(x), _gg_json_gotype(d), ctx))
         out = old if old is not None else {}
         for kk, e in x.items():
-            key, err = _gg_json_conv(kk if d[1][0] == "string" else _gg_json_numkey(kk), d[1])
+            sub = _gg_json_sub(ctx, kk)
+            nk = kk if d[1][0] == "string" else _gg_json_numkey(kk)
+            if isinstance(nk, str) and d[1][0] == "int":
+                return (None, _gg_json_terr("number " + kk, _gg_json_gotype(d[1]), sub))
+            key, err = _gg_json_conv(nk, d[1], None, sub)
             if err is not None:
                 return (None, err)
-            v, err = _gg_json_conv(e, d[2])
+            v, err = _gg_json_conv(e, d[2], None, sub)
             if err is not None:
                 return (None, err)
             out[key] = _gg_json_zero(d[2]) if isinstance(v, str) and v == "keep" else v
         return (out, None)
     if k == "ptr":
-        return _gg_json_conv(x, d[1], old)
+        return _gg_json_conv(x, d[1], old, ctx)
     if k == "struct":
         cls = d[1]
         if not isinstance(x, dict):
-            return (None, _gg_json_tname(x) + " into Go value of type " + cls.__name__)
+            return (None, _gg_json_terr(_gg_json_tname(x), _gg_json_gotype(d), ctx))
         obj = old if old is not None else cls()
         if cls._gg_jtypes is None:
             cls._gg_jtypes = cls._gg_jtypesf()
@@ -615,7 +647,7 @@ def _gg_json_conv(x, d, old=None):
                 h, attr, fd = _gg_json_holder(obj, attr, True)
             else:
                 fd = cls._gg_jtypes[attr]
-            v, err = _gg_json_conv(e, fd, getattr(h, attr) if fd[0] in ("struct", "ptr") else None)
+            v, err = _gg_json_conv(e, fd, getattr(h, attr) if fd[0] in ("struct", "ptr") else None, _gg_json_sub(ctx, name))
             if err is not None:
                 return (None, err)
             if not (isinstance(v, str) and v == "keep"):
@@ -646,33 +678,95 @@ def _gg_json_holder(obj, path, alloc):
     return (obj, parts[-1], cls._gg_jtypes[parts[-1]])
 
 
-def _gg_json_gostr(s):
-    # A decoded JSON string as Go's decoder makes it: invalid UTF-8 bytes
-    # (surrogate-escaped by the loader) and lone \u surrogate escapes
-    # become U+FFFD.
+def _gg_json_sub(ctx, name):
+    return ("", (name,)) if ctx is None else (ctx[0], ctx[1] + (name,))
+
+
+def _gg_json_terr(what, tname, ctx):
+    # Go's UnmarshalTypeError text: inside a document the path from the
+    # top-level struct (named) or map, slice... (unnamed) is given.
+    if ctx is None or not ctx[1]:
+        return "json: cannot unmarshal " + what + " into Go value of type " + tname
+    # Go drops "Go struct field " when the last step looks like an index.
+    last = ctx[1][-1]
+    into = "" if last and all("0" <= ch <= "9" for ch in last) else "Go struct field "
+    return "json: cannot unmarshal " + what + " into " + into + ctx[0] + "." + ".".join(ctx[1]) + " of type " + tname
+
+
+def _gg_json_gotype(d):
+    # The Go type a descriptor stands for, as encoding/json names it.
+    k = d[0]
+    if k == "int":
+        return ("int" if d[2] else "uint") + ("" if d[1] == 64 else str(d[1]))
+    if k == "float":
+        return "float" + str(d[1])
+    if k == "bytes":
+        return "[]uint8"
+    if k == "slice":
+        return "[]" + _gg_json_gotype(d[1])
+    if k == "map":
+        return "map[" + _gg_json_gotype(d[1]) + "]" + _gg_json_gotype(d[2])
+    if k == "ptr":
+        return "*" + _gg_json_gotype(d[1])
+    if k == "struct":
+        return d[2] if len(d) > 2 else d[1].__name__
+    if k == "any":
+        return "interface {}"
+    return k
+
+
+class _GgJNum(float):
+    # A JSON number written with a fraction or an exponent (or -0), with
+    # its text: Go parses the text for the target type.
+    __slots__ = ("lit",)
+
+
+def _gg_json_lit(x):
+    return x.lit if isinstance(x, _GgJNum) else str(x)
+
+
+def _gg_json_f(x, bits):
+    # The float a JSON number gives for a float32/float64 target, or None
+    # when it is out of range (Go reports an error, Python gives inf).
+    f = float(x)
+    if bits == 32:
+        if abs(f) >= 3.4028235677973366e38:
+            return None
+        return _gg_f32(f)
+    if f in (float("inf"), float("-inf")):
+        return None
+    return f
+
+
+def _gg_json_b(x):
+    # Go decodes lone surrogate escapes (\ud800) and invalid UTF-8 bytes
+    # of a JSON string to U+FFFD.
     try:
-        return s.encode("utf-8")
+        return x.encode("utf-8")
     except UnicodeEncodeError:
-        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in s).encode("utf-8")
+        return "".join("\ufffd" if 0xD800 <= ord(c) <= 0xDFFF else c for c in x).encode("utf-8")
 
 
 def _gg_json_numkey(s):
-    try:
+    # Go parses an integer map key with strconv.ParseInt(s, 10, 64): an
+    # optional sign and ASCII digits (Python's int() also takes spaces,
+    # underscores and other scripts' digits).
+    d = s[1:] if s[:1] in ("+", "-") else s
+    if d and all("0" <= ch <= "9" for ch in d):
         return int(s)
-    except ValueError:
-        return s
+    return s
 
 
 def _gg_json_tname(x):
     if isinstance(x, bool):
-        return "json: cannot unmarshal bool"
+        return "bool"
     if isinstance(x, (int, float)):
-        return "json: cannot unmarshal number"
+        return "number"
     if isinstance(x, str):
-        return "json: cannot unmarshal string"
+        return "string"
     if isinstance(x, list):
-        return "json: cannot unmarshal array"
-    return "json: cannot unmarshal object"
+        return "array"
+    return "object"
 
 
 def _gg_json_zero(d):

@@ -140,7 +140,7 @@ func SliceCopy(xs []int) []any {
 	n := copy(dst, xs)
 	b := make([]byte, 2)
 	m := copy(b, "héllo")
-	return []any{n, dst, m, b}
+	return []any{n, dst, m, string(b)}
 }
 func SliceMake(n int8) []any {
 	if n < 0 {

@@ -18,7 +18,7 @@ var _ = reg(GenericSumInt8, GenericSumUint8, GenericSumInt16, GenericSumUint32, 
 	GenericSumFloats, GenericSumFloat32, GenericMulWrap, GenericDivInt8, GenericDivUint8, GenericDivUint64,
 	GenericDivFloatVsInt, GenericModSigns, GenericShiftInt8, GenericShiftUint64, GenericNegComplement,
 	GenericConcat, GenericCompareStrings, GenericOrderedMinMax, GenericBuiltinMinMaxFloat, GenericZeroValues,
-	GenericZeroStruct, GenericConversions, GenericConvertFloatToInt, GenericRuneString, GenericNested,
+	GenericZeroStruct, GenericStructCopies, GenericConversions, GenericConvertFloatToInt, GenericRuneString, GenericNested,
 	GenericClosureCapture, GenericNamedApprox, GenericMethodConstraint, GenericRecursive, GenericStructCopy,
 	GenericMapZero, GenericIncDec, GenericCrossPackage, GenericTypeStack, GenericTypeMethodMap, GenericSortedKeys,
 	GenericSharedDef, GenericFuncValue)
@@ -827,4 +827,35 @@ func GenericNamedResults(x int16, parts int8) []string {
 	a, b, ok := gsplit(int8(x), int(parts))
 	c, d, ok2 := gsplit(uint16(x), int(parts))
 	return []string{fmt.Sprint(a, b, ok), fmt.Sprint(c, d, ok2)}
+}
+
+func gFirstOf[T any](s []T) T { return s[0] }
+
+func gKeep[T any](m map[string]T, k string, v T) T {
+	m[k] = v
+	return m[k]
+}
+
+func gApply[T any](xs []T, f func(T) T) []T {
+	out := make([]T, 0, len(xs))
+	for _, x := range xs {
+		out = append(out, f(x))
+	}
+	return out
+}
+
+// GenericStructCopies: a generic function handing back struct values
+// hands back copies, as Go does for each instantiation.
+func GenericStructCopies(n int) []int {
+	s := []gpoint{{X: n}}
+	v := gFirstOf(s)
+	v.X = 42
+	m := map[string]gpoint{}
+	p := gpoint{X: n, Y: 1}
+	w := gKeep(m, "a", p)
+	w.Y = 7
+	p.Y = 9
+	ys := gApply(s, func(q gpoint) gpoint { q.X++; return q })
+	ys[0].Y = 5
+	return []int{s[0].X, v.X, m["a"].Y, w.Y, p.Y, ys[0].X, s[0].Y}
 }

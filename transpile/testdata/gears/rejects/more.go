@@ -2,6 +2,7 @@ package rejects
 
 import (
 	"encoding/json"
+	"fmt"
 
 	"github.com/gogears/gogears/dsl"
 )
@@ -128,5 +129,89 @@ var PtrKeys = dsl.KeysOnly("*").
 		m := map[*node]int{} // want "GG205 map keyed by pointer type \\*rejects.node"
 		m[a] = 1             // want "GG205 map keyed by pointer type \\*rejects.node"
 		return m[a]          // want "GG205 map keyed by pointer type \\*rejects.node"
+	}).
+	Run()
+
+// FmtTypes prints Go type names, which Python values do not carry.
+var FmtTypes = dsl.KeysOnly("*").
+	Map(func(k string) string {
+		a := fmt.Sprintf("%T", k)                // want "GG205 fmt verb %T"
+		return a + fmt.Errorf("%-#v", k).Error() // want "GG205 fmt verb %#v"
+	}).
+	Run()
+
+// BytesInAny stores []byte and float32 values where Python loses their
+// Go type (json.Marshal would write a list, not base64).
+var BytesInAny = dsl.KeysOnly("*").
+	Map(func(k string) any {
+		m := map[string]any{"raw": []byte(k)} // want "GG205 \\[\\]byte value converted to an interface"
+		m["f"] = []float32{1}                 // want "GG205 \\[\\]float32 value converted to an interface"
+		return m
+	}).
+	Run()
+
+type codeErr struct{ Code int }
+
+func (e *codeErr) Error() string { return "code" }
+
+func find(k string) *codeErr {
+	if k == "" {
+		return &codeErr{1}
+	}
+	return nil
+}
+
+func newCodeErr(c int) *codeErr {
+	if c > 0 {
+		return &codeErr{c}
+	}
+	return new(codeErr)
+}
+
+// TypedNil stores a pointer that may be nil in an error: Go's error is
+// then not nil, Python's is.
+var TypedNil = dsl.KeysOnly("*").
+	Map(func(k string) string {
+		var err error = find(k) // want "GG204 \\*rejects.codeErr that may be nil converted to error"
+		ok := &codeErr{2}
+		var err2 error = ok
+		var err3 error = newCodeErr(3)
+		_ = err3
+		if err != nil && err2 != nil {
+			return err.Error()
+		}
+		return k
+	}).
+	Run()
+
+// AnyKeys keys a map by interface values: Python merges 1, 1.0 and true.
+var AnyKeys = dsl.KeysOnly("*").
+	Map(func(k string) int {
+		m := map[any]int{} // want "GG205 map keyed by any"
+		m[1] = 1           // want "GG205 map keyed by any, which holds an interface"
+		m[1.0] = 2         // want "GG205 map keyed by any"
+		return len(m)
+	}).
+	Run()
+
+// CallOrder has calls that change an operand read before them where the
+// calls cannot be moved first.
+var CallOrder = dsl.KeysOnly("*").
+	Map(func(k string) int {
+		n := len(k)
+		grow := func() int {
+			n++
+			return 1
+		}
+		for n+grow() < 10 { // want "GG205 a call here may change an operand read before it"
+		}
+		if n > 0 && n+grow() > 3 { // want "GG205 a call here may change an operand"
+			n--
+		}
+		switch {
+		case n*2 > grow(): // want "GG205 a call here may change an operand"
+			n = 0
+		}
+		return n
 	}).
 	Run()
