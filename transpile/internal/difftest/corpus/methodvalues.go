@@ -16,9 +16,9 @@ type mvCounter struct {
 	Tags []string
 }
 
-func (c mvCounter) Show() string        { return strconv.Itoa(c.N) + ":" + strings.Join(c.Tags, ",") }
-func (c mvCounter) Bump() int           { c.N++; return c.N }
-func (c *mvCounter) Add(d int) int      { c.N += d; return c.N }
+func (c mvCounter) Show() string          { return strconv.Itoa(c.N) + ":" + strings.Join(c.Tags, ",") }
+func (c mvCounter) Bump() int             { c.N++; return c.N }
+func (c *mvCounter) Add(d int) int        { c.N += d; return c.N }
 func (c mvCounter) Less(o mvCounter) bool { return c.N < o.N }
 
 // MethodValueCopiesNow: a value receiver is copied when the method value
