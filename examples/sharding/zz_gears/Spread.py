@@ -203,8 +203,9 @@ def _gg_in(v):
         return v.encode("utf-8", "surrogateescape")
     if t is dict:
         try:
-            return {k.encode("utf-8", "surrogateescape"): x.encode("utf-8", "surrogateescape") for k, x in v.items()}
-        except AttributeError:  # not all str: a bytearray, a nested value
+            # Strict UTF-8 first: the error handler costs a third more.
+            return {k.encode(): x.encode() for k, x in v.items()}
+        except (AttributeError, UnicodeEncodeError):  # a bytearray, a nested value, a surrogate
             return {_gg_in(k): _gg_in(x) for k, x in v.items()}
     if t is list:
         return [_gg_in(x) for x in v]
@@ -221,6 +222,8 @@ def _gg_in(v):
 
 def _gg_str(b):
     # A Go string as a Python str for RedisGears APIs that need one.
+    if type(b) is bytes:
+        return b.decode("utf-8", "surrogateescape")
     if isinstance(b, (bytes, bytearray)):
         return bytes(b).decode("utf-8", "surrogateescape")
     return b
