@@ -190,13 +190,13 @@ func (w *watcher) redeploy(ctx context.Context) error {
 	// Removing first frees what a renamed gear registers again, such as
 	// its trigger name, which a second session could not take.
 	removed := w.removeGone(ctx, scripts)
-	failedNew := false // a gear this watch never deployed failed
+	failedNew := false // a gear not deployed before this change failed
 	for i, s := range scripts {
+		_, running := w.deployed[s.ID]
 		d, err := w.c.DeployScript(ctx, s)
 		if err != nil {
 			fmt.Fprintf(e.stderr, "%s: %v\n", names[i], err)
-			_, known := w.scripts[s.ID]
-			failedNew = failedNew || !known
+			failedNew = failedNew || !running
 			continue
 		}
 		w.deployed[s.ID], w.scripts[s.ID] = names[i], s
@@ -215,8 +215,8 @@ func (w *watcher) redeploy(ctx context.Context) error {
 }
 
 // restore deploys again the sessions removed by this change, after the
-// deploy of a gear new to this watch failed, so that the last version
-// that deployed keeps running.
+// deploy of a gear that was not running failed (a rename, or a rename
+// undone), so that the last version that deployed keeps running.
 func (w *watcher) restore(ctx context.Context, removed map[string]string) {
 	for _, id := range slices.Sorted(maps.Keys(removed)) {
 		s, ok := w.scripts[id]

@@ -119,6 +119,30 @@ func TestWatchRestoresOnFailedRename(t *testing.T) {
 	checkTrigger(t, c, "v1 x")
 }
 
+// TestWatchRestoresOnFailedRenameBack renames a gear, then renames it
+// back to a name whose deploy fails: the watch deployed the old name
+// before, but it is not running, so the gear removed by this change must
+// come back.
+func TestWatchRestoresOnFailedRenameBack(t *testing.T) {
+	dir := gearModule(t)
+	gearFile := filepath.Join(dir, "echo.go")
+	echo := strings.Replace(echoGear, "PREFIX", `"v1 "`, 1)
+	writeFile(t, gearFile, echo)
+	c := emulatorClient(t)
+	if _, err := c.DeployScript(context.Background(), client.Script{ID: "foreign", Source: "GB('CommandReader').register(trigger='taken')"}); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr := startWatch(t, c, dir, nil)
+	waitOutput(t, stdout, stderr, "Echo: installed")
+	outMark, errMark := len(stdout.String()), len(stderr.String())
+	writeFile(t, gearFile, strings.Replace(echo, "var Echo", "var Echo2", 1))
+	waitLines(t, stdout, stderr, outMark, errMark, []string{"Echo: removed", "Echo2: installed"})
+	outMark, errMark = len(stdout.String()), len(stderr.String())
+	writeFile(t, gearFile, strings.Replace(echo, `dsl.Trigger("echo")`, `dsl.Trigger("taken")`, 1))
+	waitLines(t, stdout, stderr, outMark, errMark, []string{"Echo2: removed", "Echo2: restored"})
+	checkTrigger(t, c, "v1 x")
+}
+
 // TestWatchKeepsDeletionOnFailedUpgrade deletes one gear and breaks the
 // upgrade of another in the same change: no rename is involved, so the
 // deleted gear stays deleted and the other keeps its last version.
