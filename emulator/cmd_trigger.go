@@ -82,10 +82,12 @@ func stringsOf(args [][]byte) []string {
 
 // checkHooks returns RedisGears' error for a registration among descs
 // that hooks a command it may not (a CommandReader hook, or a KeysReader's
-// commands): one Redis does not allow in scripts, or one with movable keys
-// when hooked by key prefix. It reads the command's flags from the store,
-// so it follows the store's Redis version; a store that cannot tell (the
-// embedded one, an unknown command) passes the hook.
+// commands), checked in RedisGears' order (CommandHook_VerifyHookInternal):
+// a command the store does not know, one Redis does not allow in scripts,
+// one with movable keys hooked by key prefix, one without a positive first
+// key or key step hooked by key prefix. It reads COMMAND INFO from the
+// store, so it follows the store's Redis version; a store that cannot
+// answer COMMAND INFO (the embedded one) passes every hook.
 func (e *Emulator) checkHooks(descs []regDesc) string {
 	for _, d := range descs {
 		var names []string
@@ -97,36 +99,56 @@ func (e *Emulator) checkHooks(descs []regDesc) string {
 			names, byPrefix = d.Commands, true
 		}
 		for _, name := range names {
-			flags := e.commandFlags(name)
-			if byPrefix && flags["movablekeys"] {
-				return msgHookMovableKeys
-			}
-			if flags["noscript"] {
+			info, ok := e.commandInfo(name)
+			switch {
+			case !ok:
+			case !info.known:
+				return msgHookNoCommand
+			case info.flags["noscript"]:
 				return msgHookNoScript
+			case byPrefix && info.flags["movablekeys"]:
+				return msgHookMovableKeys
+			case byPrefix && info.firstKey <= 0:
+				return msgHookNoFirstKey
+			case byPrefix && info.step <= 0:
+				return msgHookNoKeyStep
 			}
 		}
 	}
 	return ""
 }
 
-// commandFlags returns the flags COMMAND INFO gives name; or none when
-// the store cannot tell.
-func (e *Emulator) commandFlags(name string) map[string]bool {
+// commandInfo is what COMMAND INFO tells of a command.
+type commandInfo struct {
+	known          bool // the store knows the command
+	flags          map[string]bool
+	firstKey, step int64
+}
+
+// commandInfo returns what COMMAND INFO tells of name; ok is false when
+// the store cannot answer it.
+func (e *Emulator) commandInfo(name string) (info commandInfo, ok bool) {
 	v, err := e.store.doStrings("COMMAND", "INFO", name)
 	infos, _ := v.([]any)
 	if err != nil || len(infos) != 1 {
-		return nil
+		return info, false
 	}
-	info, _ := infos[0].([]any)
-	if len(info) < 3 {
-		return nil
+	if infos[0] == nil {
+		return info, true // an unknown command
 	}
-	list, _ := info[2].([]any)
-	flags := map[string]bool{}
+	fields, _ := infos[0].([]any)
+	if len(fields) < 6 {
+		return info, false
+	}
+	list, _ := fields[2].([]any)
+	info.flags = map[string]bool{}
 	for _, f := range list {
-		flags[strings.ToLower(string(asBytes(f)))] = true
+		info.flags[strings.ToLower(string(asBytes(f)))] = true
 	}
-	return flags
+	info.firstKey, _ = fields[3].(int64)
+	info.step, _ = fields[5].(int64)
+	info.known = true
+	return info, true
 }
 
 // hookFor returns the hook registration for command args[0], if its keyprefix

@@ -74,10 +74,11 @@ func containsString(s, sub string) bool {
 	return false
 }
 
-// TestHookRefused registers hooks over a real redis-server: those on a
-// command Redis does not allow in scripts, or on one with movable keys by
-// key prefix (a keyprefix, or a KeysReader's commands), fail with
-// RedisGears' error and leave nothing registered.
+// TestHookRefused registers hooks over a real redis-server: those on an
+// unknown command, on a command Redis does not allow in scripts, or by key
+// prefix (a keyprefix, or a KeysReader's commands) on one with movable
+// keys or without keys, fail with RedisGears' error, checked in its order,
+// and leave nothing registered.
 func TestHookRefused(t *testing.T) {
 	e, _ := runOverRedis(t)
 	r := dialRaw(t, e.Addr())
@@ -92,7 +93,12 @@ func TestHookRefused(t *testing.T) {
 		{"GB('CommandReader').register(hook='zunionstore')", "+OK\r\n"},
 		{"GB('CommandReader').register(hook='set', keyprefix='k')", "+OK\r\n"},
 		{"GB().register(prefix='k*', commands=['set', 'hset'])", "+OK\r\n"},
-		{"GB('CommandReader').register(hook='nosuchcommand')", "+OK\r\n"},
+		{"GB('CommandReader').register(hook='nosuchcommand')", "-" + msgHookNoCommand + "\r\n"},
+		{"GB('CommandReader').register(hook='eval', keyprefix='k')", "-" + msgHookNoScript + "\r\n"},
+		{"GB().register(prefix='k*', commands=['eval'])", "-" + msgHookNoScript + "\r\n"},
+		{"GB('CommandReader').register(hook='ping', keyprefix='k')", "-" + msgHookNoFirstKey + "\r\n"},
+		{"GB().register(prefix='k*', commands=['ping'])", "-" + msgHookNoFirstKey + "\r\n"},
+		{"GB('CommandReader').register(hook='ping')", "+OK\r\n"},
 	}
 	for _, tc := range tests {
 		before := e.NumRegistrations()

@@ -66,7 +66,8 @@
 // KeysReader registration exists and the store is a redis-server (not
 // the embedded store), the emulator adds K and A to the store's
 // notify-keyspace-events (keeping the flags already set; Close puts the
-// old flags back, unless someone has changed them since), subscribes one
+// old flags back, unless someone has changed them since or another
+// emulator still watches scripts on the same store), subscribes one
 // connection to the gears' database's keyspace channels while the script
 // runs, and runs it between two PUBLISHes of markers on a private
 // channel: the notifications between them are the script's events, which
@@ -132,12 +133,13 @@
 //     these would leave broken for the next gear. The texts, which name
 //     what to do instead, are the emulator's own.
 //   - Hooks (a CommandReader's hook, a KeysReader's commands) are checked
-//     against the flags the store's COMMAND INFO gives, so one on a command
-//     Redis does not allow in scripts (SUBSCRIBE, MULTI...), or with
-//     movable keys by key prefix, is refused with RedisGears' text. The
-//     embedded store gives no flags: there such hooks are registered. A
-//     command that is both is refused for its movable keys. A hook's
-//     call_next of a command refused above raises that refusal.
+//     against the store's COMMAND INFO in RedisGears' order: a command
+//     the store does not know, one Redis does not allow in scripts
+//     (SUBSCRIBE, MULTI, EVAL...), and by key prefix one with movable
+//     keys or without keys (PING) are refused with RedisGears' texts. The
+//     embedded store does not answer COMMAND INFO: there every hook is
+//     registered. A hook's call_next of a command refused above raises
+//     that refusal.
 //   - Without Options.StateFile registrations live in memory: they do not
 //     survive a restart of the emulator (they do survive a restart of the
 //     python worker). With it, the registrations back after a restart of

@@ -42,6 +42,9 @@ const (
 	msgConfigNotNumber      = "Failed setting configuration value"
 	msgHookMovableKeys      = "Can not hook a command with moveable keys by key prefix"
 	msgHookNoScript         = "Can not hook a command which are not allowed inside a script"
+	msgHookNoCommand        = "bad reply on COMMAND command"
+	msgHookNoFirstKey       = "Can not hook a command by key prefix with none positive first key"
+	msgHookNoKeyStep        = "Can not override a command by key prefix with none positive jump"
 )
 
 // Reply strings of the emulator's own, where RedisGears' text is unknown.

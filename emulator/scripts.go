@@ -152,8 +152,10 @@ func (e *Emulator) enableNotifications() error {
 
 // restoreNotifications puts back the store's notify-keyspace-events as it
 // was before the emulator added K and A, if it did, unless the flags are
-// no longer the ones it set (someone changed them since: theirs stay). A
-// redis-server child needs nothing: it stops with the emulator.
+// no longer the ones it set (someone changed them since: theirs stay) or
+// another emulator is watching scripts on the same store (its marker
+// channel is subscribed). A redis-server child needs nothing: it stops
+// with the emulator.
 func (e *Emulator) restoreNotifications() {
 	w := &e.scripts
 	w.mu.Lock()
@@ -168,6 +170,14 @@ func (e *Emulator) restoreNotifications() {
 	}
 	if cur != w.notifySet {
 		return // someone changed them since: theirs stay
+	}
+	if v, err := e.store.doStrings("PUBSUB", "CHANNELS", "__gogears_script_marks:*"); err == nil {
+		chans, _ := v.([]any)
+		for _, c := range chans {
+			if string(asBytes(c)) != w.channel {
+				return // another emulator on this store still needs them
+			}
+		}
 	}
 	if _, err := e.store.doStrings("CONFIG", "SET", "notify-keyspace-events", w.notifyWas); err != nil {
 		e.log.Warn("could not restore the store's notify-keyspace-events", "want", w.notifyWas, "err", err)

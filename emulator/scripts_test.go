@@ -347,3 +347,25 @@ func TestScriptConcurrentClients(t *testing.T) {
 		t.Errorf("events (-want +got):\n%s", diff)
 	}
 }
+
+// TestScriptNotificationsShared runs two emulators over one Redis: the
+// first to close must leave the notification flags the other still needs
+// to see its scripts' writes.
+func TestScriptNotificationsShared(t *testing.T) {
+	s := redistest.Start(t)
+	a := RunT(t, Options{RedisURL: "redis://" + s.Addr})
+	b := RunT(t, Options{RedisURL: "redis://" + s.Addr})
+	ra, rb := dialRaw(t, a.Addr()), dialRaw(t, b.Addr())
+	rb.do("RG.PYEXECUTE", "GB().foreach(lambda r: execute('INCR', 'fired')).register(prefix='k*', mode='sync', readValue=False)")
+	ra.do("RG.PYEXECUTE", "GB().register(prefix='zz*')")
+	ra.do("EVAL", "return redis.call('SET', KEYS[1], '1')", "1", "xa")
+	rb.do("EVAL", "return redis.call('SET', KEYS[1], '1')", "1", "k1")
+	if got := rb.do("GET", "fired"); got != "$1\r\n1\r\n" {
+		t.Fatalf("fired before the other emulator closes = %q, want 1", got)
+	}
+	a.Close()
+	rb.do("EVAL", "return redis.call('SET', KEYS[1], '2')", "1", "k2")
+	if got := rb.do("GET", "fired"); got != "$1\r\n2\r\n" {
+		t.Errorf("after the other emulator closed, an EVAL write fired nothing: fired = %q, want 2", got)
+	}
+}
