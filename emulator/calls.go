@@ -17,7 +17,16 @@ import (
 func (e *Emulator) handleCall(f *frame) *frame {
 	switch f.Kind {
 	case "execute":
-		return e.gearCommand(argsFromWire(f.Args), f.Exec)
+		args := argsFromWire(f.Args)
+		if f.Restore && len(args) > 0 {
+			// RedisGears restores registrations without running the
+			// script again: its top-level writes are not repeated.
+			if info, ok := e.commandInfo(string(args[0])); ok && info.flags["write"] {
+				e.log.Info("not repeating a restored script's top-level write", "command", string(args[0]))
+				return &frame{}
+			}
+		}
+		return e.gearCommand(args, f.Exec)
 	case "batch":
 		cmds := make([][][]byte, len(f.Cmds))
 		for i, c := range f.Cmds {

@@ -25,7 +25,10 @@
 // registrations exactly like client writes. If the worker dies it is
 // restarted: executions in flight end with an error, and registrations
 // are reinstalled by running their session's script again with the same
-// registration ids (its run() and registerTE calls are skipped); clients'
+// registration ids (its run() and registerTE calls are skipped, and so
+// are the writes its top-level execute() calls make, which return None:
+// RedisGears keeps registrations without running the script again;
+// onRegistered runs again, as RedisGears runs it on load); clients'
 // writes and triggers wait for that, so none finds a registration missing.
 //
 // With Options.StateFile the emulator also keeps those sessions (script,

@@ -86,6 +86,11 @@ func (e *Emulator) writeState() error {
 		os.Remove(tmp.Name())
 		return err
 	}
+	if err := tmp.Sync(); err != nil { // on disk before it replaces the old file
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
 	if err := tmp.Close(); err != nil {
 		os.Remove(tmp.Name())
 		return err
@@ -134,8 +139,15 @@ func (e *Emulator) loadState() error {
 	if st.Version != stateVersion {
 		return fmt.Errorf("%w from %s: version %d, want %d; remove the file to start without registrations", ErrBadState, path, st.Version, stateVersion)
 	}
-	if st.Seq > e.seq.Load() {
-		e.seq.Store(st.Seq)
+	// New ids must follow every saved one, even if seq was edited.
+	seq := st.Seq
+	for _, s := range st.Sessions {
+		for _, id := range slices.Concat(s.Made, s.Live) {
+			seq = max(seq, idSeq([]string{id}))
+		}
+	}
+	if seq > e.seq.Load() {
+		e.seq.Store(seq)
 	}
 	for _, s := range st.Sessions {
 		if err := e.restoreSession(s); err != nil {
@@ -149,7 +161,7 @@ func (e *Emulator) loadState() error {
 // emulator cannot write fails Run rather than every later save.
 func (e *Emulator) firstWrite() error {
 	if err := e.writeState(); err != nil {
-		return fmt.Errorf("write the state file: %w; give Options.StateFile a path in a writable directory", err)
+		return fmt.Errorf("write the state file: %w; give it a path in a writable directory", err)
 	}
 	return nil
 }
@@ -158,8 +170,11 @@ func (e *Emulator) firstWrite() error {
 // ids and installs the registrations still live; those unregistered
 // since are dropped from the worker again.
 func (e *Emulator) restoreSession(s stateSession) error {
-	if len(s.Made) == 0 || len(s.Live) == 0 {
+	if len(s.Live) == 0 {
 		return nil
+	}
+	if len(s.Made) == 0 {
+		return errors.New("live registrations but no \"made\" ids to give them")
 	}
 	if len(s.Requirements) > 0 {
 		if err := e.installRequirements(s.Requirements, false); err != nil {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -120,6 +121,7 @@ func TestStateFileErrors(t *testing.T) {
 		{"other version", `{"version": 99}`, "version 99, want 1"},
 		{"script fails", `{"version": 1, "seq": 5, "sessions": [{"id": "s", "script": "GB(", "made": ["x-1"], "live": ["x-1"]}]}`, "session s: "},
 		{"fewer registrations", `{"version": 1, "seq": 5, "sessions": [{"id": "s", "script": "x = 1", "made": ["x-1"], "live": ["x-1"]}]}`, "want [x-1]"},
+		{"live without made", `{"version": 1, "seq": 5, "sessions": [{"id": "s", "script": "x = 1", "live": ["x-1"]}]}`, "no \"made\" ids"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -155,5 +157,52 @@ func TestStateFileNew(t *testing.T) {
 			e.Close()
 		}
 		t.Errorf("Run with a state file in a missing directory = %v, want an error naming the fix", err)
+	}
+}
+
+// TestStateFileRestoreSkipsWrites restarts an emulator with a state file
+// over the same Redis: RedisGears restores registrations without running
+// the script again, so its top-level writes must not happen twice, while
+// onRegistered runs again, as RedisGears runs it on load. New ids follow
+// the saved ones even when the file's seq is behind them.
+func TestStateFileRestoreSkipsWrites(t *testing.T) {
+	s := redistest.Start(t)
+	state := filepath.Join(t.TempDir(), "state.json")
+	opts := Options{RedisURL: "redis://" + s.Addr, StateFile: state}
+	e1 := RunT(t, opts)
+	r := dialRaw(t, e1.Addr())
+	script := "execute('INCR', 'n')\nexecute('DEL', 'queue')\nv = execute('GET', 'n')\n" +
+		"GB('CommandReader').map(lambda a: 'n=%s' % v).register(trigger='t', onRegistered=lambda: execute('INCR', 'loaded'))"
+	if got := r.do("RG.PYEXECUTE", script, "ID", "s"); got != "+OK\r\n" {
+		t.Fatalf("RG.PYEXECUTE = %q", got)
+	}
+	r.do("RPUSH", "queue", "job1")
+	e1.Close()
+	// A hand-edited file whose seq is behind its ids.
+	data, err := os.ReadFile(state)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(state, []byte(strings.Replace(string(data), `"seq": `, `"seq": 0, "was": `, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e2 := RunT(t, opts)
+	r = dialRaw(t, e2.Addr())
+	for _, tc := range []struct{ cmd, want string }{
+		{"GET n", "$1\r\n1\r\n"},
+		{"LLEN queue", ":1\r\n"},
+		{"GET loaded", "$1\r\n2\r\n"},
+	} {
+		if got := r.do(strings.Fields(tc.cmd)...); got != tc.want {
+			t.Errorf("%s after the restart = %q, want %q", tc.cmd, got, tc.want)
+		}
+	}
+	if got := r.do("RG.TRIGGER", "t"); !strings.Contains(got, "n=1") {
+		t.Errorf("RG.TRIGGER t = %q, want n=1: the restored script reads the data as it is", got)
+	}
+	r.do("RG.PYEXECUTE", "GB('CommandReader').register(trigger='u')", "ID", "s2")
+	ids := regexp.MustCompile(`[0-9a-f]{40}-[0-9]+`).FindAllString(r.do("RG.DUMPREGISTRATIONS"), -1)
+	if slices.Sort(ids); len(slices.Compact(ids)) != 2 {
+		t.Errorf("registration ids after a restart = %q, want two different ones", ids)
 	}
 }

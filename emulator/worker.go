@@ -34,6 +34,7 @@ type frame struct {
 	Script    string              `json:"script,omitempty"`
 	Session   string              `json:"session,omitempty"`
 	Reload    []string            `json:"reload,omitempty"`
+	Restore   bool                `json:"restore,omitempty"` // an execute() of a script run again to restore it
 	Reg       json.RawMessage     `json:"reg,omitempty"`
 	Exec      string              `json:"exec,omitempty"`
 	Input     map[string]any      `json:"input,omitempty"`

@@ -80,7 +80,13 @@ def execute(*args):
     if not isinstance(command, str):
         raise error('the given command must be a string')
     w = host.wire_arg
-    res = host.call('execute', args=[command] + [w(a) for a in args], exec=_ctx_id())
+    sc = getattr(_tls, 'script', None)
+    if sc is not None and sc.reload is not None and not sc.callback:
+        # Restoring registrations: the emulator skips writes (they return
+        # None), as RedisGears does not run the script again.
+        res = host.call('execute', args=[command] + [w(a) for a in args], exec=_ctx_id(), restore=True)
+    else:
+        res = host.call('execute', args=[command] + [w(a) for a in args], exec=_ctx_id())
     return _raise_errors(res)
 
 
@@ -1077,10 +1083,15 @@ def _register(builder, desc, onRegistered):
         registrations[rid] = reg
         host.call('register', reg=desc)
     if onRegistered is not None:
+        if sc is not None:
+            sc.callback = True  # RedisGears runs it again on restore: its writes happen
         try:
             _profiled(onRegistered) if profiling else onRegistered()
         except Exception as e:
             log('onRegistered failed: %s' % e, level='warning')
+        finally:
+            if sc is not None:
+                sc.callback = False
     return rid
 
 
@@ -1154,6 +1165,7 @@ def _stream_batch(ex, key, batch, retry):
 class ScriptCtx(object):
     def __init__(self, reload, session):
         self.reload = list(reload) if reload is not None else None
+        self.callback = False  # running an onRegistered callback
         self.session = session
         self.exec_id = None
         self.pending = None
