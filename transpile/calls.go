@@ -437,17 +437,19 @@ func (c *funcCtx) fmtArgs(e *ast.CallExpr, sig *types.Signature) []pyast.Expr {
 			// fmt prints a Duration through its String method.
 			out[i] = c.t.shimCall("_GgStringer", out[i], pyName(c.t.shims.use("_gg_dur_str")))
 		default:
-			if named, ok := types.Unalias(derefType(t)).(*types.Named); ok && named.Obj().Pkg() != nil && c.t.inModule(named.Obj().Pkg().Path()) {
+			if types.IsInterface(t) {
+				// Python dispatches on the value the interface holds.
+			} else if named, ok := types.Unalias(derefType(t)).(*types.Named); ok && named.Obj().Pkg() != nil && c.t.inModule(named.Obj().Pkg().Path()) {
 				_, isStruct := named.Underlying().(*types.Struct)
 				for _, m := range []string{"Error", "String"} {
-					obj, _, _ := types.LookupFieldOrMethod(t, true, named.Obj().Pkg(), m)
+					obj, index, _ := types.LookupFieldOrMethod(t, true, named.Obj().Pkg(), m)
 					if fn, ok := obj.(*types.Func); ok && fn.Signature().Params().Len() == 0 {
 						if !isStruct || hasPtrOnlyMethod(named, m) {
 							if _, isPtr := t.(*types.Pointer); isStruct && !isPtr {
 								c.checkInterfaceValue(a, t)
 								break
 							}
-							out[i] = c.t.shimCall("_GgStringer", out[i], c.t.methodRef(fn.Origin(), t, nil, a))
+							out[i] = c.t.shimCall("_GgStringer", out[i], c.promotedRef(a, fn, t, index))
 							break
 						}
 						c.t.attachMethods(named)
@@ -849,7 +851,8 @@ func (c *funcCtx) seqCollect(e *ast.CallExpr, sorted bool) pyast.Expr {
 			}
 			if xs != nil {
 				if sorted {
-					xs = pyCall(pyName("sorted"), xs)
+					// slices.Sort's order: NaN first, -0.0 and 0.0 as pdqsort leaves them.
+					xs = c.t.shimCall("_gg_sorted", xs)
 				}
 				return c.t.shimCall("_gg_nilempty", xs)
 			}
@@ -857,4 +860,23 @@ func (c *funcCtx) seqCollect(e *ast.CallExpr, sorted bool) pyast.Expr {
 	}
 	c.t.errorf(e, RangeFunc, "collect from maps.Keys or maps.Values", "iterator argument is not supported")
 	return pyNone()
+}
+
+// promotedRef returns method fn of a value of type t, reached through the
+// embedded fields of index (from types.LookupFieldOrMethod) when it is
+// promoted: a function of the outer value, as the class attribute
+// attachPromoted makes.
+func (c *funcCtx) promotedRef(at ast.Node, fn *types.Func, t types.Type, index []int) pyast.Expr {
+	if len(index) < 2 {
+		return c.t.methodRef(fn.Origin(), t, nil, at)
+	}
+	var path []pyast.Expr
+	owner := t
+	for _, f := range embeddedFields(t, index[:len(index)-1]) {
+		path = append(path, pyast.NewStr(attrName(f.Name())))
+		owner = f.Type()
+	}
+	recvT := fn.Signature().Recv().Type()
+	_, ptrRecv := recvT.(*types.Pointer)
+	return c.t.shimCall("_gg_promote", c.t.methodRef(fn.Origin(), owner, nil, at), pyTuple(path...), pyBool(!ptrRecv && isStructValue(recvT)))
 }

@@ -11,6 +11,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/gogears/gogears/pyast"
@@ -22,8 +23,7 @@ func (t *translator) structClass(typ types.Type) (pyast.Expr, bool) {
 	typ = types.Unalias(typ)
 	if named, ok := typ.(*types.Named); ok && named.Obj().Pkg() != nil {
 		key := named.Obj().Pkg().Path() + "." + named.Obj().Name()
-		if z, ok := stdZero[key]; ok {
-			_ = z
+		if _, ok := stdZero[key]; ok {
 			switch key {
 			case "time.Time":
 				return pyName(t.shims.use("_GgTime")), true
@@ -39,7 +39,7 @@ func (t *translator) structClass(typ types.Type) (pyast.Expr, bool) {
 	if !ok {
 		return nil, false
 	}
-	key := types.TypeString(typ, nil)
+	key := typeKey(typ)
 	if n, ok := t.classes[key]; ok {
 		return pyName(n), true
 	}
@@ -228,7 +228,7 @@ func (t *translator) checkJSONMethods(n ast.Node, typ types.Type, marshal bool) 
 // class, so calls through interfaces (error, fmt.Stringer, the module's
 // own interfaces) dispatch in Python.
 func (t *translator) attachMethods(named *types.Named) {
-	key := types.TypeString(named, nil)
+	key := typeKey(named)
 	if t.attached[key] {
 		return
 	}
@@ -250,7 +250,7 @@ func (t *translator) attachMethods(named *types.Named) {
 		if _, ptr := m.Signature().Recv().Type().(*types.Pointer); !ptr && t.recvMayChange(fd) {
 			// Direct calls copy a value receiver at the call site; calls
 			// through an interface reach the class attribute.
-			fn = t.shimCall("_gg_vmethod", fn)
+			fn = t.shimCall("_gg_copyfirst", fn, pyBool(false))
 		}
 		t.attach = append(t.attach, &pyast.Assign{Targets: []pyast.Expr{pyAttr(cls, attrName(m.Name()))}, Value: fn})
 		if _, ptr := m.Signature().Recv().Type().(*types.Pointer); ptr && m.Name() == "Error" {
@@ -324,11 +324,20 @@ func (t *translator) recvMayChange(d funcDecl) bool {
 			changes = true
 			return true
 		}
-		// Walk up the field selectors: any of them written is a change.
+		// Walk up the field selectors: any of them written, or the
+		// receiver of a pointer method (h.In.Bump()), is a change.
 		for i := len(path) - 2; i >= 0; i-- {
 			if written[path[i]] {
 				changes = true
 				break
+			}
+			if sel, ok := path[i].(*ast.SelectorExpr); ok {
+				if s := info.Selections[sel]; s != nil && s.Kind() == types.MethodVal {
+					if _, ptr := s.Obj().(*types.Func).Signature().Recv().Type().(*types.Pointer); ptr {
+						changes = true
+					}
+					break
+				}
 			}
 			if _, ok := path[i].(*ast.SelectorExpr); !ok {
 				if _, paren := path[i].(*ast.ParenExpr); !paren {
@@ -431,4 +440,17 @@ func (t *translator) param(v *types.Var) (paramInfo, bool) {
 		return paramInfo{}, false
 	}
 	return paramInfo{constant.StringVal(nv), def}, true
+}
+
+// typeKey identifies a type for the classes made and methods attached:
+// its type string, which two types declared in different functions with
+// the same name share, so a local named type adds its position.
+func typeKey(typ types.Type) string {
+	key := types.TypeString(typ, nil)
+	if named, ok := types.Unalias(typ).(*types.Named); ok {
+		if obj := named.Obj(); obj.Pkg() != nil && obj.Parent() != nil && obj.Parent() != obj.Pkg().Scope() {
+			key += "@" + strconv.Itoa(int(obj.Pos()))
+		}
+	}
+	return key
 }

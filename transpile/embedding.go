@@ -122,7 +122,7 @@ func (t *translator) attachUnnamed(typ types.Type) {
 	if _, ok := typ.(*types.Struct); !ok {
 		return
 	}
-	key := types.TypeString(typ, nil)
+	key := typeKey(typ)
 	if t.attached[key] || types.NewMethodSet(types.NewPointer(typ)).Len() == 0 {
 		return
 	}

@@ -297,11 +297,8 @@ func (c *funcCtx) selector(e *ast.SelectorExpr) pyast.Expr {
 		switch sel.Kind() {
 		case types.FieldVal:
 			x, _ := embedPath(c.expr(e.X), sel.Recv(), sel.Index()[:len(sel.Index())-1])
-			if s, ok := structOf(sel.Recv()); ok {
-				if named, isNamed := types.Unalias(derefType(sel.Recv())).(*types.Named); isNamed && c.isStdType(named) {
-					_ = s
-					c.t.errorf(e, PackageCall, "use the type's methods instead", "field %s of %s", e.Sel.Name, named.Obj().Name())
-				}
+			if named, isNamed := types.Unalias(derefType(sel.Recv())).(*types.Named); isNamed && c.isStdType(named) {
+				c.t.errorf(e, PackageCall, "use the type's methods instead", "field %s of %s", e.Sel.Name, named.Obj().Name())
 			}
 			return pyAttr(x, attrName(e.Sel.Name))
 		case types.MethodVal:
@@ -967,10 +964,13 @@ func (c *funcCtx) methodExpr(e *ast.SelectorExpr, sel *types.Selection) pyast.Ex
 		c.t.errorf(e, MethodValue, "name the embedded type: Inner.M", "method expression %s promoted from an embedded field", e.Sel.Name)
 		return pyNone()
 	}
-	recvT := fn.Signature().Recv().Type()
-	ref := c.t.methodRef(fn, sel.Recv(), nil, e.Sel)
+	recvT, xt := fn.Signature().Recv().Type(), sel.Recv()
+	if c.sub != nil {
+		xt = c.sub.typ(xt) // Selections are not substituted in an instantiation
+	}
+	ref := c.t.methodRef(fn, xt, nil, e.Sel)
 	if _, ptr := recvT.(*types.Pointer); !ptr && isStructValue(recvT) {
-		_, xptr := sel.Recv().(*types.Pointer)
+		_, xptr := xt.(*types.Pointer)
 		return c.t.shimCall("_gg_copyfirst", ref, pyBool(xptr))
 	}
 	return ref

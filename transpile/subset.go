@@ -141,30 +141,45 @@ func (t *translator) checkAliasedAppends(info *types.Info, body ast.Node) {
 	aliased := map[types.Object]bool{}
 	written := map[types.Object]bool{}
 	var appends []*ast.CallExpr
+	// share records that a holds a slice value that may share its backing
+	// array with b's: a := b, or a := append(b, ...), which writes into
+	// b's spare capacity.
+	share := func(l, r ast.Expr) {
+		if call, ok := ast.Unparen(r).(*ast.CallExpr); ok && len(call.Args) > 0 {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+				if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
+					r = call.Args[0]
+				}
+			}
+		}
+		a, b := sliceVar(l), sliceVar(r)
+		if a != nil && b != nil && a != b {
+			group[find(a)] = find(b)
+			aliased[a], aliased[b] = true, true
+		}
+	}
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch s := n.(type) {
+		case *ast.ValueSpec:
+			if len(s.Names) == len(s.Values) {
+				for i, r := range s.Values {
+					share(s.Names[i], r)
+				}
+			}
 		case *ast.AssignStmt:
 			if len(s.Lhs) == len(s.Rhs) {
 				for i, r := range s.Rhs {
-					a, b := sliceVar(s.Lhs[i]), sliceVar(r)
-					if a != nil && b != nil && a != b {
-						group[find(a)] = find(b)
-						aliased[a], aliased[b] = true, true
-					}
+					share(s.Lhs[i], r)
 				}
 			}
 			for _, l := range s.Lhs {
-				if ix, ok := ast.Unparen(l).(*ast.IndexExpr); ok {
-					if v := sliceVar(ix.X); v != nil {
-						written[v] = true
-					}
+				if v := elemWritten(info, l); v != nil {
+					written[v] = true
 				}
 			}
 		case *ast.IncDecStmt:
-			if ix, ok := ast.Unparen(s.X).(*ast.IndexExpr); ok {
-				if v := sliceVar(ix.X); v != nil {
-					written[v] = true
-				}
+			if v := elemWritten(info, s.X); v != nil {
+				written[v] = true
 			}
 		case *ast.CallExpr:
 			if id, ok := ast.Unparen(s.Fun).(*ast.Ident); ok && len(s.Args) > 0 {
@@ -240,4 +255,19 @@ func sortsArgs(fn *types.Func) bool {
 		return true
 	}
 	return false
+}
+
+// elemWritten returns the slice variable whose element an assignment to
+// l writes: s[i] = ..., or a field of it, s[i].F.G = ...; or nil.
+func elemWritten(info *types.Info, l ast.Expr) types.Object {
+	for {
+		switch x := ast.Unparen(l).(type) {
+		case *ast.SelectorExpr:
+			l = x.X
+		case *ast.IndexExpr:
+			return sliceVarOf(info, x.X)
+		default:
+			return nil
+		}
+	}
 }

@@ -10,10 +10,18 @@ class _GgPanic(Exception):
         self.value = value
 
 
+def _gg_method(v, name):
+    # v's method name, or None: a struct field of that name (a func value
+    # in an instance slot) is no method.
+    if callable(getattr(type(v), name, None)):
+        return getattr(v, name)
+    return None
+
+
 def _gg_panicmsg(v):
     if isinstance(v, (bytes, bytearray)):
         return "panic: " + bytes(v).decode("utf-8", "replace")
-    if callable(getattr(v, "Error", None)):
+    if _gg_method(v, "Error") is not None:
         return "panic: " + v.Error().decode("utf-8", "replace")
     return "panic: " + str(v)
 
@@ -57,14 +65,14 @@ def _gg_errors_is(err, target):
             return True
         if isinstance(err, _GgError) and err.errs is not None:
             return any(_gg_errors_is(e, target) for e in err.errs)
-        u = getattr(err, "Unwrap", None)
-        err = u() if callable(u) else None
+        u = _gg_method(err, "Unwrap")
+        err = u() if u is not None else None
     return False
 
 
 def _gg_errors_unwrap(err):
-    u = getattr(err, "Unwrap", None)
-    return u() if callable(u) else None
+    u = _gg_method(err, "Unwrap")
+    return u() if u is not None else None
 
 
 def _gg_i64(v):
@@ -254,24 +262,9 @@ def _gg_copy(dst, src):
     return n
 
 
-def _gg_mset(m, k, v):
-    if m is None:
-        _gg_panic(_GgError(b"assignment to entry in nil map"))
-    m[k] = v
-
-
 def _gg_del(m, k):
     if m is not None:
         m.pop(k, None)
-
-
-def _gg_iter(s):
-    # Range over a slice or map: a snapshot, so the body may modify it.
-    if s is None:
-        return ()
-    if isinstance(s, dict):
-        return list(s.items())
-    return list(s)
 
 
 def _gg_clear(s):
@@ -442,14 +435,11 @@ def _gg_bindcopy(f, r):
 
 
 def _gg_copyfirst(f, deref):
-    # A method expression T.M (or (*T).M) of a value receiver.
+    # A method expression T.M (or (*T).M) of a value receiver, and such a
+    # method called through an interface: it works on a copy, as in Go.
     if deref:
         return lambda r, *a: f(_gg_cp(_gg_deref(r)), *a)
     return lambda r, *a: f(_gg_cp(r), *a)
-def _gg_vmethod(f):
-    # A value-receiver method called through an interface works on a copy
-    # of the struct, as in Go.
-    return lambda self, *a: f(self._gg_copy(), *a)
 
 
 def _gg_cpfirst(pair):

@@ -294,7 +294,6 @@ def _gg_json_holder(obj, path, alloc):
     return (obj, parts[-1], cls._gg_jtypes[parts[-1]])
 
 
-
 def _gg_json_sname(d):
     # A top-level struct's unqualified Go name, else "".
     if d[0] != "struct":

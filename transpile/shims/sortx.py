@@ -16,6 +16,12 @@ def _gg_sort(s):
         s.sort(key=_gg_sortkey)
 
 
+def _gg_sorted(xs):
+    # slices.Sorted of a collected sequence (a new list).
+    _gg_sort(xs)
+    return xs
+
+
 def _gg_sortkey(x):
     # Go orders NaN first in sort.Float64s and slices.Sort.
     if isinstance(x, float) and x != x:
@@ -354,10 +360,6 @@ def _gg_index_el(s, v):
 def _gg_reverse(s):
     if s:
         s.reverse()
-
-
-def _gg_mapkeys_sorted(m):
-    return sorted(m.keys(), key=_gg_sortkey) if m else []
 
 
 def _gg_clone(s):

@@ -15,10 +15,6 @@ def _gg_dec(s):
     return s.decode("utf-8", _gg_codec)
 
 
-def _gg_enc(u):
-    return u.encode("utf-8", "surrogatepass")
-
-
 def _gg_runewidth(s, off, c):
     o = ord(c)
     if o == 0xFFFD and s[off:off + 3] != b"\xef\xbf\xbd":
@@ -57,10 +53,6 @@ def _gg_fromrunes(rs):
     if rs is None:
         return b""
     return b"".join(_gg_runestr(r) for r in rs)
-
-
-def _gg_tobytes(s):
-    return list(s)
 
 
 def _gg_frombytes(bs):
@@ -186,10 +178,6 @@ def _gg_tolower(s):
 
 def _gg_totitle(s):
     return _gg_mapstr(_gg_utotitle, s)
-
-
-def _gg_contains(s, sub):
-    return sub in s
 
 
 def _gg_containsrune(s, r):

@@ -360,10 +360,18 @@ class _GgPanic(Exception):
         self.value = value
 
 
+def _gg_method(v, name):
+    # v's method name, or None: a struct field of that name (a func value
+    # in an instance slot) is no method.
+    if callable(getattr(type(v), name, None)):
+        return getattr(v, name)
+    return None
+
+
 def _gg_panicmsg(v):
     if isinstance(v, (bytes, bytearray)):
         return "panic: " + bytes(v).decode("utf-8", "replace")
-    if callable(getattr(v, "Error", None)):
+    if _gg_method(v, "Error") is not None:
         return "panic: " + v.Error().decode("utf-8", "replace")
     return "panic: " + str(v)
 
@@ -995,7 +1003,7 @@ def _gg_fmtmeth(v, name, desc, raw):
     # through an unexported field (raw), not for a field that is merely
     # named so, and not for a pointer-receiver method of a struct value
     # whose static type (desc) is the struct itself.
-    if raw or not callable(getattr(v, name, None)):
+    if raw or _gg_method(v, name) is None:
         return False
     return not (desc is not None and desc[0] == "struct" and name in getattr(type(v), "_gg_ptronly", ()))
 
@@ -1023,6 +1031,8 @@ def _gg_fmtvalue(st, verb, v, depth, desc=None, raw=0):
         # any verb; at top level only %v does.
         if verb == "v" or depth > 0 and (desc is None or desc[0] == "any"):
             return _gg_pad(st, b"<nil>")
+        if desc is not None and desc[0] == "ptr" and verb in "dboxX":
+            return _gg_fmtint(st, verb, 0, None)  # a nil pointer's address
         return _gg_badverb(verb, None)
     if isinstance(v, bool):
         if verb in "vt":
@@ -1051,7 +1061,7 @@ def _gg_fmtvalue(st, verb, v, depth, desc=None, raw=0):
     if verb in "vsxXq" and _gg_fmtmeth(v, "String", desc, raw):
         return _gg_fmtstr(st, "s" if verb == "v" else verb, v.String())
     if isinstance(v, _GgPtr):
-        if verb in "vsxXq" and (callable(getattr(v.value, "Error", None)) or callable(getattr(v.value, "String", None))):
+        if verb in "vsxXq" and (_gg_method(v.value, "Error") is not None or _gg_method(v.value, "String") is not None):
             return _gg_fmtvalue(st, verb, v.value, depth, desc)
         if depth == 0:
             return b"&" + _gg_fmtvalue(st, verb, v.value, depth + 1)

@@ -16,10 +16,18 @@ class _GgPanic(Exception):
         self.value = value
 
 
+def _gg_method(v, name):
+    # v's method name, or None: a struct field of that name (a func value
+    # in an instance slot) is no method.
+    if callable(getattr(type(v), name, None)):
+        return getattr(v, name)
+    return None
+
+
 def _gg_panicmsg(v):
     if isinstance(v, (bytes, bytearray)):
         return "panic: " + bytes(v).decode("utf-8", "replace")
-    if callable(getattr(v, "Error", None)):
+    if _gg_method(v, "Error") is not None:
         return "panic: " + v.Error().decode("utf-8", "replace")
     return "panic: " + str(v)
 

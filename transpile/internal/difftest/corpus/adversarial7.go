@@ -190,7 +190,7 @@ func A7AppendSpreadStructs(a int) []int {
 	s := []a7pt{{X: a}, {X: 2}}
 	t := append([]a7pt(nil), s...)
 	t[0].X = 42
-	u := append(t, s...)
+	u := append(slices.Clone(t), s...) // append(t, s...) could share t's array: GG206
 	u[2].Y = 3
 	var w []a7pt
 	for _, v := range s {

@@ -215,3 +215,17 @@ var CallOrder = dsl.KeysOnly("*").
 		return n
 	}).
 	Run()
+
+// AppendCapacity appends to a slice and writes the result by index:
+// whether the original sees the write depends on its spare capacity,
+// which Python does not model.
+var AppendCapacity = dsl.KeysOnly("*").
+	Map(func(k string) int {
+		s := make([]int, 1, 10)
+		t := append(s, len(k)) // want "GG206 append to s, which shares its backing array"
+		t[0] = 5
+		var u = append(t, 1) // want "GG206 append to t, which shares its backing array"
+		u[1]++
+		return s[0]
+	}).
+	Run()
