@@ -16,9 +16,9 @@ type rnum interface{ ~int8 | ~int64 | ~uint8 }
 
 type rBox[T rnum] struct{ V T }
 
-func (b rBox[T]) Inc() T       { return b.V + 1 }
-func (b *rBox[T]) Add(d T) T   { b.V += d; return b.V }
-func (b rBox[T]) Twice() T     { return b.V * 2 }
+func (b rBox[T]) Inc() T     { return b.V + 1 }
+func (b *rBox[T]) Add(d T) T { b.V += d; return b.V }
+func (b rBox[T]) Twice() T   { return b.V * 2 }
 
 type rOuter struct {
 	rBox[int8]
@@ -186,4 +186,3 @@ func rCallExpr[T rnum](w rBox[T]) T {
 func RevGenMethodExprInGeneric(x int8, y uint8) []int64 {
 	return []int64{int64(rCallExpr(rBox[int8]{x})), int64(rCallExpr(rBox[uint8]{y}))}
 }
-

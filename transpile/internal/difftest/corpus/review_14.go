@@ -20,4 +20,3 @@ func RevBuilderReturned(s string) string {
 	w.B.WriteString("y")
 	return w.B.String()
 }
-

@@ -36,4 +36,3 @@ func RevDurEmbedded(n int) string {
 	o := rDurOuter{RDurEmb{d}, rDurIn{d}, 1}
 	return fmt.Sprintf("%v|%+v|%v|%d", o, o, []rDurOuter{o}, o)
 }
-

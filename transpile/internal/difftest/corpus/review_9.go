@@ -28,8 +28,6 @@ type rjOuter struct {
 	C   []rjIn
 }
 
-
-
 type rjDeep struct {
 	rjOuter
 	X map[string]rjRef
